@@ -1,0 +1,21 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import rehypeSanitize from 'rehype-sanitize';
+import { contentCheck } from './src/integrations/content-check.ts';
+import { searchIndex } from './src/integrations/search-index.ts';
+import { sanitizeSchema } from './src/lib/sanitize.ts';
+
+export default defineConfig({
+  site: process.env.SITE_URL || process.env.URL || 'https://mikronet.dk',
+  trailingSlash: 'always',
+  build: { format: 'directory' },
+  markdown: {
+    // Member, wiki, event and market bodies are untrusted: raw HTML is parsed and then sanitized.
+    rehypePlugins: [[rehypeSanitize, sanitizeSchema]],
+    syntaxHighlight: false,
+  },
+  integrations: [contentCheck(), mdx(), searchIndex()],
+  devToolbar: { enabled: false },
+  server: { host: '127.0.0.1' },
+});

@@ -1,0 +1,26 @@
+import type { AstroIntegration } from 'astro';
+import { contentDir } from '../lib/content/paths.ts';
+import { validateContent } from '../lib/content/validate.ts';
+import { issueLine } from '../lib/content/issues.ts';
+
+/**
+ * Runs the same validator as `npm run check` before Astro loads content, so a build fails
+ * with every problem listed (file, field, fix) rather than the first one Astro meets.
+ */
+export function contentCheck(): AstroIntegration {
+  return {
+    name: 'mikronet:content-check',
+    hooks: {
+      'astro:config:setup': ({ command, logger }) => {
+        if (command !== 'build') return;
+        const { issues } = validateContent(contentDir());
+        if (issues.length === 0) return;
+        for (const issue of issues) logger.error(issueLine(issue));
+        throw new Error(
+          `${issues.length} content problem(s) stop the build; fix them and build again (npm run check lists them) — ` +
+            `${issues.length} indholdsproblem(er) stopper bygningen`,
+        );
+      },
+    },
+  };
+}

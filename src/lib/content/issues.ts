@@ -1,0 +1,25 @@
+import type { Bilingual } from '../../schemas/meta.ts';
+
+/** One problem in one file, as reported by the validator. */
+export interface ContentIssue {
+  /** Path as shown to people, e.g. `content/members/anne-lund.md`. */
+  file: string;
+  /** Field path, e.g. `venue.municipality` or `gallery[1].alt`; absent for whole-file problems. */
+  field?: string;
+  /** 1-based line in the file, where it can be told. */
+  line?: number;
+  /** Stable machine-readable kind, e.g. `taxonomy`, `required`, `reference`. */
+  code: string;
+  message: Bilingual;
+  /** A valid value close to the wrong one, when there is one. */
+  suggestion?: string;
+}
+
+export function issueLine(issue: ContentIssue): string {
+  const where = [issue.line ? `${issue.file}:${issue.line}` : issue.file, issue.field].filter(Boolean).join(': ');
+  return `${where}: ${issue.message.en} — ${issue.message.da}`;
+}
+
+export function sortIssues(issues: ContentIssue[]): ContentIssue[] {
+  return [...issues].sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0) || (a.field ?? '').localeCompare(b.field ?? ''));
+}

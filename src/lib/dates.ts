@@ -1,0 +1,59 @@
+export const SITE_TIME_ZONE = 'Europe/Copenhagen';
+
+const partsFormatter = new Intl.DateTimeFormat('en-GB', {
+  timeZone: SITE_TIME_ZONE,
+  hourCycle: 'h23',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+});
+
+/** Milliseconds Copenhagen is ahead of UTC at the given instant. */
+function zoneOffsetMs(instant: Date): number {
+  const p = Object.fromEntries(partsFormatter.formatToParts(instant).map((x) => [x.type, x.value]));
+  const asUtc = Date.UTC(+p.year, +p.month - 1, +p.day, +p.hour, +p.minute, +p.second);
+  return asUtc - Math.floor(instant.getTime() / 1000) * 1000;
+}
+
+/**
+ * Parses `YYYY-MM-DDTHH:mm[:ss][offset]`. Without an offset the wall-clock time is read
+ * as Europe/Copenhagen, including the right summer/winter offset for that date.
+ */
+export function parseLocalDateTime(value: string): Date {
+  const m = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?(Z|[+-]\d{2}:?\d{2})?$/.exec(value);
+  if (!m) return new Date(Number.NaN);
+  const [, y, mo, d, h, mi, s = '00', zone] = m;
+  if (zone) return new Date(`${y}-${mo}-${d}T${h}:${mi}:${s}${zone.length === 5 ? `${zone.slice(0, 3)}:${zone.slice(3)}` : zone}`);
+  const wall = Date.UTC(+y, +mo - 1, +d, +h, +mi, +s);
+  // Two passes settle the offset around daylight-saving changes.
+  let guess = wall - zoneOffsetMs(new Date(wall));
+  guess = wall - zoneOffsetMs(new Date(guess));
+  return new Date(guess);
+}
+
+export type Lang = 'da' | 'en';
+const locales: Record<Lang, string> = { da: 'da-DK', en: 'en-GB' };
+
+export function formatDate(date: Date, lang: Lang): string {
+  return new Intl.DateTimeFormat(locales[lang], { dateStyle: 'long', timeZone: SITE_TIME_ZONE }).format(date);
+}
+
+export function formatDateTime(date: Date, lang: Lang): string {
+  return new Intl.DateTimeFormat(locales[lang], {
+    dateStyle: 'full',
+    timeStyle: 'short',
+    timeZone: SITE_TIME_ZONE,
+  }).format(date);
+}
+
+export function formatTime(date: Date, lang: Lang): string {
+  return new Intl.DateTimeFormat(locales[lang], { timeStyle: 'short', timeZone: SITE_TIME_ZONE }).format(date);
+}
+
+/** Calendar date in Copenhagen as YYYY-MM-DD, for `datetime` attributes and comparisons by day. */
+export function isoDay(date: Date): string {
+  return new Intl.DateTimeFormat('sv-SE', { timeZone: SITE_TIME_ZONE }).format(date);
+}

@@ -1,0 +1,102 @@
+import { z } from 'zod';
+import { bi, field, type FieldMeta, type RefTarget, type TaxonomyName } from './meta.ts';
+import { parseLocalDateTime } from '../lib/dates.ts';
+
+/** File names and references: lowercase ASCII, digits and single hyphens. */
+export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+export const MEDIA_PATTERN = /^\/media\/[A-Za-z0-9._\/-]+\.(?:jpe?g|png|webp|avif|gif|svg)$/i;
+const DATETIME_PATTERN = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?$/;
+
+export interface Taxonomies {
+  trades: { id: string; da: string; en: string }[];
+  municipalities: { id: string; name: string; region: string; lat: number; lon: number }[];
+}
+
+export const text = (meta: FieldMeta) => field(z.string().trim().min(1), { widget: 'string', ...meta });
+export const longText = (meta: FieldMeta) => field(z.string().trim().min(1), { widget: 'text', ...meta });
+export const url = (meta: FieldMeta) => field(z.url({ protocol: /^https?$/ }), { widget: 'string', ...meta });
+export const email = (meta: FieldMeta) => field(z.email(), { widget: 'string', ...meta });
+export const bool = (meta: FieldMeta) => field(z.boolean(), { widget: 'boolean', ...meta });
+export const date = (meta: FieldMeta) => field(z.coerce.date(), { widget: 'date', ...meta });
+export const image = (meta: FieldMeta) => field(z.string().regex(MEDIA_PATTERN), { widget: 'image', ...meta });
+
+/** Local Europe/Copenhagen time unless the value carries an offset. */
+export const dateTime = (meta: FieldMeta) =>
+  field(
+    z
+      .union([z.date(), z.string().regex(DATETIME_PATTERN)])
+      .transform((v) => (v instanceof Date ? v : parseLocalDateTime(v))),
+    { widget: 'datetime', ...meta },
+  );
+
+export const lang = (meta: Partial<FieldMeta> = {}) =>
+  field(z.enum(['da', 'en']), {
+    label: bi('Sprog', 'Language'),
+    hint: bi('Det sprog teksten er skrevet på.', 'The language the text is written in.'),
+    widget: 'select',
+    options: { da: bi('Dansk', 'Danish'), en: bi('Engelsk', 'English') },
+    ...meta,
+  });
+
+export function choice<const T extends readonly [string, ...string[]]>(
+  values: T,
+  labels: Record<T[number], { da: string; en: string }>,
+  meta: FieldMeta,
+) {
+  return field(z.enum(values), { widget: 'select', options: labels, ...meta });
+}
+
+const slugRef = () => z.string().regex(SLUG_PATTERN);
+
+export const ref = (target: RefTarget, meta: FieldMeta) =>
+  field(slugRef(), { widget: 'relation', ref: target, ...meta });
+
+export const refs = (target: RefTarget, meta: FieldMeta) =>
+  field(z.array(slugRef()).min(1), { widget: 'relation', ref: target, ...meta });
+
+/** A value from content/taxonomies/<name>.yml; the issue names the taxonomy so messages can point at it. */
+export function taxonomyId(name: TaxonomyName, tax: Taxonomies) {
+  const ids = new Set(tax[name].map((t) => t.id));
+  return z.string().refine((v) => ids.has(v), {
+    params: { code: 'taxonomy', taxonomy: name },
+    error: (iss) => `${JSON.stringify(iss.input)} is not a known ${name} id (see taxonomies/${name}.yml)`,
+  });
+}
+
+export function taxonomyOptions(name: TaxonomyName, tax: Taxonomies) {
+  return Object.fromEntries(
+    name === 'trades'
+      ? tax.trades.map((t) => [t.id, bi(t.da, t.en)])
+      : tax.municipalities.map((m) => [m.id, bi(m.name, m.name)]),
+  );
+}
+
+export const municipality = (tax: Taxonomies, meta: FieldMeta) =>
+  field(taxonomyId('municipalities', tax), { widget: 'select', taxonomy: 'municipalities', ...meta });
+
+export const trades = (tax: Taxonomies, meta: FieldMeta, max = 3) =>
+  field(z.array(taxonomyId('trades', tax)).min(1).max(max), { widget: 'select', taxonomy: 'trades', ...meta });
+
+export const stringList = (meta: FieldMeta) => field(z.array(z.string().trim().min(1)), { widget: 'list', ...meta });
+
+type Row = Record<string, unknown>;
+const present = (v: unknown) => v !== undefined && v !== null && v !== '';
+
+/**
+ * Cross-field rule for `.refine`: `thenField` is required when `ifField` is set. Runs even when
+ * other fields already failed, so every problem in a file is reported in one pass.
+ */
+export function requiredWith(ifField: string, thenField: string) {
+  return [
+    (d: Row) => !present(d[ifField]) || present(d[thenField]),
+    { path: [thenField], params: { code: 'required_with', other: ifField }, when: () => true },
+  ] as const;
+}
+
+/** Cross-field rule for `.refine`: at least one of the fields is set. */
+export function oneOf(fields: string[]) {
+  return [
+    (d: Row) => fields.some((f) => present(d[f]) && !(Array.isArray(d[f]) && (d[f] as unknown[]).length === 0)),
+    { path: [fields[0]], params: { code: 'one_of', fields }, when: () => true },
+  ] as const;
+}

@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import { bi, field, type CollectionInfo } from './meta.ts';
+import * as f from './common.ts';
+import { REGIONS, regionLabels } from './settings.ts';
+
+export const tradesInfo: CollectionInfo = {
+  name: 'trades',
+  label: bi('Brancher', 'Trades'),
+  labelSingular: bi('Branche', 'Trade'),
+  kind: 'file',
+  path: 'taxonomies/trades.yml',
+  hasBody: false,
+};
+
+export const municipalitiesInfo: CollectionInfo = {
+  name: 'municipalities',
+  label: bi('Kommuner', 'Municipalities'),
+  labelSingular: bi('Kommune', 'Municipality'),
+  kind: 'file',
+  path: 'taxonomies/municipalities.yml',
+  hasBody: false,
+};
+
+const id = () =>
+  field(z.string().regex(f.SLUG_PATTERN), {
+    label: bi('Id', 'Id'),
+    hint: bi('Små bogstaver uden æøå; ændr det ikke, når det først er i brug.', 'Lowercase ASCII; do not change it once in use.'),
+    widget: 'string',
+  });
+
+export const tradeSchema = z.object({
+  id: id(),
+  da: f.text({ label: bi('Dansk navn', 'Danish name') }),
+  en: f.text({ label: bi('Engelsk navn', 'English name') }),
+});
+
+export const municipalitySchema = z.object({
+  id: id(),
+  name: f.text({ label: bi('Navn', 'Name') }),
+  region: f.choice(REGIONS, regionLabels, { label: bi('Region', 'Region') }),
+  lat: field(z.number().min(54.5).max(57.8), { label: bi('Breddegrad', 'Latitude'), widget: 'number' }),
+  lon: field(z.number().min(8).max(15.3), { label: bi('Længdegrad', 'Longitude'), widget: 'number' }),
+});
+
+export type Trade = z.infer<typeof tradeSchema>;
+export type Municipality = z.infer<typeof municipalitySchema>;
