@@ -2,17 +2,21 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import rehypeSanitize from 'rehype-sanitize';
+import { unified } from '@astrojs/markdown-remark';
 import { contentCheck } from './src/integrations/content-check.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
 import { sanitizeSchema } from './src/lib/sanitize.ts';
 
 export default defineConfig({
   site: process.env.SITE_URL || process.env.URL || 'https://mikronet.dk',
+  // Tests and the benchmark build into their own folders.
+  outDir: process.env.OUT_DIR || './dist',
   trailingSlash: 'always',
   build: { format: 'directory' },
   markdown: {
     // Member, wiki, event and market bodies are untrusted: raw HTML is parsed and then sanitized.
-    rehypePlugins: [[rehypeSanitize, sanitizeSchema]],
+    // The unified processor (rather than the default Sätteri) is what runs rehype-sanitize.
+    processor: unified({ rehypePlugins: [[rehypeSanitize, sanitizeSchema]] }),
     syntaxHighlight: false,
   },
   integrations: [contentCheck(), mdx(), searchIndex()],

@@ -5,6 +5,13 @@ import type { Taxonomies } from './common.ts';
 
 export const OPEN_TO = ['samarbejde', 'opgaver', 'underleverance', 'mentor'] as const;
 
+export const openToLabels = {
+  samarbejde: bi('Samarbejde', 'Collaboration'),
+  opgaver: bi('Opgaver', 'Assignments'),
+  underleverance: bi('Underleverance', 'Subcontracting'),
+  mentor: bi('Mentor', 'Mentoring'),
+} satisfies Record<(typeof OPEN_TO)[number], unknown>;
+
 export const membersInfo: CollectionInfo = {
   name: 'members',
   label: bi('Medlemmer', 'Members'),
@@ -38,12 +45,7 @@ export function memberSchema(tax: Taxonomies) {
         label: bi('Åben for', 'Open to'),
         hint: bi('Hvad du gerne vil kontaktes om.', 'What you would like to be contacted about.'),
         widget: 'select',
-        options: {
-          samarbejde: bi('Samarbejde', 'Collaboration'),
-          opgaver: bi('Opgaver', 'Assignments'),
-          underleverance: bi('Underleverance', 'Subcontracting'),
-          mentor: bi('Mentor', 'Mentoring'),
-        },
+        options: openToLabels,
       }).optional(),
       languages: field(z.array(z.string().regex(/^[a-z]{2}$/)).min(1).default(['da']), {
         label: bi('Sprog', 'Languages'),
@@ -72,6 +74,9 @@ export function memberSchema(tax: Taxonomies) {
         widget: 'relation',
         ref: 'groups',
       }).optional(),
+      lang: f.lang({
+        hint: bi('Sproget i præsentationen, hvis den ikke er på dansk.', 'The language of the presentation, if not Danish.'),
+      }).default('da'),
       joined: f.date({ label: bi('Medlem siden', 'Member since') }),
       listed: f.bool({
         label: bi('Vis offentligt', 'Listed publicly'),

@@ -1,0 +1,27 @@
+import type { Lang } from './dates.ts';
+import { rssXml } from './feed.ts';
+import { blogIndexPath, postPath } from './links.ts';
+import { homePath } from '../i18n/paths.ts';
+import { siteData } from './site-data.ts';
+
+/** The blog feed for one language: its 30 newest posts. */
+export async function blogFeed(lang: Lang, site: URL): Promise<Response> {
+  const data = await siteData();
+  const abs = (p: string) => new URL(p, site).href;
+  const xml = rssXml({
+    title: `${data.settings.name} – ${lang === 'da' ? 'Bloggen' : 'The blog'}`,
+    description: data.settings.tagline[lang],
+    link: abs(blogIndexPath(lang)),
+    self: abs(`${homePath(lang)}rss.xml`),
+    language: lang,
+    items: data.postsByLang[lang].slice(0, 30).map((p) => ({
+      title: p.data.title,
+      link: abs(postPath(p)),
+      description: p.data.description,
+      date: p.data.date,
+      author: [...(p.data.authors ?? []).map((a) => data.membersBySlug.get(a)?.data.name), p.data.guest_author?.name].filter(Boolean).join(', '),
+      categories: p.data.tags,
+    })),
+  });
+  return new Response(xml, { headers: { 'Content-Type': 'application/rss+xml; charset=utf-8' } });
+}

@@ -1,0 +1,17 @@
+import type { Lang } from './dates.ts';
+import { pagePath, sectionPath } from '../i18n/paths.ts';
+import { SEGMENTS } from '../i18n/routes.ts';
+
+/** A blog post lives only in its own language. */
+export const postPath = (post: { id: string; data: { lang: Lang } }) => sectionPath(post.data.lang, 'blog', post.id);
+export const blogIndexPath = (lang: Lang, page = 1) =>
+  page === 1 ? sectionPath(lang, 'blog') : sectionPath(lang, 'blog', SEGMENTS.page[lang], page);
+export const tagPath = (lang: Lang, tag: string) => sectionPath(lang, 'blog', SEGMENTS.tag[lang], tag);
+export const authorPath = (lang: Lang, slug: string) => sectionPath(lang, 'blog', SEGMENTS.author[lang], slug);
+export const memberPath = (lang: Lang, slug: string) => sectionPath(lang, 'members', slug);
+export const directoryPath = (lang: Lang, page = 1) =>
+  page === 1 ? sectionPath(lang, 'members') : sectionPath(lang, 'members', SEGMENTS.page[lang], page);
+export const networkPath = (lang: Lang, slug: string) => sectionPath(lang, 'wiki', slug);
+export const eventPath = (lang: Lang, slug: string) => sectionPath(lang, 'events', slug);
+export const pastEventsPath = (lang: Lang) => sectionPath(lang, 'events', SEGMENTS.past[lang]);
+export const freePagePath = (page: { id: string; data: { lang: Lang } }) => pagePath(page.data.lang, page.id);

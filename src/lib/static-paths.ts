@@ -1,0 +1,59 @@
+import type { Lang } from './dates.ts';
+import { groupByMany, paginate } from './queries.ts';
+import { siteData } from './site-data.ts';
+
+/** getStaticPaths builders shared by the Danish and English routes. */
+
+export const DIRECTORY_PAGE_SIZE = 48;
+export const BLOG_PAGE_SIZE = 10;
+
+export async function memberPaths() {
+  const data = await siteData();
+  return data.members.map((member) => ({ params: { slug: member.id }, props: { member } }));
+}
+
+/** Page 1 of the directory is the section root; pages 2… get their own routes. */
+export async function directoryPages(from: 1 | 2) {
+  const data = await siteData();
+  const slices = paginate(data.members, DIRECTORY_PAGE_SIZE);
+  return from === 1 ? slices[0] : slices.slice(1).map((s) => ({ params: { page: String(s.page) }, props: s }));
+}
+
+export async function blogPages(lang: Lang, from: 1 | 2) {
+  const data = await siteData();
+  const slices = paginate(data.postsByLang[lang], BLOG_PAGE_SIZE);
+  return from === 1 ? slices[0] : slices.slice(1).map((s) => ({ params: { page: String(s.page) }, props: s }));
+}
+
+export async function postPaths(lang: Lang) {
+  const data = await siteData();
+  return data.postsByLang[lang].map((post) => ({ params: { slug: post.id }, props: { post } }));
+}
+
+export async function tagPaths(lang: Lang) {
+  const data = await siteData();
+  return [...groupByMany(data.postsByLang[lang], (p) => p.data.tags)].map(([tag, posts]) => ({ params: { tag }, props: { tag, posts } }));
+}
+
+/** An author page per member with posts; it lists their posts in both languages. */
+export async function authorPaths() {
+  const data = await siteData();
+  return [...data.postsByAuthor]
+    .filter(([slug]) => data.membersBySlug.has(slug))
+    .map(([slug, posts]) => ({ params: { slug }, props: { author: data.membersBySlug.get(slug)!, posts } }));
+}
+
+export async function networkPaths() {
+  const data = await siteData();
+  return data.networks.map((network) => ({ params: { slug: network.id }, props: { network } }));
+}
+
+export async function eventPaths() {
+  const data = await siteData();
+  return data.events.map((event) => ({ params: { slug: event.id }, props: { event } }));
+}
+
+export async function freePagePaths(lang: Lang) {
+  const data = await siteData();
+  return data.pages.filter((p) => p.data.lang === lang).map((page) => ({ params: { slug: page.id }, props: { page } }));
+}

@@ -1,0 +1,4 @@
+import type { APIRoute } from 'astro';
+import { blogFeed } from '../../lib/blog-feed.ts';
+
+export const GET: APIRoute = ({ site }) => blogFeed('en', site!);

@@ -1,0 +1,162 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { TEST_DIST } from './global-setup.ts';
+import { ROOT } from '../helpers/build.ts';
+import { fileFor, hreflangLinks, htmlFiles } from '../helpers/dist.ts';
+import { validateContent, type ValidEntry } from '../../src/lib/content/validate.ts';
+
+const contentDir = process.env.CONTENT_DIR || path.join(ROOT, 'content');
+let entries: ValidEntry[];
+let pages: [string, string][];
+const of = (c: string) => entries.filter((e) => e.collection === c);
+const exists = (urlPath: string) => fs.existsSync(fileFor(TEST_DIST, urlPath));
+
+beforeAll(() => {
+  const result = validateContent(contentDir);
+  expect(result.issues).toEqual([]);
+  entries = result.entries;
+  pages = htmlFiles(TEST_DIST);
+});
+
+describe('the build of the sample content', () => {
+  it('finishes without warnings', () => {
+    const log = fs.readFileSync(path.join(TEST_DIST, '.build-log.txt'), 'utf8');
+    expect(log).toContain('Complete!');
+    expect(log.split('\n').filter((l) => /\bwarn(ing)?\b/i.test(l) && !/npm warn/i.test(l))).toEqual([]);
+  });
+
+  it('has a page per listed member in both languages', () => {
+    const listed = of('members').filter((m) => m.data.listed);
+    expect(listed.length).toBeGreaterThan(0);
+    for (const m of listed) {
+      expect(exists(`/medlemmer/${m.slug}/`), m.slug).toBe(true);
+      expect(exists(`/en/members/${m.slug}/`), m.slug).toBe(true);
+    }
+  });
+
+  it('has no page, link or mention of an unlisted member', () => {
+    const unlisted = of('members').filter((m) => !m.data.listed);
+    expect(unlisted.length).toBeGreaterThan(0);
+    for (const m of unlisted) {
+      expect(exists(`/medlemmer/${m.slug}/`)).toBe(false);
+      expect(exists(`/en/members/${m.slug}/`)).toBe(false);
+      const name = String(m.data.name);
+      const leaks = pages.filter(([, html]) => html.includes(`/${m.slug}/`) || html.includes(name)).map(([f]) => f);
+      expect(leaks, `${m.slug} appears in`).toEqual([]);
+    }
+  });
+
+  it('has a page per wiki entry and event in both languages', () => {
+    for (const n of of('wiki')) {
+      expect(exists(`/netvaerk/${n.slug}/`), n.slug).toBe(true);
+      expect(exists(`/en/networks/${n.slug}/`), n.slug).toBe(true);
+    }
+    for (const e of of('events')) {
+      expect(exists(`/arrangementer/${e.slug}/`), e.slug).toBe(true);
+      expect(exists(`/en/events/${e.slug}/`), e.slug).toBe(true);
+    }
+  });
+
+  it('builds each published post in its own language only, and never a draft', () => {
+    for (const p of of('blog')) {
+      const da = exists(`/blog/${p.slug}/`);
+      const en = exists(`/en/blog/${p.slug}/`);
+      if (p.data.draft) expect([da, en]).toEqual([false, false]);
+      else expect([da, en]).toEqual([p.data.lang === 'da', p.data.lang === 'en']);
+    }
+  });
+
+  it('links a translated post to its translation, both ways', () => {
+    const pairs = of('blog').filter((p) => p.data.translation_of && !p.data.draft);
+    expect(pairs.length).toBeGreaterThan(0);
+    for (const p of pairs) {
+      const other = of('blog').find((o) => o.slug === p.data.translation_of)!;
+      const here = fs.readFileSync(fileFor(TEST_DIST, `${p.data.lang === 'en' ? '/en' : ''}/blog/${p.slug}/`), 'utf8');
+      expect(here).toContain(`href="${other.data.lang === 'en' ? '/en' : ''}/blog/${other.slug}/"`);
+      expect(hreflangLinks(here)[String(other.data.lang)]).toMatch(new RegExp(`/blog/${other.slug}/$`));
+    }
+  });
+
+  it('marks content written in the other language with its lang attribute', () => {
+    const english = of('blog').find((p) => p.data.lang === 'en' && !p.data.draft);
+    expect(english).toBeDefined();
+    const daIndex = fs.readFileSync(fileFor(TEST_DIST, '/'), 'utf8');
+    const enPost = fs.readFileSync(fileFor(TEST_DIST, `/en/blog/${english!.slug}/`), 'utf8');
+    expect(enPost).toMatch(/^<!DOCTYPE html><html lang="en">/);
+    expect(daIndex).toMatch(/^<!DOCTYPE html><html lang="da">/);
+    const enEvent = of('events').find((e) => e.data.lang === 'en');
+    if (enEvent) {
+      const daPage = fs.readFileSync(fileFor(TEST_DIST, `/arrangementer/${enEvent.slug}/`), 'utf8');
+      expect(daPage).toMatch(/<div class="prose" lang="en">/);
+    }
+  });
+
+  it('pairs every page with hreflang links that point at existing pages and back', () => {
+    let pairs = 0;
+    for (const [file, html] of pages) {
+      const links = hreflangLinks(html);
+      if (!links.da || !links.en) continue;
+      pairs++;
+      for (const href of [links.da, links.en]) {
+        const target = fileFor(TEST_DIST, new URL(href).pathname);
+        expect(fs.existsSync(target), `${file} → ${href}`).toBe(true);
+        const back = hreflangLinks(fs.readFileSync(target, 'utf8'));
+        expect(back, `${href} links back`).toEqual(links);
+      }
+    }
+    expect(pairs).toBeGreaterThan(of('members').length);
+  });
+
+  it('serves no e-mail address as plain text or mailto: link', () => {
+    const addresses = new Set(
+      entries.flatMap((e) => [e.data.email, e.data.contact_email].filter((v): v is string => typeof v === 'string')),
+    );
+    expect(addresses.size).toBeGreaterThan(0);
+    for (const [file, html] of pages) {
+      expect(html, file).not.toMatch(/mailto:/i);
+      expect(html.match(/[\w.+-]+@[\w-]+(\.[\w-]+)*\.[a-z]{2,}/gi) ?? [], file).toEqual([]);
+    }
+  });
+
+  it('hides expired market entries', () => {
+    const market = fs.readFileSync(fileFor(TEST_DIST, '/marked/'), 'utf8');
+    const now = new Date('2026-11-24');
+    const expired = of('market').filter((m) => (m.data.expires as Date) < now);
+    const active = of('market').filter((m) => (m.data.expires as Date) >= now);
+    expect(expired.length).toBeGreaterThan(0);
+    for (const m of expired) expect(market).not.toContain(`id="${m.slug}"`);
+    for (const m of active) expect(market).toContain(`id="${m.slug}"`);
+  });
+
+  it('marks cancelled events clearly', () => {
+    const cancelled = of('events').filter((e) => e.data.status === 'cancelled');
+    expect(cancelled.length).toBeGreaterThan(0);
+    for (const e of cancelled) {
+      const da = fs.readFileSync(fileFor(TEST_DIST, `/arrangementer/${e.slug}/`), 'utf8');
+      const en = fs.readFileSync(fileFor(TEST_DIST, `/en/events/${e.slug}/`), 'utf8');
+      expect(da).toContain('Dette arrangement er aflyst.');
+      expect(en).toContain('This event has been cancelled.');
+    }
+  });
+
+  it('has a 404 page in both languages and an RSS feed per language', () => {
+    const notFound = fs.readFileSync(path.join(TEST_DIST, '404.html'), 'utf8');
+    expect(notFound).toContain('Siden findes ikke');
+    expect(notFound).toContain('Page not found');
+    expect(fs.readFileSync(path.join(TEST_DIST, 'rss.xml'), 'utf8')).toContain('<language>da</language>');
+    expect(fs.readFileSync(path.join(TEST_DIST, 'en/rss.xml'), 'utf8')).toContain('<language>en</language>');
+  });
+
+  it('ships no JavaScript beyond the small e-mail reveal on pages without search', () => {
+    for (const p of ['/blog/', '/netvaerk/', '/arrangementer/', '/grupper/', '/en/networks/']) {
+      const html = fs.readFileSync(fileFor(TEST_DIST, p), 'utf8');
+      const scripts = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)];
+      for (const [, attrs, code] of scripts) {
+        expect(attrs, p).not.toContain('src=');
+        expect(code, p).toContain('data-email');
+        expect(code.length, p).toBeLessThan(600);
+      }
+    }
+  });
+});
