@@ -11,6 +11,8 @@ export default defineConfig({
   site: process.env.SITE_URL || process.env.URL || 'https://mikronet.dk',
   // Tests and the benchmark build into their own folders.
   outDir: process.env.OUT_DIR || './dist',
+  // A build of other content (tests, benchmark) keeps its content cache apart from yours.
+  cacheDir: process.env.ASTRO_CACHE_DIR || './node_modules/.astro',
   trailingSlash: 'always',
   build: { format: 'directory' },
   markdown: {

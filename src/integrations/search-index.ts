@@ -8,6 +8,8 @@ export function searchIndex(): AstroIntegration {
     name: 'mikronet:search-index',
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
+        // The benchmark times the index on its own.
+        if (process.env.SKIP_SEARCH_INDEX === '1') return;
         const stats = await buildSearchIndex(fileURLToPath(dir));
         logger.info(
           `Pagefind indexed ${stats.pages} pages in ${stats.languages.join(', ')} (${(stats.ms / 1000).toFixed(1)} s)`,

@@ -1,4 +1,6 @@
 import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -8,7 +10,8 @@ export function astroBuild(env: Record<string, string>): Promise<{ code: number;
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [path.join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], {
       cwd: ROOT,
-      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env },
+      // Each build gets its own content cache, so builds of different content never share one.
+      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ASTRO_CACHE_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'astro-cache-')), ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
