@@ -18,6 +18,6 @@ export function wikiFilterCss(kinds: readonly string[], regions: readonly string
     ...regions.map((r) => `.wiki:has(#region-${r}:checked) .grid > li:not([data-regions~="${r}"])`),
   ];
   return `${rules.join(',\n')} { display: none; }
-.wiki-filter .chips label { display: inline-flex; gap: .35rem; align-items: center; padding: .15rem .6rem; border: 1px solid var(--color-border); border-radius: 999px; background: var(--color-surface); }
+.wiki-filter .chips label { display: inline-flex; flex-direction: row; gap: .35rem; align-items: center; padding: .15rem .6rem; border: 1px solid var(--color-border); border-radius: 999px; background: var(--color-surface); }
 .wiki-filter .chips label:has(:checked) { background: var(--color-accent); color: #fff; border-color: var(--color-accent); }`;
 }

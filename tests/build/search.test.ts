@@ -35,6 +35,7 @@ async function pagefindSearch(pagePath: string, query: string | null, filters: R
     async ({ query, filters }) => {
       const pf = await import('/pagefind/pagefind.js' as string);
       await pf.init();
+      await pf.filters();
       const res = await pf.search(query, { filters });
       const data = await Promise.all(res.results.map((r: { data: () => Promise<{ url: string }> }) => r.data()));
       return { urls: data.map((d: { url: string }) => d.url).sort(), filters: res.filters as Record<string, Record<string, number>> };

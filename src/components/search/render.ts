@@ -5,8 +5,11 @@ export interface ResultData {
   filters: Record<string, string[]>;
 }
 
-/** One result card. Only Pagefind's excerpt is HTML (it escapes the page text and adds <mark>). */
-export function renderResult(d: ResultData): HTMLLIElement {
+/**
+ * One result card. Only Pagefind's excerpt is HTML (it escapes the page text and adds <mark>).
+ * Without a query there is nothing to highlight, so a page's own summary reads better.
+ */
+export function renderResult(d: ResultData, hasQuery: boolean): HTMLLIElement {
   const li = document.createElement('li');
   li.className = 'card';
   const h = document.createElement('h3');
@@ -23,7 +26,8 @@ export function renderResult(d: ResultData): HTMLLIElement {
     li.append(p);
   }
   const excerpt = document.createElement('p');
-  excerpt.innerHTML = d.excerpt;
+  if (!hasQuery && d.meta.summary) excerpt.textContent = d.meta.summary;
+  else excerpt.innerHTML = d.excerpt;
   li.append(excerpt);
   return li;
 }
