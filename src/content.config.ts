@@ -2,27 +2,28 @@ import path from 'node:path';
 import YAML from 'yaml';
 import { defineCollection } from 'astro:content';
 import { file, glob } from 'astro/loaders';
-import { fileCollections, folderCollections } from './schemas/index.ts';
+import type { z } from 'zod';
+import { fileCollections, folderCollections, type CollectionInfo } from './schemas/index.ts';
 import { contentDir } from './lib/content/paths.ts';
 import { readTaxonomies } from './lib/content/taxonomies.ts';
 
 const dir = contentDir();
 const tax = readTaxonomies(dir);
 
-const folder = (def: (typeof folderCollections)[keyof typeof folderCollections]) =>
-  defineCollection({
-    loader: glob({ pattern: '*.md', base: path.join(dir, def.info.path) }),
-    schema: def.schema(tax),
-  });
+/** One Markdown file per entry; generic so each collection keeps its own inferred type. */
+const folder = <S extends z.ZodType>(info: CollectionInfo, schema: S) =>
+  defineCollection({ loader: glob({ pattern: '*.md', base: path.join(dir, info.path) }), schema });
+
+const { members, blog, wiki, events, groups, market, pages } = folderCollections;
 
 export const collections = {
-  members: folder(folderCollections.members),
-  blog: folder(folderCollections.blog),
-  wiki: folder(folderCollections.wiki),
-  events: folder(folderCollections.events),
-  groups: folder(folderCollections.groups),
-  market: folder(folderCollections.market),
-  pages: folder(folderCollections.pages),
+  members: folder(members.info, members.schema(tax)),
+  blog: folder(blog.info, blog.schema()),
+  wiki: folder(wiki.info, wiki.schema(tax)),
+  events: folder(events.info, events.schema(tax)),
+  groups: folder(groups.info, groups.schema()),
+  market: folder(market.info, market.schema(tax)),
+  pages: folder(pages.info, pages.schema()),
   trades: defineCollection({
     loader: file(path.join(dir, fileCollections.trades.info.path)),
     schema: fileCollections.trades.schema(),

@@ -1,5 +1,5 @@
 import type { Lang } from './dates.ts';
-import { groupByMany, paginate } from './queries.ts';
+import { groupByMany, paginate, type PageSlice } from './queries.ts';
 import { siteData } from './site-data.ts';
 
 /** getStaticPaths builders shared by the Danish and English routes. */
@@ -12,18 +12,16 @@ export async function memberPaths() {
   return data.members.map((member) => ({ params: { slug: member.id }, props: { member } }));
 }
 
-/** Page 1 of the directory is the section root; pages 2… get their own routes. */
-export async function directoryPages(from: 1 | 2) {
-  const data = await siteData();
-  const slices = paginate(data.members, DIRECTORY_PAGE_SIZE);
-  return from === 1 ? slices[0] : slices.slice(1).map((s) => ({ params: { page: String(s.page) }, props: s }));
-}
+/** Page 1 of a paginated list is the section root; pages 2… get their own routes. */
+const laterPages = <T>(slices: PageSlice<T>[]) => slices.slice(1).map((s) => ({ params: { page: String(s.page) }, props: s }));
 
-export async function blogPages(lang: Lang, from: 1 | 2) {
-  const data = await siteData();
-  const slices = paginate(data.postsByLang[lang], BLOG_PAGE_SIZE);
-  return from === 1 ? slices[0] : slices.slice(1).map((s) => ({ params: { page: String(s.page) }, props: s }));
-}
+const directorySlices = async () => paginate((await siteData()).members, DIRECTORY_PAGE_SIZE);
+export const firstDirectoryPage = async () => (await directorySlices())[0]!;
+export const directoryPagePaths = async () => laterPages(await directorySlices());
+
+const blogSlices = async (lang: Lang) => paginate((await siteData()).postsByLang[lang], BLOG_PAGE_SIZE);
+export const firstBlogPage = async (lang: Lang) => (await blogSlices(lang))[0]!;
+export const blogPagePaths = async (lang: Lang) => laterPages(await blogSlices(lang));
 
 export async function postPaths(lang: Lang) {
   const data = await siteData();

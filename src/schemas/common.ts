@@ -89,7 +89,7 @@ const present = (v: unknown) => v !== undefined && v !== null && v !== '';
 export function requiredWith(ifField: string, thenField: string) {
   return [
     (d: Row) => !present(d[ifField]) || present(d[thenField]),
-    { path: [thenField], params: { code: 'required_with', other: ifField }, when: () => true },
+    { path: [thenField] as PropertyKey[], params: { code: 'required_with', other: ifField }, when: () => true },
   ] as const;
 }
 
@@ -97,6 +97,6 @@ export function requiredWith(ifField: string, thenField: string) {
 export function oneOf(fields: string[]) {
   return [
     (d: Row) => fields.some((f) => present(d[f]) && !(Array.isArray(d[f]) && (d[f] as unknown[]).length === 0)),
-    { path: [fields[0]], params: { code: 'one_of', fields }, when: () => true },
+    { path: fields.slice(0, 1) as PropertyKey[], params: { code: 'one_of', fields }, when: () => true },
   ] as const;
 }
