@@ -12,9 +12,14 @@ export function contentCheck(): AstroIntegration {
     name: 'mikronet:content-check',
     hooks: {
       'astro:config:setup': ({ command, logger }) => {
-        if (command !== 'build') return;
+        if (command !== 'build' && command !== 'dev') return;
         const { issues } = validateContent(contentDir());
         if (issues.length === 0) return;
+        // While editing, problems are shown but do not stop the dev server.
+        if (command === 'dev') {
+          for (const issue of issues) logger.warn(issueLine(issue));
+          return;
+        }
         for (const issue of issues) logger.error(issueLine(issue));
         throw new Error(
           `${issues.length} content problem(s) stop the build; fix them and build again (npm run check lists them) — ` +
