@@ -6,6 +6,7 @@ import { ROOT } from '../helpers/build.ts';
 import { launchChromium } from '../helpers/browser.ts';
 import { serveStatic } from '../helpers/static-server.ts';
 import { validateContent, type ValidEntry } from '../../src/lib/content/validate.ts';
+import { useTranslations } from '../../src/i18n/ui.ts';
 
 const contentDir = process.env.CONTENT_DIR || path.join(ROOT, 'content');
 let server: Awaited<ReturnType<typeof serveStatic>>;
@@ -28,20 +29,21 @@ afterAll(async () => {
   await server?.close();
 });
 
-/** Runs a query against the real Pagefind index through its browser API, on a page of the given language. */
+/**
+ * Runs a query against the real Pagefind index through its browser API, on a page of the given
+ * language. The script goes to the browser as text, untouched by the test runner's transforms.
+ */
 async function pagefindSearch(pagePath: string, query: string | null, filters: Record<string, unknown>) {
   await page.goto(`${server.url}${pagePath}`);
-  return page.evaluate(
-    async ({ query, filters }) => {
-      const pf = await import('/pagefind/pagefind.js' as string);
-      await pf.init();
-      await pf.filters();
-      const res = await pf.search(query, { filters });
-      const data = await Promise.all(res.results.map((r: { data: () => Promise<{ url: string }> }) => r.data()));
-      return { urls: data.map((d: { url: string }) => d.url).sort(), filters: res.filters as Record<string, Record<string, number>> };
-    },
-    { query, filters },
-  );
+  const script = `(async () => {
+    const pf = await import('/pagefind/pagefind.js');
+    await pf.init();
+    await pf.filters();
+    const res = await pf.search(${JSON.stringify(query)}, { filters: ${JSON.stringify(filters)} });
+    const data = await Promise.all(res.results.map((r) => r.data()));
+    return { urls: data.map((d) => d.url).sort(), filters: res.filters };
+  })()`;
+  return (await page.evaluate(script)) as { urls: string[]; filters: Record<string, Record<string, number>> };
 }
 
 const listedWithTrade = (trade: string) =>
@@ -93,7 +95,8 @@ describe('the directory search', () => {
     await page.goto(`${server.url}/medlemmer/?trade=${encodeURIComponent(label)}`);
     const status = page.locator('#search-status');
     const expected = listedWithTrade('it-data');
-    await expect.poll(() => status.textContent()).toBe(`${expected.length} resultater`);
+    const t = useTranslations('da');
+    await expect.poll(() => status.textContent()).toBe(expected.length === 1 ? t('search.resultOne') : t('search.results', { n: expected.length }));
     const hrefs = await page.locator('[data-results] a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
     expect(hrefs.sort()).toEqual(expected.map((s) => `/medlemmer/${s}/`));
     expect(await page.locator(`input[name="trade"][value="${label}"]`).isChecked()).toBe(true);

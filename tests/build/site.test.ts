@@ -114,7 +114,7 @@ describe('the build of the sample content', () => {
     );
     expect(addresses.size).toBeGreaterThan(0);
     for (const [file, html] of pages) {
-      expect(html, file).not.toMatch(/mailto:/i);
+      expect(html, file).not.toMatch(/mailto:[\w.%+-]+@/i);
       expect(html.match(/[\w.+-]+@[\w-]+(\.[\w-]+)*\.[a-z]{2,}/gi) ?? [], file).toEqual([]);
     }
   });
@@ -146,6 +146,16 @@ describe('the build of the sample content', () => {
     expect(notFound).toContain('Page not found');
     expect(fs.readFileSync(path.join(TEST_DIST, 'rss.xml'), 'utf8')).toContain('<language>da</language>');
     expect(fs.readFileSync(path.join(TEST_DIST, 'en/rss.xml'), 'utf8')).toContain('<language>en</language>');
+  });
+
+  it('gives every page a language, one main landmark, one h1, a skip link and alt text on every image', () => {
+    for (const [file, html] of pages) {
+      expect(html, file).toMatch(/^<!DOCTYPE html><html lang="(da|en)">/);
+      expect(html.match(/<main\b/g)?.length, file).toBe(1);
+      expect(html.match(/<h1\b/g)?.length, file).toBe(1);
+      expect(html, file).toContain('href="#main"');
+      for (const img of html.match(/<img\b[^>]*>/g) ?? []) expect(img, file).toMatch(/\salt="[^"]+"/);
+    }
   });
 
   it('ships no JavaScript beyond the small e-mail reveal on pages without search', () => {

@@ -230,7 +230,7 @@ export function validateContent(dir: string): ValidationResult {
   }
   const schemas = Object.fromEntries(
     Object.entries(folderCollections).map(([name, def]) => [name, def.schema(tax.taxonomies)]),
-  ) as Record<FolderCollection, z.ZodObject>;
+  ) as unknown as Record<FolderCollection, z.ZodObject>;
   const entries: ValidEntry[] = [];
   for (const e of raw.entries) {
     issues.push(...checkSlug(e));
