@@ -1,12 +1,13 @@
 import type { Lang } from './dates.ts';
 import { pagePath, sectionPath } from '../i18n/paths.ts';
 import { SEGMENTS } from '../i18n/routes.ts';
+import { slugify } from './slug.ts';
 
 /** A blog post lives only in its own language. */
 export const postPath = (post: { id: string; data: { lang: Lang } }) => sectionPath(post.data.lang, 'blog', post.id);
 export const blogIndexPath = (lang: Lang, page = 1) =>
   page === 1 ? sectionPath(lang, 'blog') : sectionPath(lang, 'blog', SEGMENTS.page[lang], page);
-export const tagPath = (lang: Lang, tag: string) => sectionPath(lang, 'blog', SEGMENTS.tag[lang], tag);
+export const tagPath = (lang: Lang, tag: string) => sectionPath(lang, 'blog', SEGMENTS.tag[lang], slugify(tag));
 export const authorPath = (lang: Lang, slug: string) => sectionPath(lang, 'blog', SEGMENTS.author[lang], slug);
 export const memberPath = (lang: Lang, slug: string) => sectionPath(lang, 'members', slug);
 export const directoryPath = (lang: Lang, page = 1) =>

@@ -1,6 +1,7 @@
 import type { Lang } from './dates.ts';
 import { groupByMany, paginate, type PageSlice } from './queries.ts';
 import { siteData } from './site-data.ts';
+import { slugify } from './slug.ts';
 
 /** getStaticPaths builders shared by the Danish and English routes. */
 
@@ -30,7 +31,13 @@ export async function postPaths(lang: Lang) {
 
 export async function tagPaths(lang: Lang) {
   const data = await siteData();
-  return [...groupByMany(data.postsByLang[lang], (p) => p.data.tags)].map(([tag, posts]) => ({ params: { tag }, props: { tag, posts } }));
+  // Tags that transliterate alike (prissætning, prissaetning) share one page, named by the first spelling met.
+  const names = new Map<string, string>();
+  for (const tag of data.postsByLang[lang].flatMap((p) => p.data.tags ?? [])) if (!names.has(slugify(tag))) names.set(slugify(tag), tag);
+  return [...groupByMany(data.postsByLang[lang], (p) => [...new Set((p.data.tags ?? []).map(slugify))])].map(([slug, posts]) => ({
+    params: { tag: slug },
+    props: { tag: names.get(slug)!, posts },
+  }));
 }
 
 /** An author page per member with posts; it lists their posts in both languages. */

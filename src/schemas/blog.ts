@@ -13,6 +13,9 @@ export const blogInfo: CollectionInfo = {
   bodyLabel: bi('Indlæg', 'Post'),
 };
 
+/** A tag is one lowercase word or hyphenated words; æøå allowed (the tag page's URL transliterates them). */
+export const TAG_PATTERN = /^[a-z0-9æøå]+(?:-[a-z0-9æøå]+)*$/;
+
 export function blogSchema() {
   return z
     .object({
@@ -39,9 +42,9 @@ export function blogSchema() {
           widget: 'object',
         },
       ).optional(),
-      tags: field(z.array(z.string().regex(f.SLUG_PATTERN)), {
+      tags: field(z.array(z.string().regex(TAG_PATTERN)), {
         label: bi('Emner', 'Tags'),
-        hint: bi('Små bogstaver og bindestreger, fx kon-kolleger.', 'Lowercase and hyphens, e.g. kon-kolleger.'),
+        hint: bi('Små bogstaver, æøå og bindestreger, fx prissætning eller kon-kolleger.', 'Lowercase letters (æøå allowed) and hyphens, e.g. pricing or kon-kolleger.'),
         widget: 'list',
       }).optional(),
       cover: f.image({ label: bi('Forsidebillede', 'Cover image'), alt: 'cover_alt' }).optional(),
