@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { astroBuild, ROOT } from '../helpers/build.ts';
+import { astroBuild } from '../helpers/build.ts';
 import { fileFor } from '../helpers/dist.ts';
 
 /**

@@ -173,8 +173,10 @@ describe('folder collection schemas', () => {
     expect(Object.keys(rejects).sort()).toEqual(Object.keys(folderCollections).sort());
   });
 
-  for (const [name, def] of Object.entries(folderCollections)) {
-    const schema = def.schema(tax);
+  const schemaOf = (name: string) => (folderCollections[name as keyof typeof folderCollections].schema as (t: typeof tax) => z.ZodObject)(tax);
+
+  for (const name of Object.keys(folderCollections)) {
+    const schema = schemaOf(name);
     describe(name, () => {
       it('accepts a complete valid entry', () => {
         const r = schema.safeParse(valid[name]);
@@ -207,9 +209,9 @@ describe('folder collection schemas', () => {
   });
 
   it('accepts an online event without venue and a guest post without authors', () => {
-    expect(folderCollections.events.schema(tax).safeParse(patched(valid.events, { venue: undefined, online_url: 'https://meet.example/x' })).success).toBe(true);
+    expect(schemaOf('events').safeParse(patched(valid.events, { venue: undefined, online_url: 'https://meet.example/x' })).success).toBe(true);
     const guest = patched(valid.blog, { authors: undefined, guest_author: { name: 'Gæst Gæstesen' } });
-    expect(folderCollections.blog.schema(tax).safeParse(guest).success).toBe(true);
+    expect(schemaOf('blog').safeParse(guest).success).toBe(true);
   });
 });
 
