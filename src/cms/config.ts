@@ -1,0 +1,179 @@
+import type { z } from 'zod';
+import { fileCollections, folderCollections, type FolderCollection, type Taxonomies } from '../schemas/index.ts';
+import type { CollectionInfo, RefTarget } from '../schemas/meta.ts';
+import { decapField, decapFields, type CmsLang, type DecapField, type FieldContext } from './fields.ts';
+import { FRONTMATTER_FORMAT, SLUG_FIELD, YAML_FORMAT, LIST_KEY } from './format.ts';
+
+export { DATE_FORMAT, DATETIME_FORMAT, MAX_IMAGE_BYTES, type CmsLang, type DecapField } from './fields.ts';
+
+export interface DecapFolderCollection {
+  name: string;
+  label: string;
+  label_singular: string;
+  folder: string;
+  extension: 'md';
+  format: string;
+  create: true;
+  slug: string;
+  identifier_field: string;
+  summary: string;
+  fields: DecapField[];
+  [option: string]: unknown;
+}
+
+export interface DecapFile {
+  name: string;
+  label: string;
+  file: string;
+  fields: DecapField[];
+}
+
+export interface DecapFileCollection {
+  name: string;
+  label: string;
+  extension: 'yml';
+  format: string;
+  files: DecapFile[];
+  [option: string]: unknown;
+}
+
+export type DecapCollection = DecapFolderCollection | DecapFileCollection;
+
+export type DecapBackend =
+  | { name: 'git-gateway'; branch: string }
+  | { name: 'github'; repo: string; branch: string; base_url?: string; auth_endpoint?: string }
+  | { name: 'proxy'; proxy_url: string; branch?: string };
+
+export interface DecapConfig {
+  load_config_file: false;
+  locale: CmsLang;
+  backend: DecapBackend;
+  publish_mode: 'simple' | 'editorial_workflow';
+  media_folder: string;
+  public_folder: string;
+  site_url?: string;
+  display_url?: string;
+  slug: { encoding: 'ascii'; clean_accents: true; sanitize_replacement: '-' };
+  editor: { preview: boolean };
+  collections: DecapCollection[];
+}
+
+export interface CmsConfigOptions {
+  tax: Taxonomies;
+  lang: CmsLang;
+  backend: DecapBackend;
+  publishMode: DecapConfig['publish_mode'];
+  /** The content folder relative to the repository root (what the git backend or decap-server sees). */
+  contentPath?: string;
+  /** Where uploads go in the repository, and the URL they are served from. */
+  mediaFolder?: string;
+  publicFolder?: string;
+  siteUrl?: string;
+}
+
+const summaryFieldOf = (collection: RefTarget): string => {
+  const info = (folderCollections as Record<string, { info: CollectionInfo }>)[collection]?.info;
+  if (!info?.summaryField) throw new Error(`collection "${collection}" has no summary field to show in relation widgets`);
+  return info.summaryField;
+};
+
+function bodyField(info: CollectionInfo, lang: CmsLang): DecapField {
+  return {
+    name: 'body',
+    label: info.bodyLabel?.[lang] ?? (lang === 'da' ? 'Tekst' : 'Text'),
+    widget: 'markdown',
+    required: false,
+    // Bodies from members and contributors are untrusted; the site sanitizes them too.
+    sanitize_preview: true,
+    editor_components: ['image'],
+  };
+}
+
+/** Decap collections for every content type, generated from src/schemas (nothing is kept by hand). */
+export function cmsCollections(tax: Taxonomies, lang: CmsLang, contentPath = 'content'): DecapCollection[] {
+  const ctx: FieldContext = { tax, lang, summaryField: summaryFieldOf };
+  const folders = Object.entries(folderCollections).map(([name, def]): DecapFolderCollection => {
+    const info = def.info;
+    const summary = info.summaryField ?? 'title';
+    return {
+      name,
+      label: info.label[lang],
+      label_singular: info.labelSingular[lang],
+      folder: `${contentPath}/${info.path}`,
+      extension: 'md',
+      format: FRONTMATTER_FORMAT,
+      create: true,
+      // The file name comes from our own transliteration (æ→ae, ø→oe, å→aa), filled in before saving.
+      slug: `{{fields.${SLUG_FIELD}}}`,
+      identifier_field: summary,
+      summary: `{{${summary}}}`,
+      fields: [...decapFields(def.schema(tax), ctx), ...(info.hasBody ? [bodyField(info, lang)] : [])],
+    };
+  });
+
+  const { settings, trades, municipalities } = fileCollections;
+  const file = (info: CollectionInfo, fields: DecapField[]): DecapFile => ({
+    name: info.name,
+    label: info.label[lang],
+    file: `${contentPath}/${info.path}`,
+    fields,
+  });
+  // Taxonomy files are YAML lists; the format presents the list as one field named LIST_KEY.
+  const taxonomyList = (info: CollectionInfo, schema: z.ZodObject, summary: string): DecapField => ({
+    name: LIST_KEY,
+    label: info.label[lang],
+    label_singular: info.labelSingular[lang],
+    widget: 'list',
+    required: true,
+    collapsed: true,
+    summary,
+    fields: decapFields(schema, ctx),
+  });
+
+  const files: DecapFileCollection[] = [
+    {
+      name: 'settings',
+      label: settings.info.label[lang],
+      extension: 'yml',
+      format: YAML_FORMAT,
+      files: [file(settings.info, decapFields(settings.schema(), ctx))],
+    },
+    {
+      name: 'taxonomies',
+      label: lang === 'da' ? 'Brancher og kommuner' : 'Trades and municipalities',
+      extension: 'yml',
+      format: YAML_FORMAT,
+      files: [
+        file(trades.info, [taxonomyList(trades.info, trades.schema(), `{{fields.${lang}}}`)]),
+        file(municipalities.info, [taxonomyList(municipalities.info, municipalities.schema(), '{{fields.name}}')]),
+      ],
+    },
+  ];
+  return [...folders, ...files];
+}
+
+/** The whole Decap configuration, for one UI language and one backend. */
+export function cmsConfig(o: CmsConfigOptions): DecapConfig {
+  return {
+    load_config_file: false,
+    locale: o.lang,
+    backend: o.backend,
+    publish_mode: o.publishMode,
+    media_folder: o.mediaFolder ?? 'public/media',
+    public_folder: o.publicFolder ?? '/media',
+    ...(o.siteUrl ? { site_url: o.siteUrl, display_url: o.siteUrl } : {}),
+    // Upload file names: ASCII only. Entry file names use SLUG_FIELD instead (see format.ts).
+    slug: { encoding: 'ascii', clean_accents: true, sanitize_replacement: '-' },
+    editor: { preview: true },
+    collections: cmsCollections(o.tax, o.lang, o.contentPath),
+  };
+}
+
+/** Finds a folder collection's generated config by name (tests, previews). */
+export function folderCollection(config: Pick<DecapConfig, 'collections'>, name: FolderCollection): DecapFolderCollection {
+  const c = config.collections.find((x): x is DecapFolderCollection => x.name === name && 'folder' in x);
+  if (!c) throw new Error(`no folder collection "${name}"`);
+  return c;
+}
+
+export { decapField };

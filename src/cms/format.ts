@@ -1,0 +1,254 @@
+import YAML, { Document, isMap, isNode, isScalar, isSeq, type Node, type Pair, type ToStringOptions } from 'yaml';
+
+/**
+ * Decap CMS formats for our content: Markdown with YAML front matter, and plain YAML files.
+ *
+ * Decap's own formats rebuild a file from its data on every save (key order, quoting, comments
+ * and line folding all change). These keep the file as it was and change only what the editor
+ * changed: the original text travels with the entry (ORIGINAL_FIELD, filled in before saving),
+ * the new data is merged into the original YAML document node by node, and untouched nodes keep
+ * their quoting, comments and position. An entry saved without changes is written back byte for
+ * byte.
+ */
+export const FRONTMATTER_FORMAT = 'mikronet-frontmatter';
+export const YAML_FORMAT = 'mikronet-yaml';
+
+/** Set before saving: the file's text as it was loaded. Never written. */
+export const ORIGINAL_FIELD = '__mikronet_original';
+/** Set before saving a new entry: its file name by our transliteration. Never written. */
+export const SLUG_FIELD = '__mikronet_slug';
+/** A YAML file whose top level is a list (the taxonomies) is edited as one list field of this name. */
+export const LIST_KEY = 'items';
+
+type Data = Record<string, unknown>;
+
+/** Field order for nested objects: `fields` of a Decap field, by name. */
+export interface FieldTree {
+  name: string;
+  fields?: FieldTree[];
+}
+
+const STRINGIFY: ToStringOptions = { lineWidth: 0, minContentWidth: 0 };
+
+const isPlainObject = (v: unknown): v is Data => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+export function deepEqual(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x, i) => deepEqual(x, b[i]));
+  if (isPlainObject(a) && isPlainObject(b)) {
+    const ka = Object.keys(a).filter((k) => a[k] !== undefined);
+    const kb = Object.keys(b).filter((k) => b[k] !== undefined);
+    return ka.length === kb.length && ka.every((k) => deepEqual(a[k], b[k]));
+  }
+  return false;
+}
+
+const isEmptyValue = (v: unknown) =>
+  v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0) || (isPlainObject(v) && Object.keys(v).length === 0);
+
+/**
+ * Drops what Decap leaves behind in fields an editor cleared ('' from a text input, [] from an
+ * emptied list, {} from an object whose fields were emptied): the schemas treat a missing
+ * optional field as absent, but an empty string as a wrong value. Values equal to the original
+ * are kept as they were, so a file that already had `key: ''` is not touched.
+ */
+export function pruneEmpty(value: unknown, original?: unknown): unknown {
+  if (original !== undefined && deepEqual(value, original)) return value;
+  const kept = (v: unknown, o: unknown) => (o !== undefined && deepEqual(v, o) ? v : pruneEmpty(v, o));
+  const keep = (v: unknown, o: unknown) => !isEmptyValue(v) || (o !== undefined && deepEqual(v, o));
+  if (Array.isArray(value)) {
+    const before = Array.isArray(original) ? original : [];
+    const items = value.map((v, i) => kept(v, before[i])).filter((v, i) => keep(v, before[i]));
+    return items.length ? items : undefined;
+  }
+  if (isPlainObject(value)) {
+    const before = isPlainObject(original) ? original : {};
+    const out: Data = {};
+    for (const [k, v] of Object.entries(value)) {
+      const pruned = kept(v, before[k]);
+      if (keep(pruned, before[k])) out[k] = pruned;
+    }
+    return Object.keys(out).length ? out : undefined;
+  }
+  return isEmptyValue(value) ? undefined : value;
+}
+
+/** Reorders an object's keys: known fields in field order, then the rest as they came. */
+function ordered(value: unknown, fields: FieldTree[] | undefined): unknown {
+  if (Array.isArray(value)) return value.map((v) => ordered(v, fields));
+  if (!isPlainObject(value) || !fields) return value;
+  const byName = new Map(fields.map((f) => [f.name, f]));
+  const keys = Object.keys(value);
+  const rank = (k: string) => (byName.has(k) ? fields.findIndex((f) => f.name === k) : fields.length + keys.indexOf(k));
+  return Object.fromEntries(
+    [...keys].sort((a, b) => rank(a) - rank(b)).map((k) => [k, ordered(value[k], byName.get(k)?.fields)]),
+  );
+}
+
+// --- YAML documents -------------------------------------------------------------------------
+
+const keyOf = (p: Pair) => String(isScalar(p.key) ? p.key.value : p.key);
+const toJS = (doc: Document, node: unknown) => (isNode(node) ? node.toJS(doc) : node);
+
+/** Sequences written `key:\n- a` (not indented) keep that style when the document is re-rendered. */
+const indentsSequences = (text: string) => !/^([ \t]*)[^\s#-][^\n]*:[ \t]*\r?\n\1- /m.test(text);
+
+/** Merges `value` into `node`, reusing every node whose value did not change. */
+function merge(doc: Document, node: unknown, value: unknown, fields: FieldTree[] | undefined): unknown {
+  if (node !== undefined && node !== null && deepEqual(toJS(doc, node), value)) return node;
+  if (isPlainObject(value) && isMap(node)) {
+    const map = node;
+    const fieldByName = new Map((fields ?? []).map((f) => [f.name, f]));
+    map.items = map.items.filter((p) => value[keyOf(p)] !== undefined);
+    for (const p of map.items) p.value = merge(doc, p.value, value[keyOf(p)], fieldByName.get(keyOf(p))?.fields);
+    const order = fields?.map((f) => f.name) ?? Object.keys(value);
+    for (const [k, v] of Object.entries(value)) {
+      if (v === undefined || map.items.some((p) => keyOf(p) === k)) continue;
+      const pair = doc.createPair(k, ordered(v, fieldByName.get(k)?.fields));
+      // After the nearest existing key that comes before it in field order.
+      const before = order.slice(0, Math.max(0, order.indexOf(k)));
+      let at = 0;
+      map.items.forEach((p, i) => {
+        if (before.includes(keyOf(p))) at = i + 1;
+      });
+      if (order.indexOf(k) === -1) at = map.items.length;
+      map.items.splice(at, 0, pair as Pair);
+    }
+    return map;
+  }
+  if (Array.isArray(value) && isSeq(node)) {
+    const seq = node;
+    seq.items = value.map((v, i) => (i < seq.items.length ? merge(doc, seq.items[i], v, fields) : doc.createNode(ordered(v, fields))));
+    return seq;
+  }
+  if (isScalar(node) && typeof value !== 'object' && typeof value === typeof node.value) {
+    // Same kind of value: keep the node, so its quoting and comments stay.
+    node.value = value;
+    return node;
+  }
+  const created = doc.createNode(ordered(value, fields)) as Node;
+  if (isNode(node)) {
+    created.comment = node.comment;
+    created.commentBefore = node.commentBefore;
+  }
+  return created;
+}
+
+/**
+ * YAML text for `data`: the original text unchanged when the data is the same, the original
+ * document with only the changed nodes replaced when it differs, a new document otherwise.
+ */
+export function updateYaml(original: string | undefined, data: unknown, fields?: FieldTree[]): string {
+  if (original !== undefined && original.trim()) {
+    const doc = YAML.parseDocument(original);
+    if (!doc.errors.length) {
+      if (deepEqual(doc.toJS(), data)) return original;
+      doc.contents = merge(doc, doc.contents, data, fields) as typeof doc.contents;
+      return doc.toString({ ...STRINGIFY, indentSeq: indentsSequences(original) });
+    }
+  }
+  if (data === undefined || (isPlainObject(data) && !Object.keys(data).length)) return '';
+  return new Document(ordered(data, fields)).toString(STRINGIFY);
+}
+
+// --- Markdown with front matter -------------------------------------------------------------
+
+interface FrontMatterParts {
+  /** Text before the YAML (the opening `---` line). */
+  head: string;
+  yaml: string;
+  /** The closing `---` line. */
+  close: string;
+  body: string;
+}
+
+/** Splits a Markdown file at its `---` lines; a file without front matter is all body. */
+export function splitFrontMatter(raw: string): FrontMatterParts {
+  const open = /^---[ \t]*\r?\n/.exec(raw);
+  if (!open) return { head: '', yaml: '', close: '', body: raw };
+  const rest = raw.slice(open[0].length);
+  const close = /(?:^|\n)(---[ \t]*(?:\r?\n|$))/.exec(rest);
+  if (!close) return { head: '', yaml: '', close: '', body: raw };
+  const yamlEnd = close.index + (close[0].length - close[1].length);
+  return { head: open[0], yaml: rest.slice(0, yamlEnd), close: close[1], body: rest.slice(yamlEnd + close[1].length) };
+}
+
+/** What the Markdown widget shows: the body without the blank line(s) after the front matter. */
+const bodyForEditor = (body: string) => body.replace(/^(?:[ \t]*\r?\n)+/, '');
+
+export function parseFrontMatter(raw: string): Data {
+  const parts = splitFrontMatter(raw);
+  const data = parts.yaml.trim() ? (YAML.parse(parts.yaml) as unknown) : {};
+  const meta = isPlainObject(data) ? data : {};
+  const body = bodyForEditor(parts.body);
+  return body.trim() ? { ...meta, body } : meta;
+}
+
+function splitSaveData(data: Data) {
+  const { [ORIGINAL_FIELD]: original, [SLUG_FIELD]: _slug, ...rest } = data;
+  return { original: typeof original === 'string' && original ? original : undefined, rest };
+}
+
+export function stringifyFrontMatter(data: Data, fields?: FieldTree[]): string {
+  const { original, rest } = splitSaveData(data);
+  const parts = original !== undefined ? splitFrontMatter(original) : undefined;
+  const before = parts ? parseFrontMatter(original!) : undefined;
+  const { body, ...meta } = (pruneEmpty(rest, before) as Data | undefined) ?? {};
+  const yaml = updateYaml(parts?.head ? parts.yaml : undefined, meta, fields);
+  const text = typeof body === 'string' ? body : '';
+  let bodyText: string;
+  if (parts && text === ((before?.body as string | undefined) ?? '')) bodyText = parts.body;
+  else if (!text.trim()) bodyText = '';
+  else {
+    const blank = parts ? /^(?:[ \t]*\r?\n)*/.exec(parts.body)![0] || '\n' : '\n';
+    bodyText = blank + text.replace(/^\s*\n/, '') + (text.endsWith('\n') ? '' : '\n');
+  }
+  return `${parts?.head || '---\n'}${yaml}${parts?.close || '---\n'}${bodyText}`;
+}
+
+// --- YAML files ---------------------------------------------------------------------------
+
+export function parseYamlFile(raw: string): Data {
+  const data = raw.trim() ? (YAML.parse(raw) as unknown) : {};
+  if (Array.isArray(data)) return { [LIST_KEY]: data };
+  return isPlainObject(data) ? data : {};
+}
+
+export function stringifyYamlFile(data: Data, fields?: FieldTree[]): string {
+  const { original, rest } = splitSaveData(data);
+  const before = original !== undefined ? parseYamlFile(original) : undefined;
+  const pruned = (pruneEmpty(rest, before) as Data | undefined) ?? {};
+  const wasList = original !== undefined ? Array.isArray(YAML.parse(original)) : false;
+  const isList = (wasList || original === undefined) && Object.keys(pruned).length === 1 && Array.isArray(pruned[LIST_KEY]);
+  if (isList) {
+    const listFields = fields?.find((f) => f.name === LIST_KEY)?.fields;
+    return updateYaml(wasList ? original : undefined, pruned[LIST_KEY], listFields);
+  }
+  return updateYaml(original, pruned, fields);
+}
+
+/** A Decap formatter: fromFile/toFile as `CMS.registerCustomFormat` wants them. */
+export interface Formatter {
+  fromFile(content: string): Data;
+  toFile(data: object, sortedKeys?: string[]): string;
+}
+
+/**
+ * The two formats, given the field trees of all collections so new keys land in field order at
+ * every depth (Decap passes only the top-level order, as `sortedKeys`).
+ */
+export function createFormats(fieldTrees: FieldTree[][]): Record<typeof FRONTMATTER_FORMAT | typeof YAML_FORMAT, Formatter> {
+  const treeFor = (sortedKeys: string[] | undefined) =>
+    fieldTrees.find((t) => sortedKeys && t.length === sortedKeys.length && t.every((f, i) => f.name === sortedKeys[i])) ??
+    sortedKeys?.map((name) => ({ name }));
+  return {
+    [FRONTMATTER_FORMAT]: {
+      fromFile: parseFrontMatter,
+      toFile: (data, sortedKeys) => stringifyFrontMatter(data as Data, treeFor(sortedKeys)),
+    },
+    [YAML_FORMAT]: {
+      fromFile: parseYamlFile,
+      toFile: (data, sortedKeys) => stringifyYamlFile(data as Data, treeFor(sortedKeys)),
+    },
+  };
+}

@@ -1,0 +1,277 @@
+import path from 'node:path';
+import matter from 'gray-matter';
+import YAML from 'yaml';
+import { describe, expect, it } from 'vitest';
+import type { z } from 'zod';
+import { fileCollections, folderCollections, type Taxonomies } from '../../src/schemas/index.ts';
+import { describeField, elementOf, shapeOf } from '../../src/schemas/introspect.ts';
+import { readTaxonomies } from '../../src/lib/content/taxonomies.ts';
+import { slugify } from '../../src/lib/slug.ts';
+import {
+  cmsConfig,
+  DATE_FORMAT,
+  DATETIME_FORMAT,
+  MAX_IMAGE_BYTES,
+  type DecapConfig,
+  type DecapField,
+  type DecapFileCollection,
+  type DecapFolderCollection,
+} from '../../src/cms/config.ts';
+import { createFormats, FRONTMATTER_FORMAT, LIST_KEY, SLUG_FIELD, YAML_FORMAT } from '../../src/cms/format.ts';
+import { adminSetup, productionBackend } from '../../src/cms/setup.ts';
+import { checkEntry, entrySlug, prepareSave } from '../../src/cms/save.ts';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const tax: Taxonomies = readTaxonomies(path.join(ROOT, 'content'));
+const config = (lang: 'da' | 'en' = 'da'): DecapConfig =>
+  cmsConfig({ tax, lang, backend: { name: 'git-gateway', branch: 'main' }, publishMode: 'editorial_workflow' });
+
+const folder = (c: DecapConfig, name: string) => c.collections.find((x) => x.name === name) as DecapFolderCollection;
+const files = (c: DecapConfig) => c.collections.filter((x): x is DecapFileCollection => 'files' in x).flatMap((x) => x.files);
+const fileFields = (c: DecapConfig, name: string) => files(c).find((f) => f.name === name)!.fields;
+
+/** The Decap widget a schema widget becomes (Decap 3 has one datetime widget for dates and times). */
+const decapWidget = (w: string) => (w === 'date' || w === 'datetime' ? 'datetime' : w);
+
+/**
+ * Walks a schema and its generated fields side by side: same names in the same order, the
+ * widget the metadata asks for, and required exactly when the schema (and every enclosing
+ * object) requires it.
+ */
+function expectAgreement(schema: z.ZodType, fields: DecapField[], where: string, parentRequired = true) {
+  const shape = shapeOf(schema)!;
+  expect(fields.map((f) => f.name).filter((n) => n !== 'body'), where).toEqual(Object.keys(shape));
+  for (const [name, fieldSchema] of Object.entries(shape)) {
+    const at = `${where}.${name}`;
+    const f = fields.find((x) => x.name === name)!;
+    const d = describeField(fieldSchema);
+    const widget = d.meta!.widget!;
+    expect(f.widget, at).toBe(decapWidget(widget));
+    expect(f.required, at).toBe(d.required && parentRequired);
+    expect(f.label, at).toBe(d.meta!.label.da);
+    if (widget === 'date') expect(f, at).toMatchObject({ format: DATE_FORMAT, time_format: false });
+    if (widget === 'datetime') expect(f, at).toMatchObject({ format: DATETIME_FORMAT });
+    if (widget === 'image') expect(f.media_library, at).toMatchObject({ config: { max_file_size: MAX_IMAGE_BYTES } });
+    if (widget === 'relation') expect(f, at).toMatchObject({ collection: d.meta!.ref, value_field: '{{slug}}' });
+    if (widget === 'select') {
+      const values = (f.options as { value: string }[]).map((o) => o.value);
+      const expected = d.meta!.taxonomy ? tax[d.meta!.taxonomy].map((t) => t.id) : Object.keys(d.meta!.options!);
+      expect(values, at).toEqual(expected);
+      expect(Boolean(f.multiple), at).toBe(elementOf(fieldSchema) !== undefined);
+    }
+    if (widget === 'object') expectAgreement(fieldSchema, f.fields as DecapField[], at, d.required && parentRequired);
+    if (widget === 'list') {
+      const element = elementOf(fieldSchema)!;
+      if (shapeOf(element)) expectAgreement(element, f.fields as DecapField[], `${at}[]`);
+      else expect(f.field, at).toMatchObject({ widget: 'string', required: true });
+    }
+  }
+}
+
+describe('the CMS configuration is derived from the schemas', () => {
+  for (const [name, def] of Object.entries(folderCollections)) {
+    it(`has every ${name} field with its widget and requiredness, in schema order`, () => {
+      const c = folder(config(), name);
+      expect(c).toMatchObject({ folder: `content/${def.info.path}`, format: FRONTMATTER_FORMAT, extension: 'md', create: true });
+      expectAgreement(def.schema(tax), c.fields, name);
+      if (def.info.hasBody) expect(c.fields.at(-1)).toMatchObject({ name: 'body', widget: 'markdown', required: false });
+    });
+  }
+
+  it('has the settings file and both taxonomies as file collections', () => {
+    const c = config();
+    expect(files(c).map((f) => f.file)).toEqual(Object.values(fileCollections).map((f) => `content/${f.info.path}`));
+    for (const col of c.collections.filter((x) => 'files' in x)) expect(col.format).toBe(YAML_FORMAT);
+    expectAgreement(fileCollections.settings.schema(), fileFields(c, 'settings'), 'settings');
+    for (const name of ['trades', 'municipalities'] as const) {
+      const [list] = fileFields(c, name);
+      expect(list).toMatchObject({ name: LIST_KEY, widget: 'list' });
+      expectAgreement(fileCollections[name].schema(), list.fields as DecapField[], name);
+    }
+  });
+
+  it('labels fields in Danish, and in English for the English UI', () => {
+    const da = folder(config('da'), 'members');
+    const en = folder(config('en'), 'members');
+    expect(da.label).toBe('Medlemmer');
+    expect(en.label).toBe('Members');
+    expect(da.fields.find((f) => f.name === 'joined')!.label).toBe('Medlem siden');
+    expect(en.fields.find((f) => f.name === 'joined')!.label).toBe('Member since');
+    expect(config('en').locale).toBe('en');
+  });
+
+  it('offers trades and municipalities from the taxonomy files, by id with their names', () => {
+    const fields = folder(config(), 'members').fields;
+    const trades = fields.find((f) => f.name === 'trades')!;
+    expect(trades).toMatchObject({ widget: 'select', multiple: true, min: 1, max: 3 });
+    expect(trades.options).toContainEqual({ value: tax.trades[0].id, label: tax.trades[0].da });
+    const municipality = fields.find((f) => f.name === 'municipality')!;
+    expect(municipality.options).toContainEqual({ value: 'guldborgsund', label: 'Guldborgsund' });
+  });
+
+  it('lets relation fields pick members only among listed members', () => {
+    const organizers = folder(config(), 'events').fields.find((f) => f.name === 'organizers')!;
+    expect(organizers).toMatchObject({ collection: 'members', multiple: true, search_fields: ['name'], display_fields: ['name'] });
+    expect(organizers.filters).toEqual([{ field: 'listed', values: [true] }]);
+    const network = folder(config(), 'events').fields.find((f) => f.name === 'network')!;
+    expect(network).toMatchObject({ collection: 'wiki', required: false });
+    expect(network.multiple).toBeUndefined();
+  });
+
+  it('uses the editorial workflow in production and the local proxy on this machine', () => {
+    const setup = adminSetup({ CMS_PROXY_URL: 'http://127.0.0.1:9999/api/v1' }, tax);
+    expect(setup.configs.da).toMatchObject({ publish_mode: 'editorial_workflow', backend: { name: 'git-gateway', branch: 'main' } });
+    expect(setup.configs.da).toMatchObject({ media_folder: 'public/media', public_folder: '/media', load_config_file: false, locale: 'da' });
+    expect(setup.local).toEqual({ backend: { name: 'proxy', proxy_url: 'http://127.0.0.1:9999/api/v1' }, publish_mode: 'simple' });
+    expect(productionBackend({ CMS_BACKEND: 'github', CMS_REPO: 'mikronet/site', CMS_BRANCH: 'udgivet' })).toEqual({
+      name: 'github',
+      repo: 'mikronet/site',
+      branch: 'udgivet',
+    });
+    expect(() => productionBackend({ CMS_BACKEND: 'github' })).toThrow(/CMS_REPO/);
+    expect(() => productionBackend({ CMS_BACKEND: 'gitlab' })).toThrow(/git-gateway or github/);
+  });
+
+  it('is plain JSON (it is inlined into the admin page)', () => {
+    const c = config();
+    expect(JSON.parse(JSON.stringify(c))).toEqual(c);
+  });
+});
+
+// --- An entry as Decap would save it ---------------------------------------------------------
+
+/** Known-valid strings for the patterns the schemas use. */
+const PATTERN_SAMPLES = ['eksempel', 'da', '12345678', 'prissætning', '9788702123456', '/media/eksempel.jpg'];
+const FIXED = new Date(Date.UTC(2027, 0, 14, 16, 30));
+
+/** Decap's datetime widget output: dayjs format tokens on a wall-clock time. */
+function formatLike(format: string, d: Date): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  return format
+    .replace('YYYY', String(d.getUTCFullYear()))
+    .replace('MM', p(d.getUTCMonth() + 1))
+    .replace('DD', p(d.getUTCDate()))
+    .replace('HH', p(d.getUTCHours()))
+    .replace('mm', p(d.getUTCMinutes()));
+}
+
+/**
+ * A value for every field, of the type Decap's widget produces: strings from text inputs,
+ * formatted strings from the datetime widget, numbers, booleans, option values, lists.
+ * Times increase field by field so "end after start" and "expires after date" hold.
+ */
+function sampleEntry(fields: DecapField[], clock = { hours: 0 }): Record<string, unknown> {
+  const value = (f: DecapField): unknown => {
+    const pattern = Array.isArray(f.pattern) ? new RegExp(f.pattern[0] as string) : undefined;
+    switch (f.widget) {
+      case 'string':
+      case 'text':
+      case 'image': {
+        if (!pattern) return `Eksempel på ${f.label.toLowerCase()}`;
+        if (pattern.test('https://eksempel.dk')) return 'https://eksempel.dk';
+        if (pattern.test('navn@eksempel.dk')) return 'navn@eksempel.dk';
+        const sample = PATTERN_SAMPLES.find((s) => pattern.test(s));
+        if (!sample) throw new Error(`no sample value for ${f.name} matching ${pattern}`);
+        return sample;
+      }
+      case 'markdown':
+        return 'Et afsnit med **fed** tekst.\n';
+      case 'number':
+        return typeof f.min === 'number' ? f.min : 1;
+      case 'boolean':
+        return true;
+      case 'datetime':
+        clock.hours += 26;
+        return formatLike(f.format as string, new Date(FIXED.getTime() + clock.hours * 3_600_000));
+      case 'select': {
+        const first = (f.options as { value: string }[])[0].value;
+        return f.multiple ? [first] : first;
+      }
+      case 'relation':
+        return f.multiple ? ['eksempel'] : 'eksempel';
+      case 'object':
+        return sampleEntry(f.fields as DecapField[], clock);
+      case 'list':
+        return f.fields ? [sampleEntry(f.fields as DecapField[], clock)] : [value(f.field as DecapField)];
+      default:
+        throw new Error(`no sample for widget ${f.widget}`);
+    }
+  };
+  return Object.fromEntries(fields.map((f) => [f.name, value(f)]));
+}
+
+describe('an entry saved by the CMS passes the schema', () => {
+  const formats = createFormats([]);
+  for (const [name, def] of Object.entries(folderCollections)) {
+    it(`accepts a ${name} entry with every field filled in`, () => {
+      const fields = folder(config(), name).fields;
+      const entry = sampleEntry(fields);
+      const text = formats[FRONTMATTER_FORMAT].toFile(entry, fields.map((f) => f.name));
+      const parsed = matter(text);
+      expect(Object.keys(parsed.data)).toEqual(fields.map((f) => f.name).filter((n) => n !== 'body'));
+      const result = def.schema(tax).safeParse(parsed.data);
+      expect(result.error?.issues ?? []).toEqual([]);
+      expect(checkEntry({ collection: name, data: entry }, tax, 'da')).toEqual([]);
+      expect(parsed.content.trim()).toBe('Et afsnit med **fed** tekst.');
+    });
+  }
+
+  it('accepts the settings and taxonomy files as the CMS writes them', () => {
+    const c = config();
+    const settings = sampleEntry(fileFields(c, 'settings'));
+    const text = createFormats([])[YAML_FORMAT].toFile(settings);
+    expect(fileCollections.settings.schema().safeParse(YAML.parse(text)).success).toBe(true);
+    for (const name of ['trades', 'municipalities'] as const) {
+      const data = sampleEntry(fileFields(c, name));
+      const list = YAML.parse(createFormats([])[YAML_FORMAT].toFile(data));
+      expect(Array.isArray(list)).toBe(true);
+      expect(fileCollections[name].schema().safeParse(list[0]).success).toBe(true);
+    }
+  });
+
+  it('accepts an entry with only the required fields filled in, where the schema has no either-or rule', () => {
+    for (const name of ['members', 'wiki', 'groups', 'market', 'pages'] as const) {
+      const fields = folder(config(), name).fields;
+      const entry = sampleEntry(fields.filter((f) => f.required));
+      const parsed = matter(createFormats([])[FRONTMATTER_FORMAT].toFile(entry, fields.map((f) => f.name)));
+      expect(folderCollections[name].schema(tax).safeParse(parsed.data).error?.issues ?? [], name).toEqual([]);
+    }
+  });
+
+  it('refuses, before saving, what Decap cannot check itself: either-or fields and fields inside an optional group', () => {
+    const fields = folder(config(), 'events').fields;
+    const entry = sampleEntry(fields.filter((f) => f.required));
+    expect(checkEntry({ collection: 'events', data: entry }, tax, 'da')).toEqual([expect.stringMatching(/^Mødested: udfyld "venue" eller "online_url"/)]);
+    const halfVenue = { ...entry, venue: { name: 'Biblioteket', address: '' } };
+    expect(checkEntry({ collection: 'events', data: halfVenue }, tax, 'da')).toEqual([expect.stringMatching(/^Mødested › Kommune: mangler/)]);
+    const photoWithoutAlt = { ...sampleEntry(folder(config(), 'members').fields), photo_alt: '' };
+    expect(checkEntry({ collection: 'members', data: photoWithoutAlt }, tax, 'en')).toEqual([
+      expect.stringMatching(/^Photo alt text: is required when "photo" is set/),
+    ]);
+  });
+});
+
+describe('new entries are named by the content model’s transliteration', () => {
+  it('turns æ, ø and å into ae, oe and aa (Decap alone would write a and o)', () => {
+    expect(entrySlug('members', { name: 'Søren Ærø Ågaard' })).toBe('soeren-aeroe-aagaard');
+    expect(entrySlug('blog', { title: 'Prissætning for små virksomheder?' })).toBe(slugify('Prissætning for små virksomheder?'));
+    expect(entrySlug('wiki', { name: 'Iværksætternetværk Nord_Øst' })).toBe('ivaerksaetternetvaerk-nord-oest');
+  });
+
+  it('hands Decap the slug through the field its slug template reads, and never writes that field', () => {
+    const c = folder(config(), 'members');
+    expect(c.slug).toBe(`{{fields.${SLUG_FIELD}}}`);
+    const entry = sampleEntry(c.fields);
+    const { data, problems } = prepareSave({ collection: 'members', data: { ...entry, name: 'Søren Ærø Ågaard' }, isNew: true }, tax, 'da');
+    expect(problems).toEqual([]);
+    expect(data[SLUG_FIELD]).toBe('soeren-aeroe-aagaard');
+    const text = createFormats([])[FRONTMATTER_FORMAT].toFile(data, c.fields.map((f) => f.name));
+    expect(text).not.toContain(SLUG_FIELD);
+  });
+
+  it('refuses a page whose name would take one of the site’s own addresses', () => {
+    const c = folder(config(), 'pages');
+    const { problems } = prepareSave({ collection: 'pages', data: { ...sampleEntry(c.fields), title: 'Medlemmer' }, isNew: true }, tax, 'da');
+    expect(problems).toEqual([expect.stringContaining('/medlemmer/')]);
+  });
+});

@@ -1,0 +1,154 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import {
+  createFormats,
+  FRONTMATTER_FORMAT,
+  LIST_KEY,
+  ORIGINAL_FIELD,
+  parseFrontMatter,
+  pruneEmpty,
+  splitFrontMatter,
+  YAML_FORMAT,
+} from '../../src/cms/format.ts';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const { [FRONTMATTER_FORMAT]: md, [YAML_FORMAT]: yml } = createFormats([
+  [{ name: 'title' }, { name: 'description' }, { name: 'start' }, { name: 'venue', fields: [{ name: 'name' }, { name: 'address' }, { name: 'municipality' }] }, { name: 'price' }, { name: 'body' }],
+]);
+const EVENT_KEYS = ['title', 'description', 'start', 'venue', 'price', 'body'];
+
+/** Saving as the CMS does: the loaded text travels with the data. */
+const save = (raw: string, change: (d: Record<string, unknown>) => void = () => {}, keys = EVENT_KEYS) => {
+  const data = md.fromFile(raw);
+  change(data);
+  return md.toFile({ ...data, [ORIGINAL_FIELD]: raw }, keys);
+};
+
+/** Lines that differ between two texts, as [before, after] pairs (same line count assumed where it matters). */
+function changedLines(a: string, b: string): string[] {
+  const x = a.split('\n');
+  const y = b.split('\n');
+  const out: string[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < x.length || j < y.length) {
+    if (x[i] === y[j]) {
+      i++;
+      j++;
+    } else if (y.indexOf(x[i], j) === -1 && i < x.length) out.push(`-${x[i++]}`);
+    else out.push(`+${y[j++]}`);
+  }
+  return out;
+}
+
+const EVENT = `---
+title: Nytårskur på Lolland
+# Kort, til lister og feeds
+description: "Vi ønsker hinanden godt nytår: bobler, kransekage og en kort tale."
+start: 2027-01-08T16:00
+venue:
+  name: Maribo Bibliotek
+  municipality: lolland
+price: Gratis
+---
+
+Program:
+
+- 16.00 Velkomst
+- 16.30 Tale *ved formanden*
+`;
+
+function contentFiles(dir: string): string[] {
+  if (!fs.existsSync(dir)) return [];
+  return fs.readdirSync(dir, { withFileTypes: true, recursive: true }).flatMap((e) =>
+    e.isFile() && /\.(md|ya?ml)$/.test(e.name) ? [path.join(e.parentPath, e.name)] : [],
+  );
+}
+
+describe('saving without changes writes the file back byte for byte', () => {
+  it('keeps a Markdown entry as it was', () => {
+    expect(save(EVENT)).toBe(EVENT);
+  });
+
+  it('keeps every file in content/ as it was', () => {
+    const all = contentFiles(path.join(ROOT, 'content'));
+    expect(all.length).toBeGreaterThan(2);
+    for (const file of all) {
+      const raw = fs.readFileSync(file, 'utf8');
+      const format = file.endsWith('.md') ? md : yml;
+      expect(format.toFile({ ...format.fromFile(raw), [ORIGINAL_FIELD]: raw }), file).toBe(raw);
+    }
+  });
+});
+
+describe('saving a change touches only what changed', () => {
+  it('rewrites one line when one field changes, keeping quotes, comments and the body', () => {
+    const out = save(EVENT, (d) => (d.title = 'Nytårskur på Falster'));
+    expect(changedLines(EVENT, out)).toEqual(['-title: Nytårskur på Lolland', '+title: Nytårskur på Falster']);
+  });
+
+  it('keeps the quoting style of a changed value', () => {
+    const out = save(EVENT, (d) => (d.description = 'Bobler og kransekage.'));
+    expect(changedLines(EVENT, out)).toEqual([
+      '-description: "Vi ønsker hinanden godt nytår: bobler, kransekage og en kort tale."',
+      '+description: "Bobler og kransekage."',
+    ]);
+  });
+
+  it('adds a new field at its place in field order', () => {
+    const out = save(EVENT, (d) => ((d.venue as Record<string, unknown>).address = 'Torvet 1'));
+    expect(changedLines(EVENT, out)).toEqual(['+  address: Torvet 1']);
+    expect(out).toContain('  name: Maribo Bibliotek\n  address: Torvet 1\n  municipality: lolland\n');
+  });
+
+  it('removes a field the editor cleared instead of writing an empty value', () => {
+    const out = save(EVENT, (d) => (d.price = ''));
+    expect(changedLines(EVENT, out)).toEqual(['-price: Gratis']);
+  });
+
+  it('keeps the front matter when only the body changes, and the blank line before the body', () => {
+    const out = save(EVENT, (d) => (d.body = 'Nyt program.'));
+    expect(splitFrontMatter(out).yaml).toBe(splitFrontMatter(EVENT).yaml);
+    expect(out.endsWith('---\n\nNyt program.\n')).toBe(true);
+  });
+
+  it('edits a YAML list file (a taxonomy) item by item, keeping its comments', () => {
+    const raw = '# Brancher\n- id: it-data\n  da: IT\n  en: IT\n- id: kunst\n  da: Kunst\n  en: Art\n';
+    const data = yml.fromFile(raw);
+    expect(Object.keys(data)).toEqual([LIST_KEY]);
+    const items = data[LIST_KEY] as Record<string, string>[];
+    items[1].da = 'Billedkunst';
+    items.push({ en: 'Music', id: 'musik', da: 'Musik' });
+    const out = yml.toFile({ ...data, [ORIGINAL_FIELD]: raw }, [LIST_KEY]);
+    expect(out).toBe('# Brancher\n- id: it-data\n  da: IT\n  en: IT\n- id: kunst\n  da: Billedkunst\n  en: Art\n- en: Music\n  id: musik\n  da: Musik\n');
+  });
+});
+
+describe('a new entry', () => {
+  it('is written in field order with a blank line before the body and a final newline', () => {
+    const out = md.toFile({ price: '', venue: { municipality: 'lolland', name: 'Hallen' }, title: 'Ny', start: '2027-02-01T10:00', body: 'Tekst' }, EVENT_KEYS);
+    expect(out).toBe('---\ntitle: Ny\nstart: 2027-02-01T10:00\nvenue:\n  name: Hallen\n  municipality: lolland\n---\n\nTekst\n');
+  });
+
+  it('quotes what YAML would otherwise read as another type', () => {
+    const out = md.toFile({ title: '12345678', description: 'true' }, EVENT_KEYS);
+    expect(out).toBe('---\ntitle: "12345678"\ndescription: "true"\n---\n');
+  });
+});
+
+describe('reading', () => {
+  it('gives the Markdown widget the body without the blank line after the front matter', () => {
+    expect(parseFrontMatter(EVENT).body).toBe('Program:\n\n- 16.00 Velkomst\n- 16.30 Tale *ved formanden*\n');
+  });
+
+  it('reads dates and times as the strings the datetime widget writes', () => {
+    expect(parseFrontMatter(EVENT).start).toBe('2027-01-08T16:00');
+    expect(parseFrontMatter('---\njoined: 2024-03-01\n---\n').joined).toBe('2024-03-01');
+  });
+
+  it('drops only empty values that were not in the file', () => {
+    expect(pruneEmpty({ a: '', b: [], c: {}, d: [''], e: { f: '' }, g: false, h: 0 })).toEqual({ g: false, h: 0 });
+    expect(pruneEmpty({ a: '', b: 'x' }, { a: '' })).toEqual({ a: '', b: 'x' });
+  });
+});
