@@ -178,7 +178,7 @@ export function decapField(name: string, schema: z.ZodType, ctx: FieldContext, p
       case 'object': {
         const shape = shapeOf(schema);
         if (!shape) throw new Error(`object field "${name}" has no shape`);
-        return { fields: Object.entries(shape).map(([n, s]) => decapField(n, s, ctx, required)), collapsed: !required || undefined };
+        return { fields: Object.entries(shape).map(([n, s]) => decapField(n, s, ctx, required)) };
       }
       case 'markdown':
         return {};

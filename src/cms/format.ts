@@ -1,14 +1,14 @@
-import YAML, { Document, isMap, isNode, isScalar, isSeq, type Node, type Pair, type ToStringOptions } from 'yaml';
+import YAML, { Document, isMap, isNode, isScalar, isSeq, Pair, YAMLMap, YAMLSeq, type Node, type ToStringOptions } from 'yaml';
 
 /**
  * Decap CMS formats for our content: Markdown with YAML front matter, and plain YAML files.
  *
  * Decap's own formats rebuild a file from its data on every save (key order, quoting, comments
  * and line folding all change). These keep the file as it was and change only what the editor
- * changed: the original text travels with the entry (ORIGINAL_FIELD, filled in before saving),
- * the new data is merged into the original YAML document node by node, and untouched nodes keep
- * their quoting, comments and position. An entry saved without changes is written back byte for
- * byte.
+ * changed: the original text travels with the entry (ORIGINAL_FIELD, filled in before saving);
+ * each changed top-level field (or list item, in a taxonomy) is rewritten in place from the
+ * original's nodes, so its quoting and comments stay, and every other byte is kept. An entry
+ * saved without changes is written back byte for byte.
  */
 export const FRONTMATTER_FORMAT = 'mikronet-frontmatter';
 export const YAML_FORMAT = 'mikronet-yaml';
@@ -28,7 +28,7 @@ export interface FieldTree {
   fields?: FieldTree[];
 }
 
-const STRINGIFY: ToStringOptions = { lineWidth: 0, minContentWidth: 0 };
+const STRINGIFY: ToStringOptions = { lineWidth: 0, minContentWidth: 0, flowCollectionPadding: false };
 
 const isPlainObject = (v: unknown): v is Data => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -93,6 +93,19 @@ const toJS = (doc: Document, node: unknown) => (isNode(node) ? node.toJS(doc) : 
 /** Sequences written `key:\n- a` (not indented) keep that style when the document is re-rendered. */
 const indentsSequences = (text: string) => !/^([ \t]*)[^\s#-][^\n]*:[ \t]*\r?\n\1- /m.test(text);
 
+/** Lists of ids (`[it-data, kunst]`) are written inline, as in the sample content; other lists as blocks. */
+const ID_LIST_ITEM = /^[a-z0-9][a-z0-9-]*$/;
+function createNode(doc: Document, value: unknown, fields: FieldTree[] | undefined): Node {
+  const node = doc.createNode(ordered(value, fields)) as Node;
+  YAML.visit(node, {
+    Seq(_, seq) {
+      const ids = seq.items.every((i) => isScalar(i) && typeof i.value === 'string' && ID_LIST_ITEM.test(i.value));
+      if (ids && seq.items.length > 0) seq.flow = true;
+    },
+  });
+  return node;
+}
+
 /** Merges `value` into `node`, reusing every node whose value did not change. */
 function merge(doc: Document, node: unknown, value: unknown, fields: FieldTree[] | undefined): unknown {
   if (node !== undefined && node !== null && deepEqual(toJS(doc, node), value)) return node;
@@ -118,7 +131,7 @@ function merge(doc: Document, node: unknown, value: unknown, fields: FieldTree[]
   }
   if (Array.isArray(value) && isSeq(node)) {
     const seq = node;
-    seq.items = value.map((v, i) => (i < seq.items.length ? merge(doc, seq.items[i], v, fields) : doc.createNode(ordered(v, fields))));
+    seq.items = value.map((v, i) => (i < seq.items.length ? merge(doc, seq.items[i], v, fields) : createNode(doc, v, fields)));
     return seq;
   }
   if (isScalar(node) && typeof value !== 'object' && typeof value === typeof node.value) {
@@ -126,7 +139,7 @@ function merge(doc: Document, node: unknown, value: unknown, fields: FieldTree[]
     node.value = value;
     return node;
   }
-  const created = doc.createNode(ordered(value, fields)) as Node;
+  const created = createNode(doc, value, fields);
   if (isNode(node)) {
     created.comment = node.comment;
     created.commentBefore = node.commentBefore;
@@ -134,21 +147,141 @@ function merge(doc: Document, node: unknown, value: unknown, fields: FieldTree[]
   return created;
 }
 
+/** The original's layout, so re-rendered values look like their neighbours. */
+function styleOf(text: string): ToStringOptions {
+  const indent = /^[^\s#][^\n]*:[ \t]*\r?\n( {2,8})[^\s-]/m.exec(text)?.[1].length ?? 2;
+  return {
+    ...STRINGIFY,
+    indent,
+    indentSeq: indentsSequences(text),
+    flowCollectionPadding: /\[ \S|\{ \S/.test(text),
+  };
+}
+
+interface Edit {
+  start: number;
+  end: number;
+  text: string;
+}
+
+function applyEdits(text: string, edits: Edit[]): string {
+  // From the end, so earlier offsets stay valid; an insertion at a deletion's end goes first.
+  return [...edits]
+    .sort((a, b) => b.start - a.start || b.end - a.end)
+    .reduce((t, e) => t.slice(0, e.start) + e.text + t.slice(e.end), text);
+}
+
+/** `text` made to fit where it goes: ends with a newline only if the replaced text did. */
+const fit = (rendered: string, replaced: string) => (replaced.endsWith('\n') ? rendered : rendered.replace(/\n$/, ''));
+
+function renderPair(key: string, value: unknown, style: ToStringOptions): string {
+  const out = new Document({});
+  (out.contents as YAMLMap).items.push(new Pair(key, value));
+  return out.toString(style);
+}
+
+function renderItem(value: unknown, style: ToStringOptions): string {
+  const out = new Document([]);
+  (out.contents as YAMLSeq).items.push(value);
+  return out.toString(style);
+}
+
+/** Top-level fields: untouched ones keep their exact text, changed ones are re-rendered in place. */
+function spliceMap(text: string, doc: Document, data: Data, fields: FieldTree[] | undefined, style: ToStringOptions): string | undefined {
+  const map = doc.contents as YAMLMap;
+  const fieldByName = new Map((fields ?? []).map((f) => [f.name, f]));
+  const spans = new Map<string, { start: number; end: number }>();
+  for (const p of map.items) {
+    const start = (p.key as Node | null)?.range?.[0];
+    const end = isNode(p.value) ? p.value.range?.[2] : (p.key as Node | null)?.range?.[2];
+    if (start === undefined || end === undefined) return undefined;
+    spans.set(keyOf(p), { start, end });
+  }
+  const edits: Edit[] = [];
+  for (const p of map.items) {
+    const k = keyOf(p);
+    const { start, end } = spans.get(k)!;
+    const v = data[k];
+    if (v === undefined) edits.push({ start, end, text: '' });
+    else if (!deepEqual(toJS(doc, p.value), v)) {
+      const node = merge(doc, p.value, v, fieldByName.get(k)?.fields);
+      if (isNode(node)) node.commentBefore = undefined;
+      edits.push({ start, end, text: fit(renderPair(k, node, style), text.slice(start, end)) });
+    }
+  }
+  const order = fields?.map((f) => f.name) ?? Object.keys(data);
+  for (const [k, v] of Object.entries(data)) {
+    if (v === undefined || spans.has(k)) continue;
+    const rendered = renderPair(k, createNode(doc, v, fieldByName.get(k)?.fields), style);
+    // After the nearest existing field that comes before it in field order.
+    const earlier = order.indexOf(k) === -1 ? [...spans.keys()] : order.slice(0, order.indexOf(k)).filter((x) => spans.has(x));
+    const anchor = earlier.length ? spans.get(earlier.at(-1)!)! : undefined;
+    if (anchor) {
+      const newline = text.slice(anchor.start, anchor.end).endsWith('\n') ? '' : '\n';
+      edits.push({ start: anchor.end, end: anchor.end, text: newline + (newline ? rendered.replace(/\n$/, '') : rendered) });
+    } else {
+      const first = [...spans.values()][0];
+      const at = first?.start ?? text.length;
+      edits.push({ start: at, end: at, text: first || text.endsWith('\n') || !text ? rendered : `\n${rendered}` });
+    }
+  }
+  return applyEdits(text, edits);
+}
+
+/** A top-level list (a taxonomy file): item by item, untouched items keep their exact text. */
+function spliceSeq(text: string, doc: Document, data: unknown[], fields: FieldTree[] | undefined, style: ToStringOptions): string | undefined {
+  const seq = doc.contents as YAMLSeq;
+  const edits: Edit[] = [];
+  const spans: { start: number; end: number; line: number }[] = [];
+  for (const item of seq.items) {
+    const range = isNode(item) ? item.range : undefined;
+    if (!range) return undefined;
+    spans.push({ start: range[0], end: range[2], line: text.lastIndexOf('\n', range[0]) + 1 });
+  }
+  seq.items.forEach((item, i) => {
+    const { start, end, line } = spans[i];
+    if (i >= data.length) edits.push({ start: line, end, text: '' });
+    else if (!deepEqual(toJS(doc, item), data[i])) {
+      const rendered = renderItem(merge(doc, item, data[i], fields), style).replace(/^- /, '');
+      edits.push({ start, end, text: fit(rendered, text.slice(start, end)) });
+    }
+  });
+  const added = data.slice(seq.items.length);
+  if (added.length) {
+    const at = spans.at(-1)?.end ?? text.length;
+    const newline = at > 0 && !text.slice(0, at).endsWith('\n') ? '\n' : '';
+    const rendered = added.map((v) => renderItem(createNode(doc, v, fields), style)).join('');
+    edits.push({ start: at, end: at, text: newline + rendered });
+  }
+  return applyEdits(text, edits);
+}
+
 /**
- * YAML text for `data`: the original text unchanged when the data is the same, the original
- * document with only the changed nodes replaced when it differs, a new document otherwise.
+ * YAML text for `data`: the original text unchanged when the data is the same; otherwise the
+ * original with only the changed top-level fields (or list items) rewritten; a new document when
+ * there is no original.
  */
 export function updateYaml(original: string | undefined, data: unknown, fields?: FieldTree[]): string {
   if (original !== undefined && original.trim()) {
     const doc = YAML.parseDocument(original);
     if (!doc.errors.length) {
       if (deepEqual(doc.toJS(), data)) return original;
+      const style = styleOf(original);
+      const spliced =
+        isMap(doc.contents) && isPlainObject(data)
+          ? spliceMap(original, doc, data, fields, style)
+          : isSeq(doc.contents) && Array.isArray(data)
+            ? spliceSeq(original, doc, data, fields, style)
+            : undefined;
+      if (spliced !== undefined) return spliced;
       doc.contents = merge(doc, doc.contents, data, fields) as typeof doc.contents;
-      return doc.toString({ ...STRINGIFY, indentSeq: indentsSequences(original) });
+      return doc.toString(style);
     }
   }
   if (data === undefined || (isPlainObject(data) && !Object.keys(data).length)) return '';
-  return new Document(ordered(data, fields)).toString(STRINGIFY);
+  const doc = new Document();
+  doc.contents = createNode(doc, data, fields) as typeof doc.contents;
+  return doc.toString(STRINGIFY);
 }
 
 // --- Markdown with front matter -------------------------------------------------------------
@@ -200,7 +333,8 @@ export function stringifyFrontMatter(data: Data, fields?: FieldTree[]): string {
   if (parts && text === ((before?.body as string | undefined) ?? '')) bodyText = parts.body;
   else if (!text.trim()) bodyText = '';
   else {
-    const blank = parts ? /^(?:[ \t]*\r?\n)*/.exec(parts.body)![0] || '\n' : '\n';
+    // The blank line(s) between front matter and body stay as they were (none in a new file).
+    const blank = parts ? /^(?:[ \t]*\r?\n)*/.exec(parts.body)![0] : '';
     bodyText = blank + text.replace(/^\s*\n/, '') + (text.endsWith('\n') ? '' : '\n');
   }
   return `${parts?.head || '---\n'}${yaml}${parts?.close || '---\n'}${bodyText}`;

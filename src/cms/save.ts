@@ -21,7 +21,10 @@ export interface SaveInput {
 }
 
 export interface SaveResult {
+  /** The data to hand to the format: the entry plus `additions`. */
   data: Data;
+  /** What was added for the format (ORIGINAL_FIELD, SLUG_FIELD); never written to the file. */
+  additions: Data;
   /** Problems for the editor, one line each; saving is refused when there are any. */
   problems: string[];
 }
@@ -82,8 +85,8 @@ export function entrySlug(collection: string, data: Data): string {
  */
 export function prepareSave(input: SaveInput, tax: Taxonomies, lang: CmsLang): SaveResult {
   const problems = checkEntry(input, tax, lang);
-  const data: Data = { ...input.data };
-  if (input.raw) data[ORIGINAL_FIELD] = input.raw;
+  const additions: Data = {};
+  if (input.raw) additions[ORIGINAL_FIELD] = input.raw;
   if (input.isNew && isFolder(input.collection)) {
     const slug = entrySlug(input.collection, input.data);
     if (!slug) problems.push(lang === 'da' ? 'Navnet skal indeholde mindst ét bogstav eller tal.' : 'The name needs at least one letter or digit.');
@@ -94,7 +97,7 @@ export function prepareSave(input: SaveInput, tax: Taxonomies, lang: CmsLang): S
           : `The page cannot be called "${slug}": the address /${slug}/ is taken by the site; choose another title.`,
       );
     }
-    data[SLUG_FIELD] = slug;
+    additions[SLUG_FIELD] = slug;
   }
-  return { data, problems };
+  return { data: { ...input.data, ...additions }, additions, problems };
 }

@@ -83,6 +83,20 @@ describe('saving without changes writes the file back byte for byte', () => {
 });
 
 describe('saving a change touches only what changed', () => {
+  it('changes one line of any sample file when its title or name changes', () => {
+    const all = contentFiles(path.join(ROOT, 'content')).filter((f) => f.endsWith('.md'));
+    for (const file of all) {
+      const raw = fs.readFileSync(file, 'utf8');
+      const data = md.fromFile(raw);
+      const key = typeof data.title === 'string' ? 'title' : 'name';
+      const out = md.toFile({ ...data, [key]: `${data[key]} (ny)`, [ORIGINAL_FIELD]: raw }, Object.keys(data));
+      const lines = changedLines(raw, out);
+      expect(lines, file).toHaveLength(2);
+      expect(lines[1], file).toMatch(new RegExp(`^\\+${key}: .*\\(ny\\)`));
+      expect({ ...md.fromFile(out), [key]: data[key] }, file).toEqual(data);
+    }
+  });
+
   it('rewrites one line when one field changes, keeping quotes, comments and the body', () => {
     const out = save(EVENT, (d) => (d.title = 'Nytårskur på Falster'));
     expect(changedLines(EVENT, out)).toEqual(['-title: Nytårskur på Lolland', '+title: Nytårskur på Falster']);
@@ -126,9 +140,14 @@ describe('saving a change touches only what changed', () => {
 });
 
 describe('a new entry', () => {
-  it('is written in field order with a blank line before the body and a final newline', () => {
+  it('is written in field order, the body right after the front matter, with a final newline', () => {
     const out = md.toFile({ price: '', venue: { municipality: 'lolland', name: 'Hallen' }, title: 'Ny', start: '2027-02-01T10:00', body: 'Tekst' }, EVENT_KEYS);
-    expect(out).toBe('---\ntitle: Ny\nstart: 2027-02-01T10:00\nvenue:\n  name: Hallen\n  municipality: lolland\n---\n\nTekst\n');
+    expect(out).toBe('---\ntitle: Ny\nstart: 2027-02-01T10:00\nvenue:\n  name: Hallen\n  municipality: lolland\n---\nTekst\n');
+  });
+
+  it('writes lists of ids inline and lists of phrases one per line, like the sample content', () => {
+    const out = md.toFile({ trades: ['it-data', 'kunst'], services: ['Hjemmesider', 'Hosting og drift'] }, ['trades', 'services']);
+    expect(out).toBe('---\ntrades: [it-data, kunst]\nservices:\n  - Hjemmesider\n  - Hosting og drift\n---\n');
   });
 
   it('quotes what YAML would otherwise read as another type', () => {
@@ -150,5 +169,42 @@ describe('reading', () => {
   it('drops only empty values that were not in the file', () => {
     expect(pruneEmpty({ a: '', b: [], c: {}, d: [''], e: { f: '' }, g: false, h: 0 })).toEqual({ g: false, h: 0 });
     expect(pruneEmpty({ a: '', b: 'x' }, { a: '' })).toEqual({ a: '', b: 'x' });
+  });
+});
+
+describe('hand-written files keep their layout', () => {
+  const RAW = `---
+# Oprettet fra tilmeldingsformularen
+name: 'Bo Berg'   # kaldenavn
+trades: [it-data]
+venue:
+    name: Hallen
+    municipality: lolland
+
+joined: 2020-01-15
+listed: true
+---
+`;
+  const keys = ['name', 'trades', 'venue', 'joined', 'listed'];
+
+  it('rewrites only the changed field, keeping comments, flow lists, indentation and blank lines', () => {
+    const out = save(RAW, (d) => (d.name = 'Bo Berg Jensen'), keys);
+    expect(changedLines(RAW, out)).toEqual([`-name: 'Bo Berg'   # kaldenavn`, `+name: 'Bo Berg Jensen' # kaldenavn`]);
+  });
+
+  it('writes a changed nested field with the file’s own indentation and list style', () => {
+    const out = save(RAW, (d) => {
+      (d.venue as Record<string, unknown>).name = 'Hallen i Maribo';
+      d.trades = ['it-data', 'kunst'];
+    }, keys);
+    expect(changedLines(RAW, out)).toEqual(['-trades: [it-data]', '+trades: [it-data, kunst]', '-    name: Hallen', '+    name: Hallen i Maribo']);
+  });
+
+  it('removes a field and adds one without touching the rest', () => {
+    const out = save(RAW, (d) => {
+      delete d.joined;
+      d.business = 'Berg IT';
+    }, ['name', 'business', 'trades', 'venue', 'joined', 'listed']);
+    expect(changedLines(RAW, out)).toEqual(['+business: Berg IT', '-joined: 2020-01-15']);
   });
 });

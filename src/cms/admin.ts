@@ -1,0 +1,64 @@
+import CMS from 'decap-cms-app';
+import globalCss from '../styles/global.css?url';
+import type { DecapFileCollection, DecapFolderCollection } from './config.ts';
+import type { DecapField } from './fields.ts';
+import { createFormats, FRONTMATTER_FORMAT, YAML_FORMAT } from './format.ts';
+import { previewTemplates } from './previews.ts';
+import { prepareSave } from './save.ts';
+import { LOCAL_HOSTNAMES, type AdminSetup } from './setup.ts';
+
+/** The admin page's script: configure Decap from the setup the page was built with, then start it. */
+
+interface EntryMap {
+  get(key: string): unknown;
+}
+interface DataMap {
+  set(key: string, value: unknown): DataMap;
+  toJS(): Record<string, unknown>;
+}
+
+const setup = JSON.parse(document.getElementById('cms-setup')!.textContent!) as AdminSetup;
+const lang = new URLSearchParams(location.search).get('lang') === 'en' ? 'en' : 'da';
+document.documentElement.lang = lang;
+// On this machine the CMS edits the working copy through decap-server; elsewhere it uses git.
+const onThisMachine = LOCAL_HOSTNAMES.includes(location.hostname);
+const config = onThisMachine ? { ...setup.configs[lang], ...setup.local } : setup.configs[lang];
+
+const fieldTrees = config.collections.flatMap((c): DecapField[][] =>
+  Array.isArray(c.files) ? (c as DecapFileCollection).files.map((f) => f.fields) : [(c as DecapFolderCollection).fields],
+);
+const formats = createFormats(fieldTrees);
+const ourFormats = new Set(config.collections.filter((c) => c.format === FRONTMATTER_FORMAT || c.format === YAML_FORMAT).map((c) => c.name));
+CMS.registerCustomFormat(FRONTMATTER_FORMAT, 'md', formats[FRONTMATTER_FORMAT]);
+CMS.registerCustomFormat(YAML_FORMAT, 'yml', formats[YAML_FORMAT]);
+
+CMS.registerEventListener({
+  name: 'preSave',
+  handler: ({ entry }: { entry: EntryMap }) => {
+    const data = entry.get('data') as DataMap;
+    const result = prepareSave(
+      {
+        collection: String(entry.get('collection')),
+        file: String(entry.get('slug') ?? ''),
+        data: data.toJS(),
+        raw: (entry.get('raw') as string | undefined) || undefined,
+        isNew: entry.get('newRecord') === true,
+      },
+      setup.taxonomies,
+      lang,
+    );
+    // Decap shows this as "Dokumentet kunne ikke gemmes: …" and keeps the editor open.
+    if (result.problems.length) throw new Error(result.problems.join(' · '));
+    // The additions are read (and dropped) by our formats only.
+    if (!ourFormats.has(String(entry.get('collection')))) return undefined;
+    return Object.entries(result.additions).reduce((d, [k, v]) => d.set(k, v), data);
+  },
+});
+
+CMS.registerPreviewStyle(globalCss);
+for (const [name, component] of Object.entries(previewTemplates(setup.taxonomies, lang))) {
+  CMS.registerPreviewTemplate(name, component as unknown as Parameters<typeof CMS.registerPreviewTemplate>[1]);
+}
+
+// Our config is plain JSON generated from the schemas; Decap validates it on start.
+CMS.init({ config: config as unknown as NonNullable<Parameters<typeof CMS.init>[0]>['config'] });
