@@ -64,7 +64,8 @@ export function adminSetup(env: CmsEnv, tax: Taxonomies): AdminSetup {
     cmsConfig({ tax, lang, backend, publishMode: 'editorial_workflow', contentPath: env.CMS_CONTENT_PATH || 'content', siteUrl });
   return {
     configs: { da: config('da'), en: config('en') },
-    local: { backend: { name: 'proxy', proxy_url: proxyUrl(env) }, publish_mode: 'simple' },
+    // The branch matters only with MODE=git: decap-server commits to it.
+    local: { backend: { name: 'proxy', proxy_url: proxyUrl(env), branch: env.CMS_BRANCH || 'main' }, publish_mode: 'simple' },
     taxonomies: tax,
   };
 }

@@ -122,7 +122,7 @@ describe('the CMS configuration is derived from the schemas', () => {
     const setup = adminSetup({ CMS_PROXY_URL: 'http://127.0.0.1:9999/api/v1' }, tax);
     expect(setup.configs.da).toMatchObject({ publish_mode: 'editorial_workflow', backend: { name: 'git-gateway', branch: 'main' } });
     expect(setup.configs.da).toMatchObject({ media_folder: 'public/media', public_folder: '/media', load_config_file: false, locale: 'da' });
-    expect(setup.local).toEqual({ backend: { name: 'proxy', proxy_url: 'http://127.0.0.1:9999/api/v1' }, publish_mode: 'simple' });
+    expect(setup.local).toEqual({ backend: { name: 'proxy', proxy_url: 'http://127.0.0.1:9999/api/v1', branch: 'main' }, publish_mode: 'simple' });
     expect(productionBackend({ CMS_BACKEND: 'github', CMS_REPO: 'mikronet/site', CMS_BRANCH: 'udgivet' })).toEqual({
       name: 'github',
       repo: 'mikronet/site',
