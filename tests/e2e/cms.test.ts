@@ -1,0 +1,253 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import matter from 'gray-matter';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ContentIssue } from '../../src/lib/content/issues.ts';
+import { launchChromium } from '../helpers/browser.ts';
+import { astroBuild, ROOT } from '../helpers/build.ts';
+import { serveStatic } from '../helpers/static-server.ts';
+
+/**
+ * The CMS in a real browser against a real decap-server, editing a temporary copy of the
+ * repository's content (never content/ itself).
+ */
+
+let work: string;
+let repo: string;
+let site: { url: string; close: () => Promise<void> };
+let proxyUrl: string;
+let decapServer: ChildProcess;
+let browser: Browser;
+let baseline: Set<string>;
+const requests: string[] = [];
+
+/** The content validator, as contributors run it (`npm run check -- DIR`), in its own process. */
+function check(dir: string): { status: number; issues: ContentIssue[] } {
+  const r = spawnSync(process.execPath, [path.join(ROOT, 'scripts/check.ts'), dir, '--format', 'json'], { cwd: ROOT, encoding: 'utf8' });
+  return { status: r.status ?? 1, issues: (JSON.parse(r.stdout) as { issues: ContentIssue[] }).issues };
+}
+const issueKey = (i: ContentIssue) => `${i.file}|${i.field ?? ''}|${i.code}`;
+/** Problems the CMS introduced: the sample content is being written as this runs and may have its own. */
+const newIssues = () => check(path.join(repo, 'content')).issues.filter((i) => !baseline.has(issueKey(i)));
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
+}
+
+async function waitForProxy(url: string) {
+  for (let i = 0; i < 100; i++) {
+    const ok = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"action":"info","params":{}}' })
+      .then((r) => r.ok)
+      .catch(() => false);
+    if (ok) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`decap-server did not answer on ${url}`);
+}
+
+/** The event the edit test changes: the first sample event, or a small one of our own. */
+function pickEvent(): string {
+  const dir = path.join(repo, 'content/events');
+  const existing = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith('.md')).sort() : [];
+  if (existing.length) return existing[0].replace(/\.md$/, '');
+  fs.mkdirSync(dir, { recursive: true });
+  fs.writeFileSync(
+    path.join(dir, 'cms-testmoede.md'),
+    '---\ntitle: Testmøde\ndescription: "Et møde: til test af CMS\'et."\nstart: 2027-03-04T17:00\nlang: da\nvenue:\n  name: Biblioteket\n  municipality: lolland\n---\nProgram følger.\n',
+  );
+  return 'cms-testmoede';
+}
+
+async function openAdmin(hash = ''): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+  page.on('request', (r) => requests.push(r.url()));
+  await page.goto(`${site.url}/admin/${hash}`);
+  await page.getByRole('button', { name: 'Log ind' }).click();
+  await page.getByRole('link', { name: 'Medlemmer' }).first().waitFor();
+  return page;
+}
+
+async function openEntry(page: Page, hash: string) {
+  await page.goto(`${site.url}/admin/#${hash}`);
+  await page.locator('[id^="title-field"], [id^="name-field"]').first().waitFor();
+}
+
+/** Picks an option in one of Decap's select widgets by typing part of its label. */
+async function choose(page: Page, field: string, label: string) {
+  const input = page.locator(`input[id^="${field}-field"]`);
+  await input.click();
+  await input.fill(label);
+  await page.keyboard.press('Enter');
+}
+
+async function publish(page: Page) {
+  await page.getByRole('button', { name: 'Publicer' }).click();
+  await page.getByText('Publicer nu').click();
+}
+
+beforeAll(async () => {
+  work = fs.mkdtempSync(path.join(os.tmpdir(), 'mikronet-cms-'));
+  repo = path.join(work, 'repo');
+  fs.cpSync(path.join(ROOT, 'content'), path.join(repo, 'content'), { recursive: true });
+  if (fs.existsSync(path.join(ROOT, 'public/media'))) fs.cpSync(path.join(ROOT, 'public/media'), path.join(repo, 'public/media'), { recursive: true });
+  baseline = new Set(check(path.join(repo, 'content')).issues.map(issueKey));
+
+  const port = await freePort();
+  proxyUrl = `http://127.0.0.1:${port}/api/v1`;
+  // The admin page needs only the taxonomies; building from them alone keeps the test
+  // independent of the rest of the sample content.
+  const buildContent = path.join(work, 'build-content');
+  for (const part of ['taxonomies', 'settings']) fs.cpSync(path.join(repo, 'content', part), path.join(buildContent, part), { recursive: true });
+  const dist = path.join(work, 'dist');
+  const built = await astroBuild({ OUT_DIR: dist, CONTENT_DIR: buildContent, CMS_PROXY_URL: proxyUrl });
+  if (built.code !== 0) throw new Error(`build failed:\n${built.output.slice(-3000)}`);
+
+  decapServer = spawn(process.execPath, [path.join(ROOT, 'node_modules/decap-server/dist/index.js')], {
+    cwd: work,
+    env: { ...process.env, PORT: String(port), BIND_HOST: '127.0.0.1', MODE: 'fs', GIT_REPO_DIRECTORY: repo, LOG_LEVEL: 'warn' },
+    stdio: 'inherit',
+  });
+  await waitForProxy(proxyUrl);
+  site = await serveStatic(dist);
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+  decapServer?.kill();
+  if (work) fs.rmSync(work, { recursive: true, force: true });
+});
+
+describe('the admin page', () => {
+  it('is a Danish page kept out of search engines and the site search', async () => {
+    const html = fs.readFileSync(path.join(work, 'dist/admin/index.html'), 'utf8');
+    expect(html).toMatch(/<html lang="da"/);
+    expect(html).toMatch(/<meta name="robots" content="noindex, nofollow">/);
+    expect(html).toContain('data-pagefind-ignore="all"');
+    expect(html).not.toContain('data-pagefind-body');
+  });
+
+  it('loads Decap from this site only, with the Danish interface', async () => {
+    const page = await browser.newPage();
+    const seen: string[] = [];
+    page.on('request', (r) => seen.push(r.url()));
+    await page.goto(`${site.url}/admin/`);
+    await page.getByRole('button', { name: 'Log ind' }).waitFor();
+    const origins = new Set(seen.filter((u) => /^https?:/.test(u)).map((u) => new URL(u).origin));
+    expect([...origins]).toEqual([site.url]);
+    await page.close();
+  });
+});
+
+describe('editing through the CMS', () => {
+  it('creates a member named with æøå as soeren-aeroe-aagaard.md, valid for the site', async () => {
+    const file = path.join(repo, 'content/members/soeren-aeroe-aagaard.md');
+    expect(fs.existsSync(file)).toBe(false);
+    const page = await openAdmin();
+    await page.goto(`${site.url}/admin/#/collections/members/new`);
+    await page.locator('[id^="name-field"]').fill('Søren Ærø Ågaard');
+    await choose(page, 'trades', 'IT og data');
+    await choose(page, 'municipality', 'Lolland');
+    await page.locator('[id^="joined-field"]').fill('2024-05-01');
+    await page.locator('button[id^="listed-field"]').click();
+    await page.locator('[data-slate-editor="true"]').click();
+    await page.keyboard.type('Jeg bygger hjemmesider på Lolland.');
+
+    // The preview pane shows the member with the site's own stylesheet.
+    const preview = page.locator('iframe').first().contentFrame();
+    await expect.poll(() => preview.locator('h1').textContent()).toBe('Søren Ærø Ågaard');
+    expect(await preview.locator('link[rel="stylesheet"]').first().getAttribute('href')).toMatch(/\/_astro\/global\.[\w-]+\.css$/);
+
+    await publish(page);
+    await expect.poll(() => fs.existsSync(file), { timeout: 15_000 }).toBe(true);
+    const { data, content } = matter(fs.readFileSync(file, 'utf8'));
+    expect(data).toEqual({
+      name: 'Søren Ærø Ågaard',
+      trades: ['it-data'],
+      municipality: 'lolland',
+      languages: ['da'],
+      lang: 'da',
+      joined: new Date('2024-05-01'),
+      listed: true,
+    });
+    expect(content.trim()).toBe('Jeg bygger hjemmesider på Lolland.');
+    expect(newIssues()).toEqual([]);
+    // On its own (with the taxonomies it needs) the new file passes `npm run check` outright.
+    const alone = path.join(work, 'alone');
+    for (const part of ['taxonomies', 'settings']) fs.cpSync(path.join(repo, 'content', part), path.join(alone, part), { recursive: true });
+    fs.mkdirSync(path.join(alone, 'members'));
+    fs.copyFileSync(file, path.join(alone, 'members/soeren-aeroe-aagaard.md'));
+    expect(check(alone)).toEqual({ status: 0, issues: [] });
+    await page.close();
+  });
+
+  it("changes only the title of an existing event when its title is edited", async () => {
+    const slug = pickEvent();
+    const file = path.join(repo, `content/events/${slug}.md`);
+    const before = fs.readFileSync(file, 'utf8');
+    const page = await openAdmin();
+    await openEntry(page, `/collections/events/entries/${slug}`);
+    const title = page.locator('[id^="title-field"]');
+    const oldTitle = await title.inputValue();
+    const newTitle = `${oldTitle} – ny titel`;
+    await title.fill(newTitle);
+    await publish(page);
+    await expect.poll(() => fs.readFileSync(file, 'utf8') !== before, { timeout: 15_000 }).toBe(true);
+    const after = fs.readFileSync(file, 'utf8');
+
+    const parsedBefore = matter(before);
+    const parsedAfter = matter(after);
+    expect(parsedAfter.data).toEqual({ ...parsedBefore.data, title: newTitle });
+    expect(parsedAfter.content).toBe(parsedBefore.content);
+    const changed = (a: string, b: string) => a.split('\n').filter((line, i) => line !== b.split('\n')[i]);
+    expect(after.split('\n')).toHaveLength(before.split('\n').length);
+    expect(changed(before, after)).toEqual([before.split('\n').find((l) => l.startsWith('title:'))]);
+    expect(changed(after, before)).toEqual([after.split('\n').find((l) => l.startsWith('title:'))]);
+    expect(newIssues()).toEqual([]);
+    await page.close();
+  });
+
+  it('refuses to save a member without the required fields, and says so', async () => {
+    const before = fs.readdirSync(path.join(repo, 'content/members')).sort();
+    const page = await openAdmin();
+    await page.goto(`${site.url}/admin/#/collections/members/new`);
+    await page.locator('[id^="name-field"]').fill('Uden Branche');
+    await publish(page);
+    await expect(page.getByText('Ups, du mangler et påkrævet felt').first().isVisible()).resolves.toBe(true);
+    await page.getByText('Brancher er påkrævet.').first().waitFor();
+    await page.getByText('Kommune er påkrævet.').first().waitFor();
+    await page.waitForTimeout(1000);
+    expect(fs.readdirSync(path.join(repo, 'content/members')).sort()).toEqual(before);
+    await page.close();
+  });
+
+  it('refuses what only the schema knows: an event needs a venue or an online link', async () => {
+    const before = fs.readdirSync(path.join(repo, 'content/events')).sort();
+    const page = await openAdmin();
+    await page.goto(`${site.url}/admin/#/collections/events/new`);
+    await page.locator('[id^="title-field"]').fill('Møde uden sted');
+    await page.locator('textarea[id^="description-field"]').fill('Hvor skal vi være?');
+    await page.locator('[id^="start-field"]').fill('2027-03-04T17:00');
+    await choose(page, 'lang', 'Dansk');
+    await publish(page);
+    await page.getByText(/Dokumentet kunne ikke gemmes: .*udfyld "venue" eller "online_url"/).first().waitFor();
+    expect(fs.readdirSync(path.join(repo, 'content/events')).sort()).toEqual(before);
+    await page.close();
+  });
+
+  it('talked to nothing but this site and the local decap-server', () => {
+    const origins = new Set(requests.filter((u) => /^https?:/.test(u)).map((u) => new URL(u).origin));
+    expect([...origins].sort()).toEqual([site.url, new URL(proxyUrl).origin].sort());
+  });
+});
