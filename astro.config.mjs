@@ -23,5 +23,19 @@ export default defineConfig({
   },
   integrations: [contentCheck(), mdx(), searchIndex()],
   devToolbar: { enabled: false },
+  vite: {
+    build: {
+      // The CMS (Decap, about 5 MB) is one chunk, loaded by /admin/ only; site pages stay small.
+      chunkSizeWarningLimit: 6000,
+      rolldownOptions: {
+        // Decap's dependencies use eval and "use client"; not ours to change, and harmless in the admin bundle.
+        onLog(level, log, handler) {
+          const fromDependency = /node_modules/.test(`${log.id ?? ''} ${log.message ?? ''}`);
+          if (level === 'warn' && fromDependency && (log.code === 'EVAL' || log.code === 'MODULE_LEVEL_DIRECTIVE')) return;
+          handler(level, log);
+        },
+      },
+    },
+  },
   server: { host: '127.0.0.1' },
 });

@@ -3,6 +3,7 @@ import globalCss from '../styles/global.css?url';
 import type { DecapFileCollection, DecapFolderCollection } from './config.ts';
 import type { DecapField } from './fields.ts';
 import { createFormats, FRONTMATTER_FORMAT, YAML_FORMAT } from './format.ts';
+import { identityLink, identityPage } from './identity.ts';
 import { previewTemplates } from './previews.ts';
 import { prepareSave } from './save.ts';
 import { LOCAL_HOSTNAMES, type AdminSetup } from './setup.ts';
@@ -59,6 +60,10 @@ CMS.registerPreviewStyle(globalCss);
 for (const [name, component] of Object.entries(previewTemplates(setup.taxonomies, lang))) {
   CMS.registerPreviewTemplate(name, component as unknown as Parameters<typeof CMS.registerPreviewTemplate>[1]);
 }
+
+// A link from a Netlify Identity e-mail (invitation, password reset) is finished first.
+const link = !onThisMachine && config.backend.name === 'git-gateway' ? identityLink(location.hash) : undefined;
+if (link) await identityPage(link, lang);
 
 // Our config is plain JSON generated from the schemas; Decap validates it on start.
 CMS.init({ config: config as unknown as NonNullable<Parameters<typeof CMS.init>[0]>['config'] });

@@ -3,11 +3,12 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import matter from 'gray-matter';
-import type { Browser, Page } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ContentIssue } from '../../src/lib/content/issues.ts';
-import { launchChromium } from '../helpers/browser.ts';
+import { CHROMIUM, launchChromium } from '../helpers/browser.ts';
 import { astroBuild, ROOT } from '../helpers/build.ts';
 import { serveStatic } from '../helpers/static-server.ts';
 
@@ -136,6 +137,14 @@ describe('the admin page', () => {
     expect(html).toMatch(/<meta name="robots" content="noindex, nofollow">/);
     expect(html).toContain('data-pagefind-ignore="all"');
     expect(html).not.toContain('data-pagefind-body');
+    // Pagefind's index of this build holds no page under /admin/.
+    const fragments = path.join(work, 'dist/pagefind/fragment');
+    const urls = fs.readdirSync(fragments).map((f) => {
+      const text = gunzipSync(fs.readFileSync(path.join(fragments, f))).toString('utf8');
+      return (JSON.parse(text.slice(text.indexOf('{'))) as { url: string }).url;
+    });
+    expect(urls.length).toBeGreaterThan(0);
+    expect(urls.filter((u) => u.includes('/admin'))).toEqual([]);
   });
 
   it('loads Decap from this site only, with the Danish interface', async () => {
@@ -249,5 +258,34 @@ describe('editing through the CMS', () => {
   it('talked to nothing but this site and the local decap-server', () => {
     const origins = new Set(requests.filter((u) => /^https?:/.test(u)).map((u) => new URL(u).origin));
     expect([...origins].sort()).toEqual([site.url, new URL(proxyUrl).origin].sort());
+  });
+});
+
+describe('on the public site (not this machine)', () => {
+  it('uses Netlify Identity: finishes an invitation link from the e-mail, then shows the login form', async () => {
+    // The admin page as seen at a real host name: git-gateway, not the local proxy. Chromium
+    // maps the name to this machine and treats it as secure, as HTTPS would be.
+    const origin = `http://editor.example:${new URL(site.url).port}`;
+    const remote = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--no-sandbox', '--disable-gpu', '--host-resolver-rules=MAP editor.example 127.0.0.1', `--unsafely-treat-insecure-origin-as-secure=${origin}`],
+    });
+    try {
+      const page = await remote.newPage();
+      const verify: unknown[] = [];
+      await page.route('**/.netlify/identity/verify', async (route) => {
+        verify.push(route.request().postDataJSON());
+        await route.fulfill({ json: { access_token: 'token', token_type: 'bearer' } });
+      });
+      await page.goto(`${origin}/admin/#invite_token=invitation-123`);
+      await page.getByLabel('Adgangskode').fill('hemmelig-kode');
+      await page.getByRole('button', { name: 'Gem adgangskode' }).click();
+      await page.getByRole('button', { name: 'Gå til login' }).click();
+      await page.getByPlaceholder('Email').waitFor();
+      await page.getByRole('button', { name: 'Log ind' }).waitFor();
+      expect(verify).toEqual([{ token: 'invitation-123', type: 'signup', password: 'hemmelig-kode' }]);
+    } finally {
+      await remote.close();
+    }
   });
 });
