@@ -55,18 +55,14 @@ const FORMAT_PATTERNS: Record<string, { pattern: string; message: Bilingual }> =
 };
 
 const WRONG_FORMAT: Bilingual = { da: 'Forkert format', en: 'Wrong format' };
-const IMAGE_FORMAT: Bilingual = {
-  da: 'Vælg et billede fra mediebiblioteket (jpg, png, webp, avif, gif eller svg)',
-  en: 'Choose a picture from the media library (jpg, png, webp, avif, gif or svg)',
-};
 
 /** Decap's `pattern: [regex, message]`, from the schema's regex or string format. */
-function patternOf(js: JsonSchema, meta: FieldMeta | undefined, lang: CmsLang, message?: Bilingual): [string, string] | undefined {
+function patternOf(js: JsonSchema, meta: FieldMeta | undefined, lang: CmsLang): [string, string] | undefined {
   if (js.format && FORMAT_PATTERNS[js.format]) {
     const f = FORMAT_PATTERNS[js.format];
     return [f.pattern, f.message[lang]];
   }
-  if (js.pattern) return [js.pattern, (message ?? meta?.hint ?? WRONG_FORMAT)[lang]];
+  if (js.pattern) return [js.pattern, (meta?.hint ?? WRONG_FORMAT)[lang]];
   return undefined;
 }
 
@@ -153,9 +149,10 @@ export function decapField(name: string, schema: z.ZodType, ctx: FieldContext, p
         };
       }
       case 'image':
+        // No `pattern`: Decap tests it against the file's base name, not the saved path. The
+        // schema check before saving (checkEntry) reports a wrong file type instead.
         return {
           choose_url: false,
-          pattern: patternOf(js, meta, lang, IMAGE_FORMAT),
           media_library: { allow_multiple: false, config: { multiple: false, max_file_size: MAX_IMAGE_BYTES } },
         };
       case 'list': {
@@ -172,6 +169,8 @@ export function decapField(name: string, schema: z.ZodType, ctx: FieldContext, p
         const itemJs = js.items ?? {};
         return {
           ...items,
+          // Items open, so each value shows in its own input.
+          collapsed: false,
           field: definedOnly({ name: 'value', label: meta.label[lang], widget: 'string', required: true, pattern: patternOf(itemJs, meta, lang) }),
         };
       }

@@ -227,6 +227,29 @@ describe('editing through the CMS', () => {
     await page.close();
   });
 
+  it('saves a change to a sample member with photo, lists and groups, touching one line', async () => {
+    const dir = path.join(repo, 'content/members');
+    const slug = fs
+      .readdirSync(dir)
+      .sort()
+      .map((f) => f.replace(/\.md$/, ''))
+      .find((s) => /^photo: /m.test(fs.readFileSync(path.join(dir, `${s}.md`), 'utf8')) && /^groups: /m.test(fs.readFileSync(path.join(dir, `${s}.md`), 'utf8')));
+    expect(slug, 'a sample member with photo and groups').toBeDefined();
+    const file = path.join(dir, `${slug}.md`);
+    const before = fs.readFileSync(file, 'utf8');
+    const page = await openAdmin();
+    await openEntry(page, `/collections/members/entries/${slug}`);
+    const name = page.locator('[id^="name-field"]');
+    await name.fill(`${await name.inputValue()} Jensen`);
+    await publish(page);
+    await expect.poll(() => fs.readFileSync(file, 'utf8') !== before, { timeout: 15_000 }).toBe(true);
+    const after = fs.readFileSync(file, 'utf8');
+    const changed = before.split('\n').filter((line, i) => line !== after.split('\n')[i]);
+    expect(changed).toEqual([before.split('\n').find((l) => l.startsWith('name:'))]);
+    expect(after.split('\n')).toHaveLength(before.split('\n').length);
+    await page.close();
+  });
+
   it('refuses to save a member without the required fields, and says so', async () => {
     const before = fs.readdirSync(path.join(repo, 'content/members')).sort();
     const page = await openAdmin();
