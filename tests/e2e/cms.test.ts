@@ -147,6 +147,15 @@ describe('the admin page', () => {
     expect(urls.filter((u) => u.includes('/admin'))).toEqual([]);
   });
 
+  it('switches interface and field labels to English with ?lang=en', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${site.url}/admin/?lang=en#/collections/members/new`);
+    await page.getByRole('button', { name: 'Login' }).click();
+    await page.getByText('Member since').waitFor();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+    await page.close();
+  });
+
   it('loads Decap from this site only, with the Danish interface', async () => {
     const page = await browser.newPage();
     const seen: string[] = [];
@@ -248,6 +257,20 @@ describe('editing through the CMS', () => {
     expect(changed).toEqual([before.split('\n').find((l) => l.startsWith('name:'))]);
     expect(after.split('\n')).toHaveLength(before.split('\n').length);
     await page.close();
+  });
+
+  it('previews posts, wiki entries and events with the site’s markup', async () => {
+    for (const collection of ['blog', 'wiki', 'events']) {
+      const dir = path.join(repo, 'content', collection);
+      const slug = fs.readdirSync(dir).filter((f) => f.endsWith('.md')).sort()[0].replace(/\.md$/, '');
+      const { data } = matter(fs.readFileSync(path.join(dir, `${slug}.md`), 'utf8'));
+      const page = await openAdmin();
+      await openEntry(page, `/collections/${collection}/entries/${slug}`);
+      const preview = page.locator('iframe').first().contentFrame();
+      await expect.poll(() => preview.locator('main.wrap h1').textContent(), { timeout: 10_000 }).toBe(String(data.title ?? data.name));
+      expect(await preview.locator('.prose').count(), collection).toBe(1);
+      await page.close();
+    }
   });
 
   it('refuses to save a member without the required fields, and says so', async () => {
