@@ -90,18 +90,20 @@ export function identityPage(link: IdentityLink, lang: keyof typeof identityText
   document.body.append(main);
 
   return new Promise((resolve) => {
+    // Also offered after a failure: an expired link should not lock anyone out of the login.
+    const go = el('button', t.login);
+    go.addEventListener('click', () => {
+      history.replaceState(null, '', location.pathname + location.search);
+      main.remove();
+      resolve();
+    });
     const finished = () => {
       status.textContent = t.done;
-      const go = el('button', t.login);
-      go.addEventListener('click', () => {
-        history.replaceState(null, '', location.pathname + location.search);
-        main.remove();
-        resolve();
-      });
       main.append(go);
     };
     const failed = (err: unknown) => {
       status.textContent = `${t.failed}: ${err instanceof Error ? err.message : String(err)}`;
+      main.append(go);
     };
     if (!needsPassword(link)) {
       main.append(status);
