@@ -1,7 +1,7 @@
 import type { z } from 'zod';
-import { fileCollections, folderCollections, type FolderCollection, type Taxonomies } from '../schemas/index.ts';
+import { fileCollections, folderCollections, type Taxonomies } from '../schemas/index.ts';
 import type { CollectionInfo, RefTarget } from '../schemas/meta.ts';
-import { decapField, decapFields, type CmsLang, type DecapField, type FieldContext } from './fields.ts';
+import { decapFields, type CmsLang, type DecapField, type FieldContext } from './fields.ts';
 import { FRONTMATTER_FORMAT, SLUG_FIELD, YAML_FORMAT, LIST_KEY } from './format.ts';
 
 export { DATE_FORMAT, DATETIME_FORMAT, MAX_IMAGE_BYTES, type CmsLang, type DecapField } from './fields.ts';
@@ -168,12 +168,3 @@ export function cmsConfig(o: CmsConfigOptions): DecapConfig {
     collections: cmsCollections(o.tax, o.lang, o.contentPath),
   };
 }
-
-/** Finds a folder collection's generated config by name (tests, previews). */
-export function folderCollection(config: Pick<DecapConfig, 'collections'>, name: FolderCollection): DecapFolderCollection {
-  const c = config.collections.find((x): x is DecapFolderCollection => x.name === name && 'folder' in x);
-  if (!c) throw new Error(`no folder collection "${name}"`);
-  return c;
-}
-
-export { decapField };
