@@ -4,23 +4,61 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { contentDir, displayPath } from '../src/lib/content/paths.ts';
 import { validateContent } from '../src/lib/content/validate.ts';
-import { issueLine } from '../src/lib/content/issues.ts';
+import { contributorIssues } from '../src/lib/content/contrib.ts';
+import { changedSince, contentFiles, issuesForChanged } from '../src/lib/content/changed.ts';
+import { githubAnnotation, issueLine, sortIssues, type ContentIssue } from '../src/lib/content/issues.ts';
+import { isoDay } from '../src/lib/dates.ts';
 
-const HELP = `Usage: npm run check [-- DIR] [--format text|json]
+const HELP = `Usage: npm run check [-- DIR] [--base GIT-REF | --changed FILE...] [--format text|json|github] [--today YYYY-MM-DD]
 
 Validates every content file in DIR (default: $CONTENT_DIR or content/) against the
-schemas, taxonomies and cross-references, without building the site.
+schemas, taxonomies and cross-references, without building the site, and applies the
+rules for contributions: duplicate slugs and networks, last_verified in the future,
+raw HTML in member, wiki, event and market bodies.
 Reports every problem at once, one line each: file, field, what is wrong, what to do.
+
+  --base REF        report only problems in files changed since REF (git), e.g. origin/main;
+                    references are still checked against the whole folder
+  --changed FILE... the same for the files given (put DIR before --changed)
+  --format github   GitHub Actions annotations (::error file=…,line=…::…)
+  --today DATE      the date "in the future" is measured from (default: today in Denmark)
 
 Exit codes: 0 valid, 1 content problems found, 2 usage error.`;
 
+/** `--changed a.md b.md` takes every following argument up to the next option. */
+function splitChanged(argv: string[]): { rest: string[]; changed?: string[] } {
+  const rest: string[] = [];
+  let changed: string[] | undefined;
+  let collecting = false;
+  for (const arg of argv) {
+    if (arg === '--changed') {
+      changed ??= [];
+      collecting = true;
+    } else if (arg.startsWith('--changed=')) {
+      changed = [...(changed ?? []), arg.slice('--changed='.length)];
+      collecting = false;
+    } else if (collecting && !arg.startsWith('-')) changed!.push(arg);
+    else {
+      collecting = false;
+      rest.push(arg);
+    }
+  }
+  return { rest, changed };
+}
+
 function main(argv: string[]): number {
+  const { rest, changed: changedArgs } = splitChanged(argv);
   let args;
   try {
     args = parseArgs({
-      args: argv,
+      args: rest,
       allowPositionals: true,
-      options: { help: { type: 'boolean', short: 'h' }, format: { type: 'string', default: 'text' } },
+      options: {
+        help: { type: 'boolean', short: 'h' },
+        format: { type: 'string', default: 'text' },
+        base: { type: 'string' },
+        today: { type: 'string' },
+      },
     });
   } catch (err) {
     console.error(`${(err as Error).message}\n\n${HELP}`);
@@ -31,12 +69,25 @@ function main(argv: string[]): number {
     return 0;
   }
   const format = args.values.format;
-  if (format !== 'text' && format !== 'json') {
-    console.error(`--format must be text or json, not "${format}"\n\n${HELP}`);
+  if (format !== 'text' && format !== 'json' && format !== 'github') {
+    console.error(`--format must be text, json or github, not "${format}"\n\n${HELP}`);
     return 2;
   }
   if (args.positionals.length > 1) {
-    console.error(`Give at most one folder.\n\n${HELP}`);
+    console.error(`Give at most one folder (put it before --changed).\n\n${HELP}`);
+    return 2;
+  }
+  if (args.values.base !== undefined && changedArgs) {
+    console.error(`Give --base or --changed, not both.\n\n${HELP}`);
+    return 2;
+  }
+  if (changedArgs && changedArgs.length === 0) {
+    console.error(`--changed needs at least one file.\n\n${HELP}`);
+    return 2;
+  }
+  const today = args.values.today ?? isoDay(new Date());
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(today) || Number.isNaN(Date.parse(today))) {
+    console.error(`--today must be a date written YYYY-MM-DD, not "${today}"\n\n${HELP}`);
     return 2;
   }
   const dir = args.positionals[0] ? path.resolve(args.positionals[0]) : contentDir();
@@ -44,18 +95,44 @@ function main(argv: string[]): number {
     console.error(`${dir}: no such folder. Give the content folder, e.g. npm run check -- content`);
     return 2;
   }
-  const { issues, raw } = validateContent(dir);
+
+  let changed: string[] | undefined;
+  if (args.values.base !== undefined) {
+    try {
+      changed = changedSince(args.values.base, dir);
+    } catch (err) {
+      console.error((err as Error).message);
+      return 2;
+    }
+  } else if (changedArgs) changed = changedArgs.map((f) => path.resolve(f));
+
+  const { issues: schemaIssues, raw } = validateContent(dir);
+  let issues: ContentIssue[] = sortIssues([...schemaIssues, ...contributorIssues(raw, { today })]);
+  const changedContent = changed && contentFiles(changed, dir);
+  if (changed) issues = issuesForChanged(issues, changed, dir);
+
   if (format === 'json') {
-    console.log(JSON.stringify({ dir: displayPath(dir), files: raw.entries.length, issues }, null, 2));
-  } else {
-    for (const issue of issues) console.log(issueLine(issue));
-    const files = new Set(issues.map((i) => i.file)).size;
-    console.error(
-      issues.length === 0
-        ? `✓ ${raw.entries.length} files in ${displayPath(dir)} are valid — alle filer er gyldige`
-        : `✗ ${issues.length} problem(s) in ${files} file(s) — ${issues.length} problem(er) i ${files} fil(er)`,
-    );
+    const report = { dir: displayPath(dir), files: raw.entries.length, ...(changedContent ? { changed: changedContent.map(displayPath) } : {}), issues };
+    console.log(JSON.stringify(report, null, 2));
+    return issues.length === 0 ? 0 : 1;
   }
+  for (const issue of issues) console.log(format === 'github' ? githubAnnotation(issue) : issueLine(issue));
+  if (format === 'github' && process.env.GITHUB_STEP_SUMMARY && issues.length) {
+    // Annotations are capped per step; the job summary keeps the whole list.
+    const lines = issues.map((i) => `- \`${i.file}${i.line ? `:${i.line}` : ''}\`${i.field ? ` **${i.field}**` : ''}: ${i.message.en} — ${i.message.da}`);
+    fs.appendFileSync(process.env.GITHUB_STEP_SUMMARY, `### Indholdstjek — content check\n\n${lines.join('\n')}\n`);
+  }
+  const files = new Set(issues.map((i) => i.file)).size;
+  const scope = changedContent
+    ? { en: `${changedContent.length} changed file(s), checked against ${displayPath(dir)}`, da: `${changedContent.length} ændrede fil(er), tjekket mod ${displayPath(dir)}` }
+    : { en: `${raw.entries.length} files in ${displayPath(dir)}`, da: `${raw.entries.length} filer i ${displayPath(dir)}` };
+  console.error(
+    issues.length === 0
+      ? changedContent
+        ? `✓ ${scope.en}: no problems — ${scope.da}: ingen problemer`
+        : `✓ ${scope.en} are valid — alle filer er gyldige`
+      : `✗ ${issues.length} problem(s) in ${files} file(s) — ${issues.length} problem(er) i ${files} fil(er)`,
+  );
   return issues.length === 0 ? 0 : 1;
 }
 

@@ -13,6 +13,11 @@ export interface ContentIssue {
   message: Bilingual;
   /** A valid value close to the wrong one, when there is one. */
   suggestion?: string;
+  /**
+   * Other files the problem is about (the target of a reference, the other half of a
+   * duplicate), so a check of changed files also reports problems a change causes elsewhere.
+   */
+  related?: string[];
 }
 
 export function issueLine(issue: ContentIssue): string {
@@ -22,4 +27,15 @@ export function issueLine(issue: ContentIssue): string {
 
 export function sortIssues(issues: ContentIssue[]): ContentIssue[] {
   return [...issues].sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0) || (a.field ?? '').localeCompare(b.field ?? ''));
+}
+
+const escapeData = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+const escapeProperty = (s: string) => escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+
+/** A GitHub Actions workflow command that shows the issue on the pull request's changed file. */
+export function githubAnnotation(issue: ContentIssue): string {
+  const props = [`file=${escapeProperty(issue.file)}`];
+  if (issue.line) props.push(`line=${issue.line}`);
+  props.push(`title=${escapeProperty(issue.field ?? issue.code)}`);
+  return `::error ${props.join(',')}::${escapeData(`${issue.message.en} — ${issue.message.da}`)}`;
 }

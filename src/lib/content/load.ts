@@ -17,6 +17,8 @@ export interface RawEntry {
   body: string;
   /** Front matter source, to find the line of a field. */
   frontMatter: string;
+  /** 1-based line of the file on which the body starts, to point at a line in it. */
+  bodyLine: number;
 }
 
 export interface RawFile {
@@ -92,7 +94,9 @@ export function loadRawContent(dir: string): RawContent {
       try {
         const parsed = matter(source);
         const data = parsed.data && typeof parsed.data === 'object' ? (parsed.data as Record<string, unknown>) : {};
-        result.entries.push({ collection, slug, path: abs, file, data, body: parsed.content, frontMatter: parsed.matter });
+        // gray-matter's content is what follows the closing fence, so it ends the source.
+        const bodyLine = source.slice(0, source.length - parsed.content.length).split('\n').length;
+        result.entries.push({ collection, slug, path: abs, file, data, body: parsed.content, frontMatter: parsed.matter, bodyLine });
       } catch (err) {
         result.issues.push(yamlIssue(file, err));
       }

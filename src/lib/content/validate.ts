@@ -131,7 +131,7 @@ function checkTaxonomies(raw: RawContent, contentLabel: string): { taxonomies: T
 }
 
 /** Every slug reference (authors, organizers, network, groups, contacts, member, translation_of) must resolve. */
-function checkReferences(entries: RawEntry[], schemas: Record<FolderCollection, z.ZodObject>): ContentIssue[] {
+function checkReferences(dir: string, entries: RawEntry[], schemas: Record<FolderCollection, z.ZodObject>): ContentIssue[] {
   const issues: ContentIssue[] = [];
   const bySlug = new Map<string, Map<string, RawEntry>>();
   for (const e of entries) {
@@ -150,7 +150,8 @@ function checkReferences(entries: RawEntry[], schemas: Record<FolderCollection, 
         if (typeof slug !== 'string') return;
         const field = Array.isArray(value) ? `${key}[${i}]` : key;
         const found = bySlug.get(target)?.get(slug);
-        const base = { file: e.file, field, line: lineOfField(e.frontMatter, key), code: 'reference' };
+        const related = [displayPath(path.join(dir, folderCollections[target].info.path, `${slug}.md`))];
+        const base = { file: e.file, field, line: lineOfField(e.frontMatter, key), code: 'reference', related };
         if (!found) {
           const suggestion = closest(slug, bySlug.get(target)?.keys() ?? []);
           issues.push({
@@ -241,6 +242,6 @@ export function validateContent(dir: string): ValidationResult {
     issues.push(...r.issues);
     if (r.data) entries.push({ collection: e.collection, slug: e.slug, file: e.file, data: r.data, body: e.body });
   }
-  issues.push(...checkReferences(raw.entries, schemas));
+  issues.push(...checkReferences(dir, raw.entries, schemas));
   return { issues: sortIssues(issues), entries, taxonomies: tax.taxonomies, raw };
 }

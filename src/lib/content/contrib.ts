@@ -1,0 +1,262 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { folderCollections, type FolderCollection } from '../../schemas/index.ts';
+import { editDistance } from '../suggest.ts';
+import { slugify } from '../slug.ts';
+import { lineOfField, type RawContent, type RawEntry } from './load.ts';
+import { sortIssues, type ContentIssue } from './issues.ts';
+import { displayPath } from './paths.ts';
+
+/**
+ * Rules for content that arrives by pull request, on top of `validateContent`: duplicate
+ * slugs and networks, `last_verified` in the future, raw HTML in untrusted bodies.
+ *
+ * They run in `npm run check`, not in the build: the build already sanitizes bodies (and its
+ * sanitizer test builds hostile HTML on purpose), and a build must not start failing because
+ * the clock moved or because two names look alike.
+ */
+export interface ContributorCheckOptions {
+  /** Today as YYYY-MM-DD (Europe/Copenhagen); dates after it are in the future. */
+  today: string;
+}
+
+export function contributorIssues(raw: RawContent, options: ContributorCheckOptions): ContentIssue[] {
+  return sortIssues([
+    ...duplicateSlugIssues(raw.dir),
+    ...duplicateNetworkIssues(raw.entries.filter((e) => e.collection === 'wiki')),
+    ...futureDateIssues(raw.entries, options.today),
+    ...rawHtmlIssues(raw.entries),
+  ]);
+}
+
+// --- duplicate slugs ----------------------------------------------------------------------
+
+/**
+ * Two files in one collection whose names give the same slug: `x.md` and `x.mdx`, `X.md` and
+ * `x.md`, `Netværk Nord.md` and `netvaerk-nord.md`. Only one of them can be the page.
+ */
+export function duplicateSlugIssues(dir: string): ContentIssue[] {
+  const issues: ContentIssue[] = [];
+  for (const def of Object.values(folderCollections)) {
+    const folder = path.join(dir, def.info.path);
+    if (!fs.existsSync(folder)) continue;
+    const bySlug = new Map<string, string[]>();
+    for (const name of fs.readdirSync(folder).sort()) {
+      if (name.startsWith('.') || fs.statSync(path.join(folder, name)).isDirectory()) continue;
+      const slug = slugify(name.replace(/\.[^.]*$/, ''));
+      bySlug.set(slug, [...(bySlug.get(slug) ?? []), name]);
+    }
+    for (const [slug, names] of bySlug) {
+      if (names.length < 2) continue;
+      for (const name of names) {
+        const others = names.filter((n) => n !== name);
+        issues.push({
+          file: displayPath(path.join(folder, name)),
+          code: 'duplicate_slug',
+          related: others.map((n) => displayPath(path.join(folder, n))),
+          message: {
+            en: `has the same slug "${slug}" as ${others.join(', ')} (file names are compared without extension, case and æøå); one entry is one file: merge them into ${slug}.md`,
+            da: `har samme slug "${slug}" som ${others.join(', ')} (filnavne sammenlignes uden endelse, store bogstaver og æøå); én post er én fil: saml dem i ${slug}.md`,
+          },
+        });
+      }
+    }
+  }
+  return issues;
+}
+
+// --- duplicate networks -------------------------------------------------------------------
+
+/** A website without scheme, `www.`, trailing slash, `index.html`, case of the host: the same site is the same string. */
+export function normaliseWebsite(website: string): string | undefined {
+  const text = website.trim();
+  if (!text) return undefined;
+  try {
+    const url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `https://${text}`);
+    const host = url.hostname.toLowerCase().replace(/^www\./, '');
+    const pathname = url.pathname.replace(/\/index\.html?$/i, '').replace(/\/+$/, '');
+    return `${host}${pathname.toLowerCase()}${url.search}`;
+  } catch {
+    return text.toLowerCase();
+  }
+}
+
+/** A name as letters and digits only, with æøå transliterated: "Iværksætter-caféen" → "ivaerksaettercafeen". */
+export function normaliseName(name: string): string {
+  return slugify(name).replace(/-/g, '');
+}
+
+/**
+ * Whether two network names are the same name written differently: equal once normalised, or
+ * within one edit per ten letters. Names that differ in a number ("Netværk 1", "Netværk 2")
+ * are different networks.
+ */
+export function similarNames(a: string, b: string): boolean {
+  const x = normaliseName(a);
+  const y = normaliseName(b);
+  if (!x || !y) return false;
+  if (x === y) return true;
+  if ((x.match(/\d+/g) ?? []).join(',') !== (y.match(/\d+/g) ?? []).join(',')) return false;
+  const longest = Math.max(x.length, y.length);
+  if (Math.abs(x.length - y.length) / longest > 0.1) return false;
+  return editDistance(x, y) / longest <= 0.1;
+}
+
+export function duplicateNetworkIssues(entries: RawEntry[]): ContentIssue[] {
+  const issues: ContentIssue[] = [];
+  const text = (v: unknown) => (typeof v === 'string' ? v : undefined);
+  const sites = entries.map((e) => {
+    const website = text(e.data.website);
+    return website ? normaliseWebsite(website) : undefined;
+  });
+  for (let i = 0; i < entries.length; i++) {
+    for (let j = 0; j < entries.length; j++) {
+      if (i === j) continue;
+      const [e, other] = [entries[i], entries[j]];
+      if (sites[i] && sites[i] === sites[j]) {
+        issues.push({
+          file: e.file,
+          field: 'website',
+          line: lineOfField(e.frontMatter, 'website'),
+          code: 'duplicate_network',
+          related: [other.file],
+          message: {
+            en: `${text(e.data.website)} is also the website of ${other.file}; is it the same network? Update that entry instead, or remove one of them`,
+            da: `${text(e.data.website)} er også hjemmesiden for ${other.file}; er det samme netværk? Opdatér den post i stedet, eller fjern den ene`,
+          },
+        });
+        continue;
+      }
+      const [name, otherName] = [text(e.data.name), text(other.data.name)];
+      if (name && otherName && similarNames(name, otherName)) {
+        issues.push({
+          file: e.file,
+          field: 'name',
+          line: lineOfField(e.frontMatter, 'name'),
+          code: 'duplicate_network',
+          related: [other.file],
+          message: {
+            en: `"${name}" is nearly the same name as "${otherName}" in ${other.file}; is it the same network? Update that entry instead, or make the names tell them apart`,
+            da: `"${name}" er næsten samme navn som "${otherName}" i ${other.file}; er det samme netværk? Opdatér den post i stedet, eller gør navnene tydeligt forskellige`,
+          },
+        });
+      }
+    }
+  }
+  return issues;
+}
+
+// --- dates ---------------------------------------------------------------------------------
+
+/** Fields that state when something was checked, so they cannot lie in the future. */
+const NOT_IN_FUTURE: Partial<Record<FolderCollection, string[]>> = { wiki: ['last_verified'] };
+
+const dayOf = (v: unknown): string | undefined =>
+  v instanceof Date && !Number.isNaN(v.getTime()) ? v.toISOString().slice(0, 10) : typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? v : undefined;
+
+export function futureDateIssues(entries: RawEntry[], today: string): ContentIssue[] {
+  const issues: ContentIssue[] = [];
+  for (const e of entries) {
+    for (const key of NOT_IN_FUTURE[e.collection] ?? []) {
+      const day = dayOf(e.data[key]);
+      if (!day || day <= today) continue;
+      issues.push({
+        file: e.file,
+        field: key,
+        line: lineOfField(e.frontMatter, key),
+        code: 'future_date',
+        message: {
+          en: `${day} is in the future (today is ${today}); write the day you last checked that the entry is true`,
+          da: `${day} ligger i fremtiden (i dag er ${today}); skriv den dag, du sidst tjekkede, at oplysningerne er rigtige`,
+        },
+      });
+    }
+  }
+  return issues;
+}
+
+// --- raw HTML ------------------------------------------------------------------------------
+
+/** Elements and attributes that could run code or take over the page, named in the message. */
+const ACTIVE_TAGS = new Set(['script', 'iframe', 'object', 'embed', 'style', 'form', 'input', 'button', 'link', 'meta', 'base', 'svg', 'math']);
+const TAG = /<\/?([a-zA-Z][a-zA-Z0-9-]*)(?:\s[^<>]*)?\/?>/g;
+const SCRIPT_URL = /(?:\]\(\s*<?|\]:\s*<?|<|\b(?:href|src)\s*=\s*["']?)\s*((?:javascript|vbscript|data):)/gi;
+
+/** The body with code blocks and code spans blanked out (line breaks kept), where HTML is only shown, never run. */
+export function withoutCode(body: string): string {
+  const lines = body.split('\n');
+  let fence: { char: string; length: number } | undefined;
+  const kept = lines.map((line) => {
+    const m = /^ {0,3}(`{3,}|~{3,})/.exec(line);
+    if (fence) {
+      if (m && m[1][0] === fence.char && m[1].length >= fence.length && /^ {0,3}[`~]+\s*$/.test(line)) fence = undefined;
+      return '';
+    }
+    if (m) {
+      fence = { char: m[1][0], length: m[1].length };
+      return '';
+    }
+    return line;
+  });
+  return kept.join('\n').replace(/(`+)([\s\S]*?[^`])\1(?!`)/g, (all) => all.replace(/[^\n]/g, ' '));
+}
+
+export interface HtmlFinding {
+  /** 0-based line within the body. */
+  line: number;
+  /** What was found, e.g. `<script>` or `javascript:`. */
+  found: string[];
+  /** Whether any of it could run code (script, frames, event handlers, javascript: links). */
+  active: boolean;
+}
+
+/** Raw HTML tags and script links in a Markdown body, line by line, outside code. */
+export function findRawHtml(body: string): HtmlFinding[] {
+  const out: HtmlFinding[] = [];
+  withoutCode(body)
+    .split('\n')
+    .forEach((line, i) => {
+      const found = new Set<string>();
+      let active = false;
+      for (const m of line.matchAll(TAG)) {
+        const name = m[1].toLowerCase();
+        found.add(`<${name}>`);
+        if (ACTIVE_TAGS.has(name) || /\son[a-z]+\s*=/i.test(m[0])) active = true;
+      }
+      for (const m of line.matchAll(SCRIPT_URL)) {
+        found.add(m[1].toLowerCase());
+        active = true;
+      }
+      if (found.size) out.push({ line: i, found: [...found], active });
+    });
+  return out;
+}
+
+export function rawHtmlIssues(entries: RawEntry[]): ContentIssue[] {
+  const issues: ContentIssue[] = [];
+  for (const e of entries) {
+    if (!folderCollections[e.collection].info.untrustedBody) continue;
+    for (const f of findRawHtml(e.body)) {
+      const tags = f.found.filter((x) => x.startsWith('<'));
+      const links = f.found.filter((x) => !x.startsWith('<'));
+      const what = {
+        en: [tags.length ? `raw HTML (${tags.join(', ')})` : '', links.length ? `a ${links.join(' ')} link` : ''].filter(Boolean).join(' and '),
+        da: [tags.length ? `rå HTML (${tags.join(', ')})` : '', links.length ? `et ${links.join(' ')}-link` : ''].filter(Boolean).join(' og '),
+      };
+      const why = f.active ? { en: ' (it could run code in readers’ browsers)', da: ' (den kunne køre kode i læsernes browsere)' } : { en: '', da: '' };
+      const rule = tags.length
+        ? { en: 'the text is Markdown only, and HTML is removed from the page for safety', da: 'teksten er kun Markdown, og HTML fjernes fra siden af sikkerhedshensyn' }
+        : { en: 'links go to https://, mailto: or tel:, and other links are removed from the page for safety', da: 'links går til https://, mailto: eller tel:, og andre links fjernes fra siden af sikkerhedshensyn' };
+      issues.push({
+        file: e.file,
+        line: e.bodyLine + f.line,
+        code: 'html',
+        message: {
+          en: `${what.en} is not allowed here: ${rule.en}${why.en}. Write it as Markdown (a link: [text](https://…), bold: **text**); to show HTML as an example, put it in a code block between \`\`\` lines`,
+          da: `${what.da} er ikke tilladt her: ${rule.da}${why.da}. Skriv det som Markdown (et link: [tekst](https://…), fed: **tekst**); vil du vise HTML som eksempel, så sæt det i en kodeblok mellem \`\`\`-linjer`,
+        },
+      });
+    }
+  }
+  return issues;
+}
