@@ -52,17 +52,18 @@ export function describeIssue(issue: z.core.$ZodIssue, ctx: MessageContext): Des
   const { meta, value } = ctx;
   const params = (issue as { params?: Record<string, unknown> }).params ?? {};
   const v = show(value);
+  const missing = {
+    code: 'required',
+    message: {
+      en: `is missing; add ${label(meta, 'en')}${hint(meta, 'en')}`,
+      da: `mangler; udfyld ${label(meta, 'da')}${hint(meta, 'da')}`,
+    },
+  };
+  // An empty `key:` is null: say it is missing rather than "null is not one of …".
+  const crossField = issue.code === 'custom' && (params.code === 'one_of' || params.code === 'required_with');
+  if ((value === undefined || value === null) && !crossField) return missing;
   switch (issue.code) {
     case 'invalid_type':
-      if (value === undefined || value === null) {
-        return {
-          code: 'required',
-          message: {
-            en: `is missing; add ${label(meta, 'en')}${hint(meta, 'en')}`,
-            da: `mangler; udfyld ${label(meta, 'da')}${hint(meta, 'da')}`,
-          },
-        };
-      }
       return {
         code: 'type',
         message: {
