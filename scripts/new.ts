@@ -1,0 +1,83 @@
+#!/usr/bin/env node
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { folderCollections } from '../src/schemas/index.ts';
+import { contentDir, displayPath } from '../src/lib/content/paths.ts';
+import { isoDay } from '../src/lib/dates.ts';
+import { collectionFor, scaffold } from '../src/lib/scaffold.ts';
+import { slugify } from '../src/lib/slug.ts';
+
+const HELP = `Usage: npm run new -- TYPE "NAME" [--dry-run] [--today YYYY-MM-DD]
+
+Writes $CONTENT_DIR/<collection>/<slug of NAME>.md (default content/) with every required
+field and, as YAML comments, each field's label, hint and allowed values; optional fields are
+listed commented out. Fields only you can fill in are left empty: npm run check reports them
+until they are filled in. An existing file is never overwritten.
+
+  TYPE       wiki (network), member, post, event, group, market or page
+  --dry-run  print the file instead of writing it
+
+Exit codes: 0 written, 1 the file exists already, 2 usage error.`;
+
+function main(argv: string[]): number {
+  let args;
+  try {
+    args = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: { help: { type: 'boolean', short: 'h' }, 'dry-run': { type: 'boolean' }, today: { type: 'string' } },
+    });
+  } catch (err) {
+    console.error(`${(err as Error).message}\n\n${HELP}`);
+    return 2;
+  }
+  if (args.values.help) {
+    console.log(HELP);
+    return 0;
+  }
+  const [type, ...words] = args.positionals;
+  const name = words.join(' ').trim();
+  const collection = type ? collectionFor(type) : undefined;
+  if (!collection || !name) {
+    console.error(`${!collection ? `Unknown or missing type${type ? ` "${type}"` : ''} — ukendt eller manglende type` : 'Give a name — angiv et navn'}.\n\n${HELP}`);
+    return 2;
+  }
+  const today = args.values.today ?? isoDay(new Date());
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(today)) {
+    console.error(`--today must be a date written YYYY-MM-DD, not "${today}"`);
+    return 2;
+  }
+  if (!slugify(name)) {
+    console.error(`"${name}" gives no file name (it needs letters or digits) — "${name}" giver intet filnavn (der skal være bogstaver eller tal)`);
+    return 2;
+  }
+  const { slug, text } = scaffold(collection, name, today);
+  const folder = path.join(contentDir(), folderCollections[collection].info.path);
+  const file = path.join(folder, `${slug}.md`);
+  if (args.values['dry-run']) {
+    process.stdout.write(text);
+    console.error(`--dry-run: ${displayPath(file)} not written — ikke skrevet`);
+    return 0;
+  }
+  // The same slug under another spelling (X.md, x.mdx) is the same entry too.
+  const existing = fs.existsSync(folder) ? fs.readdirSync(folder).find((n) => slugify(n.replace(/\.[^.]*$/, '')) === slug) : undefined;
+  if (existing) {
+    const at = displayPath(path.join(folder, existing));
+    console.error(`${at} already exists; nothing was written. Edit that file, or choose another name — ${at} findes allerede; intet er skrevet. Ret den fil, eller vælg et andet navn`);
+    return 1;
+  }
+  fs.mkdirSync(folder, { recursive: true });
+  try {
+    fs.writeFileSync(file, text, { flag: 'wx' });
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+    console.error(`${displayPath(file)} already exists; nothing was written — ${displayPath(file)} findes allerede; intet er skrevet`);
+    return 1;
+  }
+  console.log(`✎ ${displayPath(file)}`);
+  console.log(`Fill in the empty fields, then run npm run check — udfyld de tomme felter, og kør derefter npm run check`);
+  return 0;
+}
+
+process.exitCode = main(process.argv.slice(2));
