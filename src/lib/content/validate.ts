@@ -33,7 +33,7 @@ const fieldPath = (p: PropertyKey[]) =>
 const valueAt = (data: unknown, p: PropertyKey[]) =>
   p.reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record<PropertyKey, unknown>)[k] : undefined), data);
 
-interface ParseTarget {
+export interface ParseTarget {
   file: string;
   schema: z.ZodObject;
   data: unknown;
@@ -43,7 +43,7 @@ interface ParseTarget {
 }
 
 /** Validates one object against its schema; every zod issue and every unknown field becomes a ContentIssue. */
-function checkAgainstSchema(t: ParseTarget, ctx: { taxonomyIds: Record<string, string[]>; contentLabel: string }): { ok: boolean; data?: Record<string, unknown>; issues: ContentIssue[] } {
+export function checkAgainstSchema(t: ParseTarget, ctx: { taxonomyIds: Record<string, string[]>; contentLabel: string }): { ok: boolean; data?: Record<string, unknown>; issues: ContentIssue[] } {
   const issues: ContentIssue[] = [];
   const prefix = t.prefix ?? [];
   const result = t.schema.safeParse(t.data);

@@ -1,0 +1,48 @@
+#!/usr/bin/env node
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { contentDir, displayPath } from '../src/lib/content/paths.ts';
+import { readTaxonomies } from '../src/lib/content/taxonomies.ts';
+import { listedMembers, lookups, membersCsv, membersVcf, readMembers } from '../src/lib/members-csv.ts';
+
+const HELP = `Usage: npm run members:export [-- --out DIR]
+
+Writes the listed members (listed: true) of $CONTENT_DIR (default content/) as
+  DIR/medlemmer.csv  semicolons, UTF-8 with BOM, Danish headers — opens in Excel as is
+  DIR/medlemmer.vcf  vCard 4.0, one card per member, for address books
+Unlisted members are never exported. The files hold personal data: keep them out of git
+(the default DIR, .tmp/members-export, is ignored by git).
+
+Exit codes: 0 written, 2 usage error.`;
+
+function main(argv: string[]): number {
+  let args;
+  try {
+    args = parseArgs({ args: argv, options: { help: { type: 'boolean', short: 'h' }, out: { type: 'string', default: '.tmp/members-export' } } });
+  } catch (err) {
+    console.error(`${(err as Error).message}\n\n${HELP}`);
+    return 2;
+  }
+  if (args.values.help) {
+    console.log(HELP);
+    return 0;
+  }
+  const dir = contentDir();
+  const tax = readTaxonomies(dir);
+  const groupsDir = path.join(dir, 'groups');
+  const look = lookups(tax, fs.existsSync(groupsDir) ? fs.readdirSync(groupsDir).map((n) => n.replace(/\.md$/, '')) : []);
+  const members = listedMembers(readMembers(dir));
+  const out = path.resolve(args.values.out);
+  fs.mkdirSync(out, { recursive: true });
+  const csv = path.join(out, 'medlemmer.csv');
+  const vcf = path.join(out, 'medlemmer.vcf');
+  fs.writeFileSync(csv, membersCsv(members, look));
+  fs.writeFileSync(vcf, membersVcf(members, look));
+  console.log(`${members.length} listed member(s) — ${members.length} synlige medlemmer`);
+  console.log(`  ${displayPath(csv)}`);
+  console.log(`  ${displayPath(vcf)}`);
+  return 0;
+}
+
+process.exitCode = main(process.argv.slice(2));

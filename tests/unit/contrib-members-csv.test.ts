@@ -1,0 +1,253 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { cellValue, decodeCsv, detectDelimiter, foldLine, lookups, mapHeaders, memberColumns, readCsv } from '../../src/lib/members-csv.ts';
+import { readTaxonomies } from '../../src/lib/content/taxonomies.ts';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const SITE = path.join(ROOT, 'tests/fixtures/contrib/site');
+const CSV = path.join(ROOT, 'tests/fixtures/csv');
+
+let content: string;
+let work: string;
+
+/** Runs a real script with CONTENT_DIR pointing at the temporary copy of the fixture site. */
+function run(script: string, ...args: string[]) {
+  const r = spawnSync(process.execPath, [path.join(ROOT, 'scripts', script), ...args], { cwd: work, encoding: 'utf8', env: { ...process.env, CONTENT_DIR: content } });
+  return { code: r.status, out: r.stdout, err: r.stderr, lines: r.stdout.split('\n').filter(Boolean) };
+}
+const member = (slug: string) => path.join(content, 'members', `${slug}.md`);
+const read = (slug: string) => fs.readFileSync(member(slug), 'utf8');
+const snapshot = () => Object.fromEntries(fs.readdirSync(path.join(content, 'members')).sort().map((n) => [n, fs.readFileSync(path.join(content, 'members', n), 'utf8')]));
+
+beforeEach(() => {
+  work = fs.mkdtempSync(path.join(os.tmpdir(), 'mikronet-csv-'));
+  content = path.join(work, 'content');
+  fs.cpSync(SITE, content, { recursive: true });
+});
+afterEach(() => fs.rmSync(work, { recursive: true, force: true }));
+
+describe('members:import of an Excel export (BOM, semicolons, CRLF, quoted newlines, æøå)', () => {
+  const file = path.join(CSV, 'excel-semikolon.csv');
+
+  it('--dry-run shows the summary and writes nothing', () => {
+    const before = snapshot();
+    const r = run('members-import.ts', file, '--dry-run');
+    expect(r.code).toBe(1);
+    expect(r.lines.slice(0, 5)).toEqual([
+      `${file}: 9 row(s), semicolons, UTF-8 with BOM — 9 række(r), semikolon, UTF-8 med BOM`,
+      '  2 new — nye',
+      '  1 changed — ændrede',
+      '  2 unchanged — uændrede',
+      '  4 rejected — afviste',
+    ]);
+    expect(r.out).toContain('ignored columns — ignorerede kolonner: Noter');
+    expect(r.out).toContain('--dry-run: nothing written');
+    expect(snapshot()).toEqual(before);
+  });
+
+  it('gives the reason for every rejected row, with the spreadsheet row number', () => {
+    const r = run('members-import.ts', file, '--dry-run');
+    const rejected = r.lines.filter((l) => l.startsWith('rejected'));
+    expect(rejected).toEqual([
+      expect.stringMatching(/^rejected — afvist: row\/række 5 \(Jens Østergård\): Municipality: "guldborsund" is not a Danish municipality \(did you mean "Guldborgsund", id guldborgsund\?\).* — Kommune: "guldborsund" er ikke en dansk kommune \(mente du "Guldborgsund"/),
+      expect.stringMatching(/^rejected — afvist: row\/række 6: the name is missing; every row needs one — navnet mangler/),
+      expect.stringMatching(/^rejected — afvist: row\/række 8 \(Mette Møller-Ærø\): the same member as row 4 \(mette-moeller-aeroe\)/),
+      expect.stringMatching(/^rejected — afvist: row\/række 11 \(Peter Plan\): Trades: "Snedkeri" is not a known trade/),
+      expect.stringMatching(/^rejected — afvist: row\/række 11 \(Peter Plan\): Member since: "2021-13-01" is not a date/),
+    ]);
+    expect(r.err).toContain('4 row(s) rejected');
+  });
+
+  it('creates new members from names, writing ids, never over a file, with listed false unless the row consents', () => {
+    const r = run('members-import.ts', file);
+    expect(r.code).toBe(1);
+    expect(r.out).toContain('3 file(s) written');
+    expect(read('mette-moeller-aeroe')).toBe(
+      [
+        '---',
+        'name: Mette Møller-Ærø',
+        'business: Ærø Keramik ApS',
+        'trades: [kunst]',
+        'municipality: guldborgsund',
+        'services:',
+        '  - Keramik',
+        '  - Kurser i drejning',
+        'email: mette@aeroe.example',
+        'cvr: "12345678"',
+        'joined: 2024-02-29',
+        'listed: true',
+        '---',
+        '',
+      ].join('\n'),
+    );
+    expect(read('aase-aagaard')).toContain('name: Åse Ågård\ntrades: [oversaettelse-sprog]\nmunicipality: vordingborg\nemail: aase@aagaard.example\njoined: 2022-10-05\nlisted: false\n');
+    // The imported files pass the same check as everything else.
+    const check = spawnSync(process.execPath, [path.join(ROOT, 'scripts/check.ts'), content], { encoding: 'utf8' });
+    expect(check.stdout).toBe('');
+    expect(check.status).toBe(0);
+  });
+
+  it('updates only the cells that have a value; keeps the body, comments, unknown fields and field order', () => {
+    const original = '---\n# Opdateret af Bo selv\nname: Bo Berg\nnoter: ringer tilbage\ntrades: [it-data]\nlisted: true\nmunicipality: lolland\njoined: 2019-06-15\n---\nWebudvikler i Nakskov.\n\nMere tekst.\n';
+    fs.writeFileSync(member('bo-berg'), original);
+    const r = run('members-import.ts', file);
+    expect(r.out).toContain('changed — ændret: ');
+    expect(r.out).toMatch(/bo-berg\.md \(row\/række 2\): email, phone, website/);
+    expect(read('bo-berg')).toBe(
+      '---\n# Opdateret af Bo selv\nname: Bo Berg\nnoter: ringer tilbage\ntrades: [it-data]\nlisted: true\nmunicipality: lolland\nwebsite: https://www.berg.example\nemail: bo@berg.example\nphone: +45 11 22 33 44\njoined: 2019-06-15\n---\nWebudvikler i Nakskov.\n\nMere tekst.\n',
+    );
+  });
+
+  it('never deletes: members missing from the spreadsheet stay as they were', () => {
+    const anne = read('anne-lund');
+    run('members-import.ts', file);
+    expect(read('anne-lund')).toBe(anne);
+  });
+
+  it('changes nothing the second time', () => {
+    run('members-import.ts', file);
+    const after = snapshot();
+    const again = run('members-import.ts', file);
+    expect(again.lines.slice(1, 5)).toEqual(['  0 new — nye', '  0 changed — ændrede', '  5 unchanged — uændrede', '  4 rejected — afviste']);
+    expect(snapshot()).toEqual(after);
+  });
+});
+
+describe('members:import of other spreadsheets', () => {
+  it('reads a comma-separated Google Sheets export with English headers and quoted commas', () => {
+    const r = run('members-import.ts', path.join(CSV, 'google-komma.csv'));
+    expect(r.code).toBe(0);
+    expect(r.lines.slice(0, 5)).toEqual([expect.stringContaining('3 row(s), commas, UTF-8 —'), '  1 new — nye', '  0 changed — ændrede', '  2 unchanged — uændrede', '  0 rejected — afviste']);
+    expect(read('ny-person')).toBe(
+      '---\nname: Ny Person\nbusiness: Firma, med "komma"\ntrades: [design]\nmunicipality: aarhus\nopen_to: [mentor]\nlanguages: [en]\nemail: ny@person.example\njoined: 2025-05-05\nlisted: true\n---\n',
+    );
+  });
+
+  it('reads an old Excel file in Windows-1252', () => {
+    const r = run('members-import.ts', path.join(CSV, 'gammel-excel-1252.csv'));
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('Windows-1252');
+    expect(read('kaare-oedegaard')).toContain('name: Kåre Ødegård\ntrades: [design]\nmunicipality: naestved\n');
+  });
+
+  it('refuses a file without a header row, saying what it found', () => {
+    const r = run('members-import.ts', path.join(CSV, 'uden-overskrifter.csv'));
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('no column for the name; the first row must hold the headers');
+    expect(r.err).toContain('ingen kolonne med navnet');
+  });
+
+  it('asks for a matching slug when a name matches a member with another e-mail', () => {
+    const csv = path.join(work, 'anden-anne.csv');
+    fs.writeFileSync(csv, 'Navn;E-mail;Brancher;Kommune;Medlem siden\nAnne Lund;anne@et-andet-firma.example;Kunst;Lolland;2020-01-01\n');
+    const r = run('members-import.ts', csv);
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(/matches .*anne-lund\.md by name, but its e-mail is different; if it is the same person, put anne-lund in a Slug column/);
+    fs.writeFileSync(csv, 'Navn;E-mail;Slug\nAnne Lund;anne@et-andet-firma.example;anne-lund\n');
+    expect(run('members-import.ts', csv).code).toBe(0);
+    expect(read('anne-lund')).toContain('email: anne@et-andet-firma.example');
+  });
+
+  it('exits 2 without a file', () => {
+    expect(run('members-import.ts').code).toBe(2);
+    expect(run('members-import.ts', 'findes-ikke.csv').code).toBe(2);
+  });
+});
+
+describe('members:export', () => {
+  it('writes the listed members only, as an Excel CSV and a vCard file', () => {
+    const r = run('members-export.ts', '--out', path.join(work, 'ud'));
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('3 listed member(s)');
+    const csv = fs.readFileSync(path.join(work, 'ud/medlemmer.csv'), 'utf8');
+    expect(csv.startsWith('\uFEFFNavn;Virksomhed;Brancher;Kommune;Ydelser;Åben for;Sprog;Hjemmeside;E-mail;Telefon;CVR-nummer;Grupper;Medlem siden;Vis offentligt;Slug\r\n')).toBe(true);
+    expect(csv.split('\r\n').filter(Boolean)).toHaveLength(4);
+    expect(csv).toContain(
+      'Anne Lund;Lund Tekst & Sprog;Oversættelse og sprog, Jura, revision og bogføring;Guldborgsund;"Tekster, oversættelse og korrektur; Juridisk oversættelse";Samarbejde, Opgaver;da, en;https://lund-tekst.example;anne@lund-tekst.example;\'+45 20 30 40 50;12345678;lolland-falster;2012-03-01;ja;anne-lund\r\n',
+    );
+    expect(csv).not.toContain('Karin');
+
+    const vcf = fs.readFileSync(path.join(work, 'ud/medlemmer.vcf'), 'utf8');
+    expect(vcf.match(/BEGIN:VCARD\r\nVERSION:4\.0\r\n/g)).toHaveLength(3);
+    expect(vcf).toContain('FN:Søren Åbel\r\nN:Åbel;Søren;;;\r\nORG:Åbel Design\r\nEMAIL;TYPE=work:soeren@aabel.example\r\n');
+    expect(vcf).toContain('TEL;TYPE=work;VALUE=uri:tel:+4520304050\r\n');
+    expect(vcf).toContain('CATEGORIES:Oversættelse og sprog,Jura\\, revision og bogføring\r\n');
+    expect(vcf).not.toContain('Karin');
+    for (const line of vcf.split('\r\n')) expect(Buffer.byteLength(line)).toBeLessThanOrEqual(75);
+  });
+
+  it('round trip: importing the export changes nothing', () => {
+    const before = snapshot();
+    run('members-export.ts', '--out', path.join(work, 'ud'));
+    const r = run('members-import.ts', path.join(work, 'ud/medlemmer.csv'));
+    expect(r.code).toBe(0);
+    expect(r.lines.slice(1, 5)).toEqual(['  0 new — nye', '  0 changed — ændrede', '  3 unchanged — uændrede', '  0 rejected — afviste']);
+    expect(snapshot()).toEqual(before);
+  });
+
+  it('round trip after an import of messy files: still nothing changes', () => {
+    run('members-import.ts', path.join(CSV, 'excel-semikolon.csv'));
+    run('members-import.ts', path.join(CSV, 'google-komma.csv'));
+    const before = snapshot();
+    run('members-export.ts', '--out', path.join(work, 'ud'));
+    const r = run('members-import.ts', path.join(work, 'ud/medlemmer.csv'));
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/ {2}0 new — nye\n {2}0 changed — ændrede\n/);
+    expect(snapshot()).toEqual(before);
+  });
+});
+
+describe('spreadsheet cells', () => {
+  const look = lookups(readTaxonomies(SITE), ['lolland-falster']);
+  const column = (field: string) => memberColumns().find((c) => c.field === field)!;
+
+  it('maps Danish and English headers, labels and common names to fields', () => {
+    const { columns, ignored } = mapHeaders(['Navn', 'E-mail', 'Tlf.', 'CVR', 'Vis offentligt', 'Member since', 'Åben for', 'Noter']);
+    expect(columns.map((c) => c?.field)).toEqual(['name', 'email', 'phone', 'cvr', 'listed', 'joined', 'open_to', undefined]);
+    expect(ignored).toEqual(['Noter']);
+  });
+
+  it('reads municipalities and trades by name or id, in lists too, keeping a comma inside a name', () => {
+    expect(cellValue(column('municipality'), 'København', look)).toEqual({ ok: true, value: 'koebenhavn' });
+    expect(cellValue(column('municipality'), 'guldborgsund', look)).toEqual({ ok: true, value: 'guldborgsund' });
+    expect(cellValue(column('trades'), 'Jura, revision og bogføring, it-data', look)).toEqual({ ok: true, value: ['jura-revision-bogfoering', 'it-data'] });
+    expect(cellValue(column('trades'), 'IT and data processing; Kunst', look)).toEqual({ ok: true, value: ['it-data', 'kunst'] });
+    const bad = cellValue(column('trades'), 'Desing', look);
+    expect(bad.ok).toBe(false);
+    expect(!bad.ok && bad.message.en).toContain('did you mean "Design", id design?');
+  });
+
+  it('reads yes/no, Danish dates, CVR with spaces and web addresses without https', () => {
+    expect(cellValue(column('listed'), 'Ja', look)).toEqual({ ok: true, value: true });
+    expect(cellValue(column('listed'), 'nej', look)).toEqual({ ok: true, value: false });
+    expect(cellValue(column('joined'), '5.3.2019', look)).toEqual({ ok: true, value: '2019-03-05' });
+    expect(cellValue(column('joined'), '31-02-2019', look).ok).toBe(false);
+    expect(cellValue(column('cvr'), 'DK 12 34 56 78', look)).toEqual({ ok: true, value: '12345678' });
+    expect(cellValue(column('website'), 'www.eksempel.dk', look)).toEqual({ ok: true, value: 'https://www.eksempel.dk' });
+    expect(cellValue(column('phone'), "'+45 20 30 40 50", look)).toEqual({ ok: true, value: '+45 20 30 40 50' });
+  });
+
+  it('detects the delimiter and the encoding', () => {
+    expect(detectDelimiter('Navn;Kommune\nA;B')).toBe(';');
+    expect(detectDelimiter('"Navn; fuldt",Kommune,Brancher\n')).toBe(',');
+    expect(decodeCsv(new Uint8Array([0xef, 0xbb, 0xbf, 0x41]))).toEqual({ text: 'A', encoding: 'UTF-8', bom: true });
+    expect(decodeCsv(new Uint8Array([0xc6, 0x62, 0x6c, 0x65]))).toEqual({ text: 'Æble', encoding: 'Windows-1252', bom: false });
+  });
+
+  it('numbers rows as the spreadsheet does, skipping blank ones, with quoted line breaks inside a cell', () => {
+    const t = readCsv(new TextEncoder().encode('Navn;Ydelser\r\n"Anne";"a\r\nb"\r\n;\r\nBo;c\r\n'));
+    expect(t.rows).toEqual([
+      { row: 2, cells: ['Anne', 'a\nb'] },
+      { row: 4, cells: ['Bo', 'c'] },
+    ]);
+  });
+
+  it('folds vCard lines at 75 octets without splitting æøå', () => {
+    const folded = foldLine(`NOTE:${'æ'.repeat(60)}`);
+    expect(folded.split('\r\n ').every((l) => Buffer.byteLength(l) <= 75)).toBe(true);
+    expect(folded.replace(/\r\n /g, '')).toBe(`NOTE:${'æ'.repeat(60)}`);
+  });
+});
