@@ -1,0 +1,75 @@
+#!/usr/bin/env node
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { displayPath } from '../src/lib/content/paths.ts';
+import { checkLinks } from '../src/lib/link-check.ts';
+
+const HELP = `Usage: npm run check:links [-- DIR] [--site URL | --no-site] [--format text|json]
+
+Checks that every internal link (href, src, srcset, poster, action) in every HTML page of the
+built site in DIR (default: $OUT_DIR or dist/) points at a file that exists. Links to the site's
+own address (taken from the pages' canonical links, or --site) count as internal; --no-site
+checks relative and root-relative links only. Run npm run build first.
+
+Exit codes: 0 every link works, 1 broken links, 2 usage error (no built site).`;
+
+function main(argv: string[]): number {
+  let args;
+  try {
+    args = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        help: { type: 'boolean', short: 'h' },
+        site: { type: 'string' },
+        'no-site': { type: 'boolean' },
+        format: { type: 'string', default: 'text' },
+      },
+    });
+  } catch (err) {
+    console.error(`${(err as Error).message}\n\n${HELP}`);
+    return 2;
+  }
+  if (args.values.help) {
+    console.log(HELP);
+    return 0;
+  }
+  const format = args.values.format;
+  if (format !== 'text' && format !== 'json') {
+    console.error(`--format must be text or json, not "${format}"\n\n${HELP}`);
+    return 2;
+  }
+  const dist = path.resolve(args.positionals[0] ?? process.env.OUT_DIR ?? 'dist');
+  if (args.positionals.length > 1 || !fs.existsSync(path.join(dist, 'index.html'))) {
+    console.error(`${displayPath(dist)}: no built site here (no index.html); run npm run build first — intet bygget site her; kør npm run build først`);
+    return 2;
+  }
+  let origin: string | false | undefined;
+  if (args.values['no-site']) origin = false;
+  else if (args.values.site) {
+    try {
+      origin = new URL(args.values.site).origin;
+    } catch {
+      console.error(`--site must be a web address, not "${args.values.site}"`);
+      return 2;
+    }
+  }
+  const report = checkLinks(dist, { origin });
+  if (format === 'json') {
+    console.log(JSON.stringify({ dist: displayPath(dist), ...report }, null, 2));
+    return report.broken.length ? 1 : 0;
+  }
+  for (const b of report.broken) {
+    console.log(`${b.page}: ${b.link} (${b.attribute}): no such file in the built site — findes ikke i det byggede site`);
+  }
+  const pages = new Set(report.broken.map((b) => b.page)).size;
+  console.error(
+    report.broken.length === 0
+      ? `✓ ${report.links} internal links in ${report.pages} pages work — alle interne links virker`
+      : `✗ ${report.broken.length} broken link(s) in ${pages} page(s) of ${report.pages} — ${report.broken.length} brudte link(s) på ${pages} side(r)`,
+  );
+  return report.broken.length ? 1 : 0;
+}
+
+process.exitCode = main(process.argv.slice(2));
