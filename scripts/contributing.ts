@@ -1,0 +1,53 @@
+#!/usr/bin/env node
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { generatedFiles } from '../src/lib/contributing.ts';
+
+const HELP = `Usage: npm run docs:contributing [-- --check]
+
+Regenerates the parts of the contributor documentation that come from the schemas in
+src/schemas/: the field tables in CONTRIBUTING.md (between <!-- generated:… --> markers) and the
+GitHub issue form .github/ISSUE_TEMPLATE/new-network.yml.
+
+  --check   change nothing; exit 1 if a file is out of date
+
+Exit codes: 0 up to date (or updated), 1 out of date (--check), 2 usage error.`;
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+
+function main(argv: string[]): number {
+  let args;
+  try {
+    args = parseArgs({ args: argv, options: { help: { type: 'boolean', short: 'h' }, check: { type: 'boolean' } } });
+  } catch (err) {
+    console.error(`${(err as Error).message}\n\n${HELP}`);
+    return 2;
+  }
+  if (args.values.help) {
+    console.log(HELP);
+    return 0;
+  }
+  const read = (file: string) => {
+    const abs = path.join(ROOT, file);
+    return fs.existsSync(abs) ? fs.readFileSync(abs, 'utf8') : undefined;
+  };
+  let stale = 0;
+  for (const [file, text] of Object.entries(generatedFiles(read))) {
+    if (read(file) === text) {
+      console.log(`✓ ${file} is up to date — er opdateret`);
+      continue;
+    }
+    if (args.values.check) {
+      console.error(`✗ ${file} is out of date; run npm run docs:contributing — ${file} er forældet; kør npm run docs:contributing`);
+      stale++;
+      continue;
+    }
+    fs.mkdirSync(path.dirname(path.join(ROOT, file)), { recursive: true });
+    fs.writeFileSync(path.join(ROOT, file), text);
+    console.log(`✎ ${file} updated from the schemas — opdateret fra skemaerne`);
+  }
+  return stale ? 1 : 0;
+}
+
+process.exitCode = main(process.argv.slice(2));
