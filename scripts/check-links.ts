@@ -37,7 +37,7 @@ function main(argv: string[]): number {
   }
   const format = args.values.format;
   if (format !== 'text' && format !== 'json') {
-    console.error(`--format must be text or json, not "${format}"\n\n${HELP}`);
+    console.error(`--format must be text or json, not "${format}" — --format skal være text eller json\n\n${HELP}`);
     return 2;
   }
   const dist = path.resolve(args.positionals[0] ?? process.env.OUT_DIR ?? 'dist');
@@ -51,7 +51,7 @@ function main(argv: string[]): number {
     try {
       origin = new URL(args.values.site).origin;
     } catch {
-      console.error(`--site must be a web address, not "${args.values.site}"`);
+      console.error(`--site must be a web address, not "${args.values.site}" — --site skal være en webadresse`);
       return 2;
     }
   }

@@ -70,29 +70,29 @@ function main(argv: string[]): number {
   }
   const format = args.values.format;
   if (format !== 'text' && format !== 'json' && format !== 'github') {
-    console.error(`--format must be text, json or github, not "${format}"\n\n${HELP}`);
+    console.error(`--format must be text, json or github, not "${format}" — --format skal være text, json eller github\n\n${HELP}`);
     return 2;
   }
   if (args.positionals.length > 1) {
-    console.error(`Give at most one folder (put it before --changed).\n\n${HELP}`);
+    console.error(`Give at most one folder (put it before --changed) — angiv højst én mappe (før --changed)\n\n${HELP}`);
     return 2;
   }
   if (args.values.base !== undefined && changedArgs) {
-    console.error(`Give --base or --changed, not both.\n\n${HELP}`);
+    console.error(`Give --base or --changed, not both — angiv --base eller --changed, ikke begge\n\n${HELP}`);
     return 2;
   }
   if (changedArgs && changedArgs.length === 0) {
-    console.error(`--changed needs at least one file.\n\n${HELP}`);
+    console.error(`--changed needs at least one file — --changed skal have mindst én fil\n\n${HELP}`);
     return 2;
   }
   const today = args.values.today ?? isoDay(new Date());
   if (!/^\d{4}-\d{2}-\d{2}$/.test(today) || Number.isNaN(Date.parse(today))) {
-    console.error(`--today must be a date written YYYY-MM-DD, not "${today}"\n\n${HELP}`);
+    console.error(`--today must be a date written YYYY-MM-DD, not "${today}" — --today skal være en dato skrevet ÅÅÅÅ-MM-DD\n\n${HELP}`);
     return 2;
   }
   const dir = args.positionals[0] ? path.resolve(args.positionals[0]) : contentDir();
   if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) {
-    console.error(`${dir}: no such folder. Give the content folder, e.g. npm run check -- content`);
+    console.error(`${dir}: no such folder. Give the content folder, e.g. npm run check -- content — mappen findes ikke; angiv indholdsmappen`);
     return 2;
   }
 

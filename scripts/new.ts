@@ -45,7 +45,7 @@ function main(argv: string[]): number {
   }
   const today = args.values.today ?? isoDay(new Date());
   if (!/^\d{4}-\d{2}-\d{2}$/.test(today)) {
-    console.error(`--today must be a date written YYYY-MM-DD, not "${today}"`);
+    console.error(`--today must be a date written YYYY-MM-DD, not "${today}" — --today skal være en dato skrevet ÅÅÅÅ-MM-DD`);
     return 2;
   }
   if (!slugify(name)) {

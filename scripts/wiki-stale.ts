@@ -38,22 +38,22 @@ function main(argv: string[]): number {
   }
   const days = Number(args.values.days);
   if (!Number.isInteger(days) || days < 0) {
-    console.error(`--days must be a whole number of days, not "${args.values.days}"\n\n${HELP}`);
+    console.error(`--days must be a whole number of days, not "${args.values.days}" — --days skal være et helt antal dage\n\n${HELP}`);
     return 2;
   }
   const format = args.values.format;
   if (format !== 'text' && format !== 'json') {
-    console.error(`--format must be text or json, not "${format}"\n\n${HELP}`);
+    console.error(`--format must be text or json, not "${format}" — --format skal være text eller json\n\n${HELP}`);
     return 2;
   }
   const today = args.values.today ?? isoDay(new Date());
   if (!/^\d{4}-\d{2}-\d{2}$/.test(today) || Number.isNaN(Date.parse(today))) {
-    console.error(`--today must be a date written YYYY-MM-DD, not "${today}"\n\n${HELP}`);
+    console.error(`--today must be a date written YYYY-MM-DD, not "${today}" — --today skal være en dato skrevet ÅÅÅÅ-MM-DD\n\n${HELP}`);
     return 2;
   }
   const dir = args.positionals[0] ? path.resolve(args.positionals[0]) : contentDir();
   if (args.positionals.length > 1 || !fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) {
-    console.error(`${dir}: no such folder. Give the content folder, e.g. npm run wiki:stale -- content\n\n${HELP}`);
+    console.error(`${dir}: no such folder. Give the content folder, e.g. npm run wiki:stale -- content — mappen findes ikke; angiv indholdsmappen\n\n${HELP}`);
     return 2;
   }
   const raw = loadRawContent(dir);
