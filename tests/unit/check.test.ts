@@ -94,3 +94,13 @@ describe('npm run check on valid content', () => {
     expect(bad.err).toContain('--format must be');
   });
 });
+
+describe('validateContent', () => {
+  it('reports the same problems when it runs twice in one process (the dev server and the tests do)', async () => {
+    const { validateContent } = await import('../../src/lib/content/validate.ts');
+    const first = validateContent(path.join(ROOT, BROKEN));
+    const second = validateContent(path.join(ROOT, BROKEN));
+    expect(first.issues.length).toBe(EXPECTED.length);
+    expect(second.issues).toEqual(first.issues);
+  });
+});

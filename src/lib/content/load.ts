@@ -92,7 +92,9 @@ export function loadRawContent(dir: string): RawContent {
       const source = fs.readFileSync(abs, 'utf8');
       const slug = name.slice(0, -3);
       try {
-        const parsed = matter(source);
+        // An options object turns off gray-matter's cache, whose hits lack the front matter text
+        // (and which would hold every file of a large site in memory).
+        const parsed = matter(source, {});
         const data = parsed.data && typeof parsed.data === 'object' ? (parsed.data as Record<string, unknown>) : {};
         // gray-matter's content is what follows the closing fence, so it ends the source.
         const bodyLine = source.slice(0, source.length - parsed.content.length).split('\n').length;
