@@ -5,6 +5,8 @@ import { parseLocalDateTime } from '../lib/dates.ts';
 /** File names and references: lowercase ASCII, digits and single hyphens. */
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export const MEDIA_PATTERN = /^\/media\/[A-Za-z0-9._\/-]+\.(?:jpe?g|png|webp|avif|gif|svg)$/i;
+const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
+const utcDay = (s: string) => new Date(`${s}T00:00:00Z`);
 const DATETIME_PATTERN = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?$/;
 
 export interface Taxonomies {
@@ -17,7 +19,25 @@ export const longText = (meta: FieldMeta) => field(z.string().trim().min(1), { w
 export const url = (meta: FieldMeta) => field(z.url({ protocol: /^https?$/ }), { widget: 'string', ...meta });
 export const email = (meta: FieldMeta) => field(z.email(), { widget: 'string', ...meta });
 export const bool = (meta: FieldMeta) => field(z.boolean(), { widget: 'boolean', ...meta });
-export const date = (meta: FieldMeta) => field(z.coerce.date(), { widget: 'date', ...meta });
+/**
+ * A calendar day, YYYY-MM-DD: YAML reads it unquoted as a date, quoted (or through Astro's loader) as
+ * text. An empty value is missing (not 1970-01-01), and a day that does not exist (2026-02-30) is refused.
+ */
+export const date = (meta: FieldMeta) =>
+  field(
+    z.union([
+      z.date(),
+      z
+        .string()
+        .regex(DATE_PATTERN)
+        .refine((s) => {
+          const day = utcDay(s);
+          return !Number.isNaN(day.getTime()) && day.toISOString().startsWith(s);
+        })
+        .transform(utcDay),
+    ]),
+    { widget: 'date', ...meta },
+  );
 export const image = (meta: FieldMeta) => field(z.string().regex(MEDIA_PATTERN), { widget: 'image', ...meta });
 
 /** Local Europe/Copenhagen time unless the value carries an offset. */

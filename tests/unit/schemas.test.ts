@@ -95,6 +95,10 @@ const rejects: Record<string, [string, Row, string][]> = {
     ['javascript: website', { website: 'javascript:alert(1)' }, 'website'],
     ['bad e-mail', { email: 'soeren(at)aagaard' }, 'email'],
     ['cvr with 7 digits', { cvr: '1234567' }, 'cvr'],
+    ['empty joined (not 1970-01-01)', { joined: null }, 'joined'],
+    ['joined as empty text', { joined: '' }, 'joined'],
+    ['joined on a day that does not exist', { joined: '2026-02-30' }, 'joined'],
+    ['joined in Danish order', { joined: '01-03-2019' }, 'joined'],
     ['cvr as a number', { cvr: 12345678 }, 'cvr'],
     ['photo outside the media folder', { photo: 'https://cdn.example/x.jpg' }, 'photo'],
     ['photo without alt text', { photo_alt: undefined }, 'photo_alt'],
@@ -206,6 +210,11 @@ describe('folder collection schemas', () => {
     expect(summer.start.toISOString()).toBe('2027-07-01T08:00:00.000Z');
     const withOffset = schema.parse({ ...valid.events, start: '2027-01-14T17:30+00:00', end: undefined });
     expect(withOffset.start.toISOString()).toBe('2027-01-14T17:30:00.000Z');
+  });
+
+  it('reads a quoted date as the same day as an unquoted one', () => {
+    const member = schemaOf('members').parse({ ...valid.members, joined: '2019-03-01' });
+    expect(member.joined).toEqual(new Date('2019-03-01'));
   });
 
   it('accepts an online event without venue and a guest post without authors', () => {

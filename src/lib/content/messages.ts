@@ -32,6 +32,10 @@ const WIDGET_FORMAT: Record<string, Bilingual> = {
     en: 'is not an image path under the media folder; write /media/<file>.jpg (or .png, .webp, .svg)',
     da: 'er ikke en billedsti i mediemappen; skriv /media/<fil>.jpg (eller .png, .webp, .svg)',
   },
+  date: {
+    en: 'is not a date; write YYYY-MM-DD, e.g. 2026-03-01',
+    da: 'er ikke en dato; skriv ÅÅÅÅ-MM-DD, fx 2026-03-01',
+  },
   datetime: {
     en: 'is not a date and time; write YYYY-MM-DDTHH:mm, e.g. 2027-01-14T17:30 (Danish time)',
     da: 'er ikke et tidspunkt; skriv ÅÅÅÅ-MM-DDTTT:mm, fx 2027-01-14T17:30 (dansk tid)',
