@@ -5,6 +5,7 @@ import rehypeSanitize from 'rehype-sanitize';
 import { unified } from '@astrojs/markdown-remark';
 import { contentCheck } from './src/integrations/content-check.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
+import { stripInlineSourceMaps } from './src/integrations/strip-inline-source-maps.ts';
 import { sanitizeSchema } from './src/lib/sanitize.ts';
 
 export default defineConfig({
@@ -24,6 +25,7 @@ export default defineConfig({
   integrations: [contentCheck(), mdx(), searchIndex()],
   devToolbar: { enabled: false },
   vite: {
+    plugins: [stripInlineSourceMaps()],
     build: {
       // The CMS (Decap, about 5 MB) is one chunk, loaded by /admin/ only; site pages stay small.
       chunkSizeWarningLimit: 6000,
