@@ -57,3 +57,16 @@ export function formatTime(date: Date, lang: Lang): string {
 export function isoDay(date: Date): string {
   return new Intl.DateTimeFormat('sv-SE', { timeZone: SITE_TIME_ZONE }).format(date);
 }
+
+/** True for a day that exists, written YYYY-MM-DD (2026-02-30 and 2026-13-01 are not). */
+export function isCalendarDay(text: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
+  const day = new Date(`${text}T00:00:00Z`);
+  return !Number.isNaN(day.getTime()) && day.toISOString().startsWith(text);
+}
+
+/** The day a front-matter value names: a Date (YAML reads an unquoted day so) or YYYY-MM-DD text. */
+export function dayOf(value: unknown): string | undefined {
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : value.toISOString().slice(0, 10);
+  return typeof value === 'string' && isCalendarDay(value) ? value : undefined;
+}

@@ -1,4 +1,5 @@
 import type { RawEntry } from './content/load.ts';
+import { dayOf } from './dates.ts';
 
 /** A wiki entry due for its yearly check. */
 export interface StaleNetwork {
@@ -12,13 +13,6 @@ export interface StaleNetwork {
 }
 
 const DAY_MS = 86_400_000;
-
-const dayOf = (v: unknown): string | undefined =>
-  v instanceof Date && !Number.isNaN(v.getTime())
-    ? v.toISOString().slice(0, 10)
-    : typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v))
-      ? v
-      : undefined;
 
 /**
  * Wiki entries whose `last_verified` is more than `days` days before `today` (YYYY-MM-DD), or

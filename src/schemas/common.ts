@@ -1,12 +1,10 @@
 import { z } from 'zod';
 import { bi, field, type FieldMeta, type RefTarget, type TaxonomyName } from './meta.ts';
-import { parseLocalDateTime } from '../lib/dates.ts';
+import { isCalendarDay, parseLocalDateTime } from '../lib/dates.ts';
 
 /** File names and references: lowercase ASCII, digits and single hyphens. */
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export const MEDIA_PATTERN = /^\/media\/[A-Za-z0-9._\/-]+\.(?:jpe?g|png|webp|avif|gif|svg)$/i;
-const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
-const utcDay = (s: string) => new Date(`${s}T00:00:00Z`);
 const DATETIME_PATTERN = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?$/;
 
 export interface Taxonomies {
@@ -29,12 +27,8 @@ export const date = (meta: FieldMeta) =>
       z.date(),
       z
         .string()
-        .regex(DATE_PATTERN)
-        .refine((s) => {
-          const day = utcDay(s);
-          return !Number.isNaN(day.getTime()) && day.toISOString().startsWith(s);
-        })
-        .transform(utcDay),
+        .refine(isCalendarDay)
+        .transform((s) => new Date(`${s}T00:00:00Z`)),
     ]),
     { widget: 'date', ...meta },
   );

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { folderCollections, type FolderCollection } from '../../schemas/index.ts';
+import { dayOf } from '../dates.ts';
 import { editDistance } from '../suggest.ts';
 import { slugify } from '../slug.ts';
 import { lineOfField, type RawContent, type RawEntry } from './load.ts';
@@ -150,9 +151,6 @@ export function duplicateNetworkIssues(entries: RawEntry[]): ContentIssue[] {
 
 /** Fields that state when something was checked, so they cannot lie in the future. */
 const NOT_IN_FUTURE: Partial<Record<FolderCollection, string[]>> = { wiki: ['last_verified'] };
-
-const dayOf = (v: unknown): string | undefined =>
-  v instanceof Date && !Number.isNaN(v.getTime()) ? v.toISOString().slice(0, 10) : typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? v : undefined;
 
 export function futureDateIssues(entries: RawEntry[], today: string): ContentIssue[] {
   const issues: ContentIssue[] = [];
