@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseCli, runCli, wholeNumber } from '../src/lib/cli.ts';
 import { gzipSync } from 'node:zlib';
 import { contentDir } from '../src/lib/content/paths.ts';
 import { serveStatic } from '../tests/helpers/static-server.ts';
@@ -53,22 +53,9 @@ interface Asset {
 }
 
 async function main(argv: string[]): Promise<number> {
-  let args;
-  try {
-    args = parseArgs({ args: argv, options: { help: { type: 'boolean', short: 'h' }, runs: { type: 'string', default: '5' }, dist: { type: 'string' } } });
-  } catch (err) {
-    console.error(`${(err as Error).message}\n\n${HELP}`);
-    return 2;
-  }
-  if (args.values.help) {
-    console.log(HELP);
-    return 0;
-  }
-  const runs = Number(args.values.runs);
-  if (!Number.isInteger(runs) || runs < 1 || runs > 50) {
-    console.error(`--runs must be a whole number from 1 to 50\n\n${HELP}`);
-    return 2;
-  }
+  const args = parseCli(argv, HELP, { runs: { type: 'string', default: '5' }, dist: { type: 'string' } });
+  if (!args) return 0;
+  const runs = wholeNumber('--runs', args.values.runs, 1, 50);
 
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-admin-'));
   try {
@@ -128,4 +115,4 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-process.exitCode = await main(process.argv.slice(2));
+await runCli(HELP, main);

@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseCli, runCli, wholeNumber } from '../src/lib/cli.ts';
 import { contentDir } from '../src/lib/content/paths.ts';
 import { readTaxonomies } from '../src/lib/content/taxonomies.ts';
 import { syntheticContent } from '../src/lib/synthetic.ts';
@@ -77,31 +77,10 @@ async function coldBuild(work: string, run: number): Promise<Run> {
 }
 
 async function main(argv: string[]): Promise<number> {
-  let args;
-  try {
-    args = parseArgs({
-      args: argv,
-      options: {
-        members: { type: 'string' },
-        runs: { type: 'string', default: '1' },
-        keep: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (err) {
-    console.error(`${(err as Error).message}\n\n${HELP}`);
-    return 2;
-  }
-  if (args.values.help) {
-    console.log(HELP);
-    return 0;
-  }
-  const n = Number(args.values.members);
-  const runs = Number(args.values.runs);
-  if (!Number.isInteger(n) || n < 1 || n > 100_000 || !Number.isInteger(runs) || runs < 1) {
-    console.error(`--members must be a whole number from 1 to 100000 and --runs at least 1.\n\n${HELP}`);
-    return 2;
-  }
+  const args = parseCli(argv, HELP, { members: { type: 'string' }, runs: { type: 'string', default: '1' }, keep: { type: 'boolean', default: false } });
+  if (!args) return 0;
+  const n = wholeNumber('--members', args.values.members, 1, 100_000);
+  const runs = wholeNumber('--runs', args.values.runs, 1);
   const source = contentDir();
   const work = fs.mkdtempSync(path.join(os.tmpdir(), `mikronet-bench-${n}-`));
   try {
@@ -148,4 +127,4 @@ peak memory        ${mib(m((r) => r.peakBuildBytes))} build, ${mib(m((r) => r.pe
   }
 }
 
-process.exitCode = await main(process.argv.slice(2));
+await runCli(HELP, main);

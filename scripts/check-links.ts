@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import fs from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
+import { oneOf, parseCli, runCli, UsageError } from '../src/lib/cli.ts';
 import { displayPath } from '../src/lib/content/paths.ts';
 import { checkLinks } from '../src/lib/link-check.ts';
 
@@ -15,31 +15,9 @@ checks relative and root-relative links only. Run npm run build first.
 Exit codes: 0 every link works, 1 broken links, 2 usage error (no built site).`;
 
 function main(argv: string[]): number {
-  let args;
-  try {
-    args = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        help: { type: 'boolean', short: 'h' },
-        site: { type: 'string' },
-        'no-site': { type: 'boolean' },
-        format: { type: 'string', default: 'text' },
-      },
-    });
-  } catch (err) {
-    console.error(`${(err as Error).message}\n\n${HELP}`);
-    return 2;
-  }
-  if (args.values.help) {
-    console.log(HELP);
-    return 0;
-  }
-  const format = args.values.format;
-  if (format !== 'text' && format !== 'json') {
-    console.error(`--format must be text or json, not "${format}" — --format skal være text eller json\n\n${HELP}`);
-    return 2;
-  }
+  const args = parseCli(argv, HELP, { site: { type: 'string' }, 'no-site': { type: 'boolean' }, format: { type: 'string', default: 'text' } }, { positionals: true });
+  if (!args) return 0;
+  const format = oneOf('--format', args.values.format, ['text', 'json']);
   const dist = path.resolve(args.positionals[0] ?? process.env.OUT_DIR ?? 'dist');
   if (args.positionals.length > 1 || !fs.existsSync(path.join(dist, 'index.html'))) {
     console.error(`${displayPath(dist)}: no built site here (no index.html); run npm run build first — intet bygget site her; kør npm run build først`);
@@ -51,8 +29,7 @@ function main(argv: string[]): number {
     try {
       origin = new URL(args.values.site).origin;
     } catch {
-      console.error(`--site must be a web address, not "${args.values.site}" — --site skal være en webadresse`);
-      return 2;
+      throw new UsageError(`--site must be a web address, not "${args.values.site}" — --site skal være en webadresse`);
     }
   }
   const report = checkLinks(dist, { origin });
@@ -72,4 +49,4 @@ function main(argv: string[]): number {
   return report.broken.length ? 1 : 0;
 }
 
-process.exitCode = main(process.argv.slice(2));
+await runCli(HELP, main);

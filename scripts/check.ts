@@ -1,13 +1,12 @@
 #!/usr/bin/env node
 import fs from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
-import { contentDir, displayPath } from '../src/lib/content/paths.ts';
+import { displayPath } from '../src/lib/content/paths.ts';
 import { validateContent } from '../src/lib/content/validate.ts';
 import { contributorIssues } from '../src/lib/content/contrib.ts';
 import { changedSince, contentFiles, issuesForChanged } from '../src/lib/content/changed.ts';
 import { githubAnnotation, issueLine, sortIssues, type ContentIssue } from '../src/lib/content/issues.ts';
-import { isoDay } from '../src/lib/dates.ts';
+import { contentFolder, dayOption, oneOf, parseCli, runCli, UsageError } from '../src/lib/cli.ts';
 
 const HELP = `Usage: npm run check [-- DIR] [--base GIT-REF | --changed FILE...] [--format text|json|github] [--today YYYY-MM-DD]
 
@@ -48,61 +47,21 @@ function splitChanged(argv: string[]): { rest: string[]; changed?: string[] } {
 
 function main(argv: string[]): number {
   const { rest, changed: changedArgs } = splitChanged(argv);
-  let args;
-  try {
-    args = parseArgs({
-      args: rest,
-      allowPositionals: true,
-      options: {
-        help: { type: 'boolean', short: 'h' },
-        format: { type: 'string', default: 'text' },
-        base: { type: 'string' },
-        today: { type: 'string' },
-      },
-    });
-  } catch (err) {
-    console.error(`${(err as Error).message}\n\n${HELP}`);
-    return 2;
-  }
-  if (args.values.help) {
-    console.log(HELP);
-    return 0;
-  }
-  const format = args.values.format;
-  if (format !== 'text' && format !== 'json' && format !== 'github') {
-    console.error(`--format must be text, json or github, not "${format}" — --format skal være text, json eller github\n\n${HELP}`);
-    return 2;
-  }
-  if (args.positionals.length > 1) {
-    console.error(`Give at most one folder (put it before --changed) — angiv højst én mappe (før --changed)\n\n${HELP}`);
-    return 2;
-  }
-  if (args.values.base !== undefined && changedArgs) {
-    console.error(`Give --base or --changed, not both — angiv --base eller --changed, ikke begge\n\n${HELP}`);
-    return 2;
-  }
-  if (changedArgs && changedArgs.length === 0) {
-    console.error(`--changed needs at least one file — --changed skal have mindst én fil\n\n${HELP}`);
-    return 2;
-  }
-  const today = args.values.today ?? isoDay(new Date());
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(today) || Number.isNaN(Date.parse(today))) {
-    console.error(`--today must be a date written YYYY-MM-DD, not "${today}" — --today skal være en dato skrevet ÅÅÅÅ-MM-DD\n\n${HELP}`);
-    return 2;
-  }
-  const dir = args.positionals[0] ? path.resolve(args.positionals[0]) : contentDir();
-  if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) {
-    console.error(`${dir}: no such folder. Give the content folder, e.g. npm run check -- content — mappen findes ikke; angiv indholdsmappen`);
-    return 2;
-  }
+  const args = parseCli(rest, HELP, { format: { type: 'string', default: 'text' }, base: { type: 'string' }, today: { type: 'string' } }, { positionals: true });
+  if (!args) return 0;
+  const format = oneOf('--format', args.values.format, ['text', 'json', 'github']);
+  if (args.positionals.length > 1) throw new UsageError(`Give at most one folder (put it before --changed) — angiv højst én mappe (før --changed)`);
+  if (args.values.base !== undefined && changedArgs) throw new UsageError(`Give --base or --changed, not both — angiv --base eller --changed, ikke begge`);
+  if (changedArgs && changedArgs.length === 0) throw new UsageError(`--changed needs at least one file — --changed skal have mindst én fil`);
+  const today = dayOption(args.values.today);
+  const dir = contentFolder(args.positionals[0], 'check');
 
   let changed: string[] | undefined;
   if (args.values.base !== undefined) {
     try {
       changed = changedSince(args.values.base, dir);
     } catch (err) {
-      console.error((err as Error).message);
-      return 2;
+      throw new UsageError((err as Error).message);
     }
   } else if (changedArgs) changed = changedArgs.map((f) => path.resolve(f));
 
@@ -136,4 +95,4 @@ function main(argv: string[]): number {
   return issues.length === 0 ? 0 : 1;
 }
 
-process.exitCode = main(process.argv.slice(2));
+await runCli(HELP, main);

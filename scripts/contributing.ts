@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import fs from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseCli, runCli } from '../src/lib/cli.ts';
 import { generatedFiles } from '../src/lib/contributing.ts';
 
 const HELP = `Usage: npm run docs:contributing [-- --check]
@@ -17,17 +17,8 @@ Exit codes: 0 up to date (or updated), 1 out of date (--check), 2 usage error.`;
 const ROOT = path.resolve(import.meta.dirname, '..');
 
 function main(argv: string[]): number {
-  let args;
-  try {
-    args = parseArgs({ args: argv, options: { help: { type: 'boolean', short: 'h' }, check: { type: 'boolean' } } });
-  } catch (err) {
-    console.error(`${(err as Error).message}\n\n${HELP}`);
-    return 2;
-  }
-  if (args.values.help) {
-    console.log(HELP);
-    return 0;
-  }
+  const args = parseCli(argv, HELP, { check: { type: 'boolean' } });
+  if (!args) return 0;
   const read = (file: string) => {
     const abs = path.join(ROOT, file);
     return fs.existsSync(abs) ? fs.readFileSync(abs, 'utf8') : undefined;
@@ -50,4 +41,4 @@ function main(argv: string[]): number {
   return stale ? 1 : 0;
 }
 
-process.exitCode = main(process.argv.slice(2));
+await runCli(HELP, main);

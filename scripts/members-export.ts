@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import fs from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseCli, runCli } from '../src/lib/cli.ts';
 import { contentDir, displayPath } from '../src/lib/content/paths.ts';
 import { readTaxonomies } from '../src/lib/content/taxonomies.ts';
 import { listedMembers, lookups, membersCsv, membersVcf, readMembers } from '../src/lib/members-csv.ts';
@@ -17,17 +17,8 @@ Unlisted members are never exported. The files hold personal data: keep them out
 Exit codes: 0 written, 2 usage error.`;
 
 function main(argv: string[]): number {
-  let args;
-  try {
-    args = parseArgs({ args: argv, options: { help: { type: 'boolean', short: 'h' }, out: { type: 'string', default: '.tmp/members-export' } } });
-  } catch (err) {
-    console.error(`${(err as Error).message}\n\n${HELP}`);
-    return 2;
-  }
-  if (args.values.help) {
-    console.log(HELP);
-    return 0;
-  }
+  const args = parseCli(argv, HELP, { out: { type: 'string', default: '.tmp/members-export' } });
+  if (!args) return 0;
   const dir = contentDir();
   const tax = readTaxonomies(dir);
   const groupsDir = path.join(dir, 'groups');
@@ -45,4 +36,4 @@ function main(argv: string[]): number {
   return 0;
 }
 
-process.exitCode = main(process.argv.slice(2));
+await runCli(HELP, main);

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import fs from 'node:fs';
-import { parseArgs } from 'node:util';
+import { parseCli, runCli, UsageError } from '../src/lib/cli.ts';
 import { contentDir, displayPath } from '../src/lib/content/paths.ts';
 import { readTaxonomies } from '../src/lib/content/taxonomies.ts';
 import { applyImport, CsvError, importSummary, planImport } from '../src/lib/members-csv.ts';
@@ -21,21 +21,9 @@ ever deleted. A summary comes first; rows with problems are skipped with the rea
 Exit codes: 0 every row imported (or unchanged), 1 rows rejected or the file unreadable, 2 usage error.`;
 
 function main(argv: string[]): number {
-  let args;
-  try {
-    args = parseArgs({ args: argv, allowPositionals: true, options: { help: { type: 'boolean', short: 'h' }, 'dry-run': { type: 'boolean' } } });
-  } catch (err) {
-    console.error(`${(err as Error).message}\n\n${HELP}`);
-    return 2;
-  }
-  if (args.values.help) {
-    console.log(HELP);
-    return 0;
-  }
-  if (args.positionals.length !== 1) {
-    console.error(`Give one CSV file — angiv én CSV-fil.\n\n${HELP}`);
-    return 2;
-  }
+  const args = parseCli(argv, HELP, { 'dry-run': { type: 'boolean' } }, { positionals: true });
+  if (!args) return 0;
+  if (args.positionals.length !== 1) throw new UsageError(`Give one CSV file — angiv én CSV-fil.`);
   const file = args.positionals[0];
   if (!fs.existsSync(file) || !fs.statSync(file).isFile()) {
     console.error(`${file}: no such file — filen findes ikke`);
@@ -66,4 +54,4 @@ function main(argv: string[]): number {
   return rejected ? 1 : 0;
 }
 
-process.exitCode = main(process.argv.slice(2));
+await runCli(HELP, main);

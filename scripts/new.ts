@@ -1,10 +1,9 @@
 #!/usr/bin/env node
 import fs from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { folderCollections } from '../src/schemas/index.ts';
 import { contentDir, displayPath } from '../src/lib/content/paths.ts';
-import { isoDay } from '../src/lib/dates.ts';
+import { dayOption, parseCli, runCli, UsageError } from '../src/lib/cli.ts';
 import { collectionFor, scaffold } from '../src/lib/scaffold.ts';
 import { slugify } from '../src/lib/slug.ts';
 
@@ -21,37 +20,15 @@ until they are filled in. An existing file is never overwritten.
 Exit codes: 0 written, 1 the file exists already, 2 usage error.`;
 
 function main(argv: string[]): number {
-  let args;
-  try {
-    args = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: { help: { type: 'boolean', short: 'h' }, 'dry-run': { type: 'boolean' }, today: { type: 'string' } },
-    });
-  } catch (err) {
-    console.error(`${(err as Error).message}\n\n${HELP}`);
-    return 2;
-  }
-  if (args.values.help) {
-    console.log(HELP);
-    return 0;
-  }
+  const args = parseCli(argv, HELP, { 'dry-run': { type: 'boolean' }, today: { type: 'string' } }, { positionals: true });
+  if (!args) return 0;
   const [type, ...words] = args.positionals;
   const name = words.join(' ').trim();
   const collection = type ? collectionFor(type) : undefined;
-  if (!collection || !name) {
-    console.error(`${!collection ? `Unknown or missing type${type ? ` "${type}"` : ''} — ukendt eller manglende type` : 'Give a name — angiv et navn'}.\n\n${HELP}`);
-    return 2;
-  }
-  const today = args.values.today ?? isoDay(new Date());
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(today)) {
-    console.error(`--today must be a date written YYYY-MM-DD, not "${today}" — --today skal være en dato skrevet ÅÅÅÅ-MM-DD`);
-    return 2;
-  }
-  if (!slugify(name)) {
-    console.error(`"${name}" gives no file name (it needs letters or digits) — "${name}" giver intet filnavn (der skal være bogstaver eller tal)`);
-    return 2;
-  }
+  if (!collection) throw new UsageError(`Unknown or missing type${type ? ` "${type}"` : ''} — ukendt eller manglende type.`);
+  if (!name) throw new UsageError(`Give a name — angiv et navn.`);
+  const today = dayOption(args.values.today);
+  if (!slugify(name)) throw new UsageError(`"${name}" gives no file name (it needs letters or digits) — "${name}" giver intet filnavn (der skal være bogstaver eller tal)`);
   const { slug, text } = scaffold(collection, name, today);
   const folder = path.join(contentDir(), folderCollections[collection].info.path);
   const file = path.join(folder, `${slug}.md`);
@@ -80,4 +57,4 @@ function main(argv: string[]): number {
   return 0;
 }
 
-process.exitCode = main(process.argv.slice(2));
+await runCli(HELP, main);

@@ -2,7 +2,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import readline from 'node:readline';
-import { parseArgs } from 'node:util';
+import { oneOf, parseCli, runCli, UsageError } from '../src/lib/cli.ts';
 import { DEFAULT_PROXY_URL } from '../src/cms/setup.ts';
 
 const HELP = `Usage: npm start [-- --no-build]
@@ -24,11 +24,6 @@ Exit codes: 0 stopped with Ctrl-C, 1 the build or a server failed, 2 usage error
 const ROOT = path.resolve(import.meta.dirname, '..');
 const ASTRO = path.join(ROOT, 'node_modules/astro/bin/astro.mjs');
 const DECAP_SERVER = path.join(ROOT, 'node_modules/decap-server/dist/index.js');
-
-function usage(message: string): number {
-  console.error(`${message}\n\n${HELP}`);
-  return 2;
-}
 
 /** Runs a command to completion with the terminal attached (the build). */
 function run(args: string[], env: NodeJS.ProcessEnv): Promise<number> {
@@ -52,27 +47,18 @@ function serve(name: string, args: string[], env: NodeJS.ProcessEnv): ChildProce
 }
 
 async function main(argv: string[]): Promise<number> {
-  let args;
-  try {
-    args = parseArgs({ args: argv, options: { help: { type: 'boolean', short: 'h' }, 'no-build': { type: 'boolean' } } });
-  } catch (err) {
-    return usage((err as Error).message);
-  }
-  if (args.values.help) {
-    console.log(HELP);
-    return 0;
-  }
-  const mode = process.env.MODE || 'fs';
-  if (mode !== 'fs' && mode !== 'git') return usage(`MODE must be fs or git, not "${mode}"`);
+  const args = parseCli(argv, HELP, { 'no-build': { type: 'boolean' } });
+  if (!args) return 0;
+  const mode = oneOf('MODE', process.env.MODE || 'fs', ['fs', 'git']);
   let proxy: URL;
   try {
     proxy = new URL(process.env.CMS_PROXY_URL || DEFAULT_PROXY_URL);
   } catch {
-    return usage(`CMS_PROXY_URL is not a URL: "${process.env.CMS_PROXY_URL}"`);
+    throw new UsageError(`CMS_PROXY_URL is not a URL: "${process.env.CMS_PROXY_URL}" — CMS_PROXY_URL er ikke en webadresse`);
   }
   // decap-server writes into this folder without asking who is calling: never off this machine.
   if (proxy.hostname !== '127.0.0.1' && proxy.hostname !== 'localhost') {
-    return usage(`CMS_PROXY_URL must point at this machine (127.0.0.1), not ${proxy.hostname}`);
+    throw new UsageError(`CMS_PROXY_URL must point at this machine (127.0.0.1), not ${proxy.hostname} — CMS_PROXY_URL skal pege på denne maskine (127.0.0.1)`);
   }
 
   if (!args.values['no-build']) {
@@ -132,4 +118,4 @@ async function main(argv: string[]): Promise<number> {
   });
 }
 
-process.exitCode = await main(process.argv.slice(2));
+await runCli(HELP, main);

@@ -1,10 +1,7 @@
 #!/usr/bin/env node
-import fs from 'node:fs';
-import path from 'node:path';
-import { parseArgs } from 'node:util';
-import { contentDir, displayPath } from '../src/lib/content/paths.ts';
+import { contentFolder, dayOption, oneOf, parseCli, runCli, UsageError, wholeNumber } from '../src/lib/cli.ts';
+import { displayPath } from '../src/lib/content/paths.ts';
 import { loadRawContent } from '../src/lib/content/load.ts';
-import { isoDay } from '../src/lib/dates.ts';
 import { describeAge, staleNetworks } from '../src/lib/freshness.ts';
 
 const HELP = `Usage: npm run wiki:stale [-- DIR] [--days 365] [--format text|json] [--today YYYY-MM-DD]
@@ -16,46 +13,13 @@ list for the yearly update. Entries without a valid last_verified come first.
 Exit codes: 0 report written (stale entries are not an error), 2 usage error.`;
 
 function main(argv: string[]): number {
-  let args;
-  try {
-    args = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        help: { type: 'boolean', short: 'h' },
-        days: { type: 'string', default: '365' },
-        format: { type: 'string', default: 'text' },
-        today: { type: 'string' },
-      },
-    });
-  } catch (err) {
-    console.error(`${(err as Error).message}\n\n${HELP}`);
-    return 2;
-  }
-  if (args.values.help) {
-    console.log(HELP);
-    return 0;
-  }
-  const days = Number(args.values.days);
-  if (!Number.isInteger(days) || days < 0) {
-    console.error(`--days must be a whole number of days, not "${args.values.days}" — --days skal være et helt antal dage\n\n${HELP}`);
-    return 2;
-  }
-  const format = args.values.format;
-  if (format !== 'text' && format !== 'json') {
-    console.error(`--format must be text or json, not "${format}" — --format skal være text eller json\n\n${HELP}`);
-    return 2;
-  }
-  const today = args.values.today ?? isoDay(new Date());
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(today) || Number.isNaN(Date.parse(today))) {
-    console.error(`--today must be a date written YYYY-MM-DD, not "${today}" — --today skal være en dato skrevet ÅÅÅÅ-MM-DD\n\n${HELP}`);
-    return 2;
-  }
-  const dir = args.positionals[0] ? path.resolve(args.positionals[0]) : contentDir();
-  if (args.positionals.length > 1 || !fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) {
-    console.error(`${dir}: no such folder. Give the content folder, e.g. npm run wiki:stale -- content — mappen findes ikke; angiv indholdsmappen\n\n${HELP}`);
-    return 2;
-  }
+  const args = parseCli(argv, HELP, { days: { type: 'string', default: '365' }, format: { type: 'string', default: 'text' }, today: { type: 'string' } }, { positionals: true });
+  if (!args) return 0;
+  const days = wholeNumber('--days', args.values.days, 0);
+  const format = oneOf('--format', args.values.format, ['text', 'json']);
+  const today = dayOption(args.values.today);
+  if (args.positionals.length > 1) throw new UsageError(`Give at most one folder — angiv højst én mappe`);
+  const dir = contentFolder(args.positionals[0], 'wiki:stale');
   const raw = loadRawContent(dir);
   const total = raw.entries.filter((e) => e.collection === 'wiki').length;
   const stale = staleNetworks(raw.entries, today, days);
@@ -83,4 +47,4 @@ function main(argv: string[]): number {
   return 0;
 }
 
-process.exitCode = main(process.argv.slice(2));
+await runCli(HELP, main);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, isoDay, parseLocalDateTime } from '../../src/lib/dates.ts';
+import { dayOf, formatDate, isCalendarDay, isoDay, parseLocalDateTime } from '../../src/lib/dates.ts';
+import { dayOption, oneOf, UsageError, wholeNumber } from '../../src/lib/cli.ts';
 import { decodeEmail, encodeEmail } from '../../src/lib/email.ts';
 import { slugify } from '../../src/lib/slug.ts';
 import { fromParams, isEmpty, toPagefindFilters, toParams } from '../../src/lib/search-state.ts';
@@ -27,6 +28,37 @@ describe('event times', () => {
     expect(formatDate(new Date('2026-11-24T23:30:00Z'), 'da')).toBe('25. november 2026');
     expect(formatDate(new Date('2026-11-24T12:00:00Z'), 'en')).toBe('24 November 2026');
     expect(isoDay(new Date('2026-11-24T23:30:00Z'))).toBe('2026-11-25');
+  });
+});
+
+describe('calendar days', () => {
+  it('accepts only days that exist, written YYYY-MM-DD', () => {
+    expect(isCalendarDay('2028-02-29')).toBe(true);
+    for (const bad of ['2027-02-29', '2026-02-30', '2026-13-01', '2026-1-5', '1.3.2026', '2026-03-01T10:00', '']) expect(isCalendarDay(bad), bad).toBe(false);
+  });
+  it('reads the day of a YAML date or of its text, nothing else', () => {
+    expect(dayOf(new Date('2026-03-01'))).toBe('2026-03-01');
+    expect(dayOf('2026-03-01')).toBe('2026-03-01');
+    expect(dayOf('2026-02-30')).toBeUndefined();
+    expect(dayOf(new Date('nonsense'))).toBeUndefined();
+    expect(dayOf(null)).toBeUndefined();
+  });
+});
+
+describe('command-line options', () => {
+  it('takes an allowed word and names the allowed ones otherwise', () => {
+    expect(oneOf('--format', 'json', ['text', 'json'])).toBe('json');
+    expect(() => oneOf('--format', 'xml', ['text', 'json', 'github'])).toThrow(new UsageError('--format must be text, json or github, not "xml" — --format skal være text, json eller github'));
+  });
+  it('takes whole numbers within bounds', () => {
+    expect(wholeNumber('--runs', '3', 1, 50)).toBe(3);
+    for (const bad of ['0', '51', '2.5', 'x', '', undefined]) expect(() => wholeNumber('--runs', bad, 1, 50), String(bad)).toThrow(UsageError);
+    expect(() => wholeNumber('--days', '-1', 0)).toThrow('--days must be a whole number 0 or more, not "-1"');
+  });
+  it('takes --today as a real day and defaults to today in Denmark', () => {
+    expect(dayOption('2026-11-24')).toBe('2026-11-24');
+    expect(dayOption(undefined)).toBe(isoDay(new Date()));
+    expect(() => dayOption('2026-02-30')).toThrow(UsageError);
   });
 });
 
