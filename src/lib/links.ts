@@ -1,17 +1,18 @@
 import type { Lang } from './dates.ts';
 import { pagePath, sectionPath } from '../i18n/paths.ts';
-import { SEGMENTS } from '../i18n/routes.ts';
+import { SEGMENTS, type Section } from '../i18n/routes.ts';
 import { slugify } from './slug.ts';
 
 /** A blog post lives only in its own language. */
 export const postPath = (post: { id: string; data: { lang: Lang } }) => sectionPath(post.data.lang, 'blog', post.id);
-export const blogIndexPath = (lang: Lang, page = 1) =>
-  page === 1 ? sectionPath(lang, 'blog') : sectionPath(lang, 'blog', SEGMENTS.page[lang], page);
-export const tagPath = (lang: Lang, tag: string) => sectionPath(lang, 'blog', SEGMENTS.tag[lang], slugify(tag));
-export const authorPath = (lang: Lang, slug: string) => sectionPath(lang, 'blog', SEGMENTS.author[lang], slug);
+/** Page 1 of a list is its own path; page n is under side/n/ (en: page/n/). */
+const listPath = (lang: Lang, page: number, section: Section, ...rest: string[]) =>
+  page === 1 ? sectionPath(lang, section, ...rest) : sectionPath(lang, section, ...rest, SEGMENTS.page[lang], page);
+export const blogIndexPath = (lang: Lang, page = 1) => listPath(lang, page, 'blog');
+export const tagPath = (lang: Lang, tag: string, page = 1) => listPath(lang, page, 'blog', SEGMENTS.tag[lang], slugify(tag));
+export const authorPath = (lang: Lang, slug: string, page = 1) => listPath(lang, page, 'blog', SEGMENTS.author[lang], slug);
 export const memberPath = (lang: Lang, slug: string) => sectionPath(lang, 'members', slug);
-export const directoryPath = (lang: Lang, page = 1) =>
-  page === 1 ? sectionPath(lang, 'members') : sectionPath(lang, 'members', SEGMENTS.page[lang], page);
+export const directoryPath = (lang: Lang, page = 1) => listPath(lang, page, 'members');
 export const networkPath = (lang: Lang, slug: string) => sectionPath(lang, 'wiki', slug);
 export const eventPath = (lang: Lang, slug: string) => sectionPath(lang, 'events', slug);
 export const pastEventsPath = (lang: Lang) => sectionPath(lang, 'events', SEGMENTS.past[lang]);

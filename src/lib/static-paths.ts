@@ -2,6 +2,7 @@ import type { Lang } from './dates.ts';
 import { groupByMany, paginate, type PageSlice } from './queries.ts';
 import { siteData } from './site-data.ts';
 import { slugify } from './slug.ts';
+import { SEGMENTS } from '../i18n/routes.ts';
 
 /** getStaticPaths builders shared by the Danish and English routes. */
 
@@ -29,23 +30,33 @@ export async function postPaths(lang: Lang) {
   return data.postsByLang[lang].map((post) => ({ params: { slug: post.id }, props: { post } }));
 }
 
+/**
+ * Pages 1… of a list for a `[...page]` route: page 1 at the list's own path (page undefined),
+ * the next ones under side/2/, side/3/ (en: page/2/).
+ */
+const pagedPaths = <P extends Record<string, string>, T, X>(lang: Lang, params: P, items: T[], extra: X) =>
+  paginate(items, BLOG_PAGE_SIZE).map((slice) => ({
+    params: { ...params, page: slice.page === 1 ? undefined : `${SEGMENTS.page[lang]}/${slice.page}` },
+    props: { ...extra, ...slice },
+  }));
+
+/** A tag's posts in one language, paginated. */
 export async function tagPaths(lang: Lang) {
   const data = await siteData();
   // Tags that transliterate alike (prissætning, prissaetning) share one page, named by the first spelling met.
   const names = new Map<string, string>();
   for (const tag of data.postsByLang[lang].flatMap((p) => p.data.tags ?? [])) if (!names.has(slugify(tag))) names.set(slugify(tag), tag);
-  return [...groupByMany(data.postsByLang[lang], (p) => [...new Set((p.data.tags ?? []).map(slugify))])].map(([slug, posts]) => ({
-    params: { tag: slug },
-    props: { tag: names.get(slug)!, posts },
-  }));
+  return [...groupByMany(data.postsByLang[lang], (p) => [...new Set((p.data.tags ?? []).map(slugify))])].flatMap(([slug, posts]) =>
+    pagedPaths(lang, { tag: slug }, posts, { tag: names.get(slug)! }),
+  );
 }
 
-/** An author page per member with posts; it lists their posts in both languages. */
-export async function authorPaths() {
+/** An author page per member with posts; it lists their posts in both languages, paginated. */
+export async function authorPaths(lang: Lang) {
   const data = await siteData();
   return [...data.postsByAuthor]
     .filter(([slug]) => data.membersBySlug.has(slug))
-    .map(([slug, posts]) => ({ params: { slug }, props: { author: data.membersBySlug.get(slug)!, posts } }));
+    .flatMap(([slug, posts]) => pagedPaths(lang, { slug }, posts, { author: data.membersBySlug.get(slug)! }));
 }
 
 export async function networkPaths() {

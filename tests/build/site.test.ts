@@ -5,6 +5,9 @@ import { TEST_DIST } from './global-setup.ts';
 import { ROOT } from '../helpers/build.ts';
 import { fileFor, hreflangLinks, htmlFiles } from '../helpers/dist.ts';
 import { validateContent, type ValidEntry } from '../../src/lib/content/validate.ts';
+import { authorPath, tagPath } from '../../src/lib/links.ts';
+import { sectionPath } from '../../src/i18n/paths.ts';
+import { slugify } from '../../src/lib/slug.ts';
 
 const contentDir = process.env.CONTENT_DIR || path.join(ROOT, 'content');
 let entries: ValidEntry[];
@@ -46,6 +49,40 @@ describe('the build of the sample content', () => {
       const leaks = pages.filter(([, html]) => html.includes(`/${m.slug}/`) || html.includes(name)).map(([f]) => f);
       expect(leaks, `${m.slug} appears in`).toEqual([]);
     }
+  });
+
+  it('lists every tag and author in pages of ten, each post on exactly one page', () => {
+    const posts = of('blog').filter((p) => !p.data.draft);
+    const postUrl = (p: ValidEntry) => sectionPath(p.data.lang as 'da' | 'en', 'blog', p.slug);
+    // [what, the posts it must list, the path of its page n]
+    const lists: [string, string[], (page: number) => string][] = [];
+    for (const lang of ['da', 'en'] as const) {
+      const byTag = new Map<string, string[]>();
+      for (const p of posts.filter((p) => p.data.lang === lang))
+        for (const tag of new Set(((p.data.tags as string[] | undefined) ?? []).map(slugify))) byTag.set(tag, [...(byTag.get(tag) ?? []), postUrl(p)]);
+      for (const [tag, urls] of byTag) lists.push([`${lang} tag ${tag}`, urls, (n) => tagPath(lang, tag, n)]);
+      const byAuthor = new Map<string, string[]>();
+      for (const p of posts) for (const a of (p.data.authors as string[] | undefined) ?? []) byAuthor.set(a, [...(byAuthor.get(a) ?? []), postUrl(p)]);
+      for (const [author, urls] of byAuthor) lists.push([`${lang} author ${author}`, urls, (n) => authorPath(lang, author, n)]);
+    }
+    let paginated = 0;
+    for (const [what, expected, pathOf] of lists) {
+      const pageCount = Math.ceil(expected.length / 10);
+      const found: string[] = [];
+      for (let n = 1; n <= pageCount; n++) {
+        expect(exists(pathOf(n)), `${what} page ${n}`).toBe(true);
+        const html = fs.readFileSync(fileFor(TEST_DIST, pathOf(n)), 'utf8');
+        const cards = [...html.matchAll(/<li class="card"[^>]*><h3><a href="([^"]+)"/g)].map((m) => m[1]);
+        expect(cards.length, `${what} page ${n}`).toBeLessThanOrEqual(10);
+        if (n < pageCount) expect(html, `${what} page ${n} links on`).toContain(`href="${pathOf(n + 1)}" rel="next"`);
+        found.push(...cards);
+      }
+      expect(exists(pathOf(pageCount + 1)), `${what} has no page ${pageCount + 1}`).toBe(false);
+      expect(found.sort(), what).toEqual(expected.sort());
+      if (pageCount > 1) paginated++;
+    }
+    // The sample content has a tag with more than ten posts, so pagination is exercised.
+    expect(paginated).toBeGreaterThan(0);
   });
 
   it('has a page per wiki entry and event in both languages', () => {

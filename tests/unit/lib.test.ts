@@ -149,6 +149,8 @@ describe('localized paths', () => {
     expect(blogIndexPath('en', 3)).toBe('/en/blog/page/3/');
     expect(tagPath('da', 'netvaerk')).toBe('/blog/emne/netvaerk/');
     expect(authorPath('en', 'anne-lund')).toBe('/en/blog/author/anne-lund/');
+    expect(tagPath('da', 'prissætning', 2)).toBe('/blog/emne/prissaetning/side/2/');
+    expect(authorPath('en', 'anne-lund', 3)).toBe('/en/blog/author/anne-lund/page/3/');
   });
   it('puts a post under its own language only', () => {
     expect(postPath({ id: 'hello', data: { lang: 'en' } })).toBe('/en/blog/hello/');
