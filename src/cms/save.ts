@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { fileCollections, folderCollections, type FolderCollection, type Taxonomies } from '../schemas/index.ts';
 import { metaAt } from '../schemas/introspect.ts';
 import { describeIssue } from '../lib/content/messages.ts';
+import { findRawHtml, rawHtmlMessage } from '../lib/content/raw-html.ts';
 import { slugify } from '../lib/slug.ts';
 import { RESERVED_SLUGS } from '../i18n/routes.ts';
 import type { CmsLang } from './fields.ts';
@@ -54,8 +55,17 @@ function problemsOf(schema: z.ZodType, data: unknown, tax: Taxonomies, lang: Cms
 
 /** The problems the content validator would report for this entry (references across files excepted). */
 export function checkEntry(input: Pick<SaveInput, 'collection' | 'file' | 'data'>, tax: Taxonomies, lang: CmsLang): string[] {
-  const { body: _body, ...fields } = (pruneEmpty(input.data) as Data | undefined) ?? {};
-  if (isFolder(input.collection)) return problemsOf(folderCollections[input.collection].schema(tax), fields, tax, lang);
+  const { body, ...fields } = (pruneEmpty(input.data) as Data | undefined) ?? {};
+  if (isFolder(input.collection)) {
+    const problems = problemsOf(folderCollections[input.collection].schema(tax), fields, tax, lang);
+    // The same rule as the contributor check: no raw HTML in bodies the site treats as untrusted.
+    const info = folderCollections[input.collection].info;
+    if (info.untrustedBody && typeof body === 'string') {
+      const text = info.bodyLabel?.[lang] ?? (lang === 'da' ? 'Tekst' : 'Text');
+      for (const finding of findRawHtml(body)) problems.push(`${text}, ${lang === 'da' ? 'linje' : 'line'} ${finding.line + 1}: ${rawHtmlMessage(finding)[lang]}`);
+    }
+    return problems;
+  }
   if (input.file === 'settings') return problemsOf(fileCollections.settings.schema(), fields, tax, lang);
   if (input.file === 'trades' || input.file === 'municipalities') {
     const schema = fileCollections[input.file].schema();

@@ -255,6 +255,24 @@ describe('an entry saved by the CMS passes the schema', () => {
   });
 });
 
+describe('raw HTML in untrusted bodies', () => {
+  it('is refused at save time with the line and what to write instead, as npm run check does', () => {
+    const member = sampleEntry(folder(config(), 'members').fields);
+    const body = 'Jeg laver hjemmesider.\n\n<script>alert(1)</script>\n\n`<b>` i kode og \\<b> skrevet som tekst er i orden.';
+    expect(checkEntry({ collection: 'members', data: { ...member, body } }, tax, 'da')).toEqual([
+      expect.stringMatching(/^Præsentation, linje 3: rå HTML \(<script>\) er ikke tilladt her: .*kunne køre kode.*Skriv det som Markdown/),
+    ]);
+    expect(checkEntry({ collection: 'members', data: { ...member, body: '[Min side](javascript:alert(1))' } }, tax, 'en')).toEqual([
+      expect.stringMatching(/^Presentation, line 1: a javascript: link is not allowed here/),
+    ]);
+  });
+
+  it('is left alone in the blog and pages, whose authors the editors trust', () => {
+    const post = sampleEntry(folder(config(), 'blog').fields);
+    expect(checkEntry({ collection: 'blog', data: { ...post, body: 'Et billede: <figure>…</figure>' } }, tax, 'da')).toEqual([]);
+  });
+});
+
 describe('new entries are named by the content model’s transliteration', () => {
   it('turns æ, ø and å into ae, oe and aa (Decap alone would write a and o)', () => {
     expect(entrySlug('members', { name: 'Søren Ærø Ågaard' })).toBe('soeren-aeroe-aagaard');
