@@ -49,7 +49,12 @@ CMS.registerEventListener({
       lang,
     );
     // Decap shows this as "Dokumentet kunne ikke gemmes: …" and keeps the editor open.
-    if (result.problems.length) throw new Error(result.problems.join(' · '));
+    if (result.problems.length) {
+      // Decap shows String(error): without a name that is the message alone, not "Error: …".
+      const refusal = new Error(result.problems.join(' · '));
+      refusal.name = '';
+      throw refusal;
+    }
     // The additions are read (and dropped) by our formats only.
     if (!ourFormats.has(String(entry.get('collection')))) return undefined;
     return Object.entries(result.additions).reduce((d, [k, v]) => d.set(k, v), data);

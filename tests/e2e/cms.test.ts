@@ -301,6 +301,27 @@ describe('editing through the CMS', () => {
     await page.close();
   });
 
+  it('refuses raw HTML typed into a wiki entry, naming the field and line', async () => {
+    const dir = path.join(repo, 'content/wiki');
+    const slug = fs.readdirSync(dir).sort()[0].replace(/\.md$/, '');
+    const file = path.join(dir, `${slug}.md`);
+    const before = fs.readFileSync(file, 'utf8');
+    const bodyLines = matter(before).content.trim().split('\n').length;
+    const page = await openAdmin();
+    await openEntry(page, `/collections/wiki/entries/${slug}`);
+    await page.locator('[data-slate-editor="true"]').first().click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('<iframe src="https://video.example/x"></iframe>');
+    await publish(page);
+    // A new paragraph after the last one: a blank line, then the iframe.
+    const message = `Dokumentet kunne ikke gemmes: Beskrivelse, linje ${bodyLines + 2}: rå HTML (<iframe>) er ikke tilladt her`;
+    await page.getByText(message).first().waitFor();
+    await page.waitForTimeout(1000);
+    expect(fs.readFileSync(file, 'utf8')).toBe(before);
+    await page.close();
+  });
+
   it('talked to nothing but this site and the local decap-server', () => {
     const origins = new Set(requests.filter((u) => /^https?:/.test(u)).map((u) => new URL(u).origin));
     expect([...origins].sort()).toEqual([site.url, new URL(proxyUrl).origin].sort());

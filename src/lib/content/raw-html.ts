@@ -9,7 +9,7 @@ import type { Bilingual } from '../../schemas/meta.ts';
 
 /** Elements and attributes that could run code or take over the page, named in the message. */
 const ACTIVE_TAGS = new Set(['script', 'iframe', 'object', 'embed', 'style', 'form', 'input', 'button', 'link', 'meta', 'base', 'svg', 'math']);
-// A tag escaped with a backslash (\\<b>, as the CMS's rich-text editor writes a typed "<") is text.
+// A tag escaped with a backslash (\<b>) is Markdown for the text "<b>", not HTML.
 const TAG = /(?<!\\)<\/?([a-zA-Z][a-zA-Z0-9-]*)(?:\s[^<>]*)?\/?>/g;
 const SCRIPT_URL = /(?:\]\(\s*<?|\]:\s*<?|<|\b(?:href|src)\s*=\s*["']?)\s*((?:javascript|vbscript|data):)/gi;
 
