@@ -104,6 +104,26 @@ describe('the directory search', () => {
   });
 });
 
+describe('the directory page without filters', () => {
+  it('shows every listed member once, 24 at a time, with "Vis flere" for the rest', async () => {
+    const listed = members.filter((m) => m.data.listed).map((m) => `/medlemmer/${m.slug}/`);
+    expect(listed.length).toBeGreaterThan(24);
+    await page.goto(`${server.url}/medlemmer/`);
+    const cards = page.locator('[data-results] a');
+    await expect.poll(() => cards.count()).toBe(24);
+    const more = page.getByRole('button', { name: 'Vis flere' });
+    // A double click must not show the same batch twice.
+    await more.dblclick();
+    for (let shown = 48; shown < listed.length; shown += 24) await more.click();
+    await expect.poll(() => cards.count()).toBe(listed.length);
+    await page.waitForTimeout(300);
+    expect(await cards.count()).toBe(listed.length);
+    const hrefs = await cards.evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    expect(hrefs.sort()).toEqual(listed.sort());
+    expect(await more.isHidden()).toBe(true);
+  });
+});
+
 describe('the site-wide search', () => {
   it('covers members, posts, networks and events, filterable by content type', async () => {
     const { filters } = await pagefindSearch('/soeg/', null, {});
