@@ -77,10 +77,13 @@ const summaryFieldOf = (collection: RefTarget): string => {
   return info.summaryField;
 };
 
+/** The label of a collection's Markdown body, in the editor and in the save check's messages. */
+export const bodyLabel = (info: CollectionInfo, lang: CmsLang): string => info.bodyLabel?.[lang] ?? (lang === 'da' ? 'Tekst' : 'Text');
+
 function bodyField(info: CollectionInfo, lang: CmsLang): DecapField {
   return {
     name: 'body',
-    label: info.bodyLabel?.[lang] ?? (lang === 'da' ? 'Tekst' : 'Text'),
+    label: bodyLabel(info, lang),
     widget: 'markdown',
     required: false,
     // Bodies from members and contributors are untrusted; the site sanitizes them too.

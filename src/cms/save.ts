@@ -5,6 +5,7 @@ import { describeIssue } from '../lib/content/messages.ts';
 import { findRawHtml, rawHtmlMessage } from '../lib/content/raw-html.ts';
 import { slugify } from '../lib/slug.ts';
 import { RESERVED_SLUGS } from '../i18n/routes.ts';
+import { bodyLabel } from './config.ts';
 import type { CmsLang } from './fields.ts';
 import { LIST_KEY, ORIGINAL_FIELD, SLUG_FIELD, pruneEmpty } from './format.ts';
 
@@ -57,12 +58,12 @@ function problemsOf(schema: z.ZodType, data: unknown, tax: Taxonomies, lang: Cms
 export function checkEntry(input: Pick<SaveInput, 'collection' | 'file' | 'data'>, tax: Taxonomies, lang: CmsLang): string[] {
   const { body, ...fields } = (pruneEmpty(input.data) as Data | undefined) ?? {};
   if (isFolder(input.collection)) {
-    const problems = problemsOf(folderCollections[input.collection].schema(tax), fields, tax, lang);
+    const { schema, info } = folderCollections[input.collection];
+    const problems = problemsOf(schema(tax), fields, tax, lang);
     // The same rule as the contributor check: no raw HTML in bodies the site treats as untrusted.
-    const info = folderCollections[input.collection].info;
     if (info.untrustedBody && typeof body === 'string') {
-      const text = info.bodyLabel?.[lang] ?? (lang === 'da' ? 'Tekst' : 'Text');
-      for (const finding of findRawHtml(body)) problems.push(`${text}, ${lang === 'da' ? 'linje' : 'line'} ${finding.line + 1}: ${rawHtmlMessage(finding)[lang]}`);
+      const where = `${bodyLabel(info, lang)}, ${lang === 'da' ? 'linje' : 'line'}`;
+      for (const finding of findRawHtml(body)) problems.push(`${where} ${finding.line + 1}: ${rawHtmlMessage(finding)[lang]}`);
     }
     return problems;
   }
