@@ -309,10 +309,16 @@ describe('editing through the CMS', () => {
     const bodyLines = matter(before).content.trim().split('\n').length;
     const page = await openAdmin();
     await openEntry(page, `/collections/wiki/entries/${slug}`);
-    await page.locator('[data-slate-editor="true"]').first().click();
+    // The caret goes to the end of the last paragraph; Slate needs a moment to take up the
+    // browser's selection, or it ignores the keys that follow.
+    const editor = page.locator('[data-slate-editor="true"]').first();
+    await editor.locator('p').last().click();
+    await page.waitForTimeout(500);
     await page.keyboard.press('Control+End');
+    await page.waitForTimeout(200);
     await page.keyboard.press('Enter');
     await page.keyboard.type('<iframe src="https://video.example/x"></iframe>');
+    await expect.poll(() => editor.locator('p').last().textContent()).toBe('<iframe src="https://video.example/x"></iframe>');
     await publish(page);
     // A new paragraph after the last one: a blank line, then the iframe.
     const message = `Dokumentet kunne ikke gemmes: Beskrivelse, linje ${bodyLines + 2}: rå HTML (<iframe>) er ikke tilladt her`;
