@@ -2,8 +2,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { astroBuild, ROOT } from '../helpers/build.ts';
 
-/** Where the sample content is built for the build and search tests, with "now" pinned. */
-export const TEST_DIST = path.join(ROOT, '.tmp/test-dist');
+/**
+ * Where the sample content is built for the build and search tests, with "now" pinned.
+ * TEST_DIST moves it, so two test runs on one machine do not build into one folder.
+ */
+export const TEST_DIST = path.resolve(ROOT, process.env.TEST_DIST || '.tmp/test-dist');
 export const TEST_NOW = '2026-11-24T12:00:00+01:00';
 
 export default async function setup() {
