@@ -10,3 +10,8 @@ export function displayPath(file: string): string {
   const rel = path.relative(process.cwd(), file);
   return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel.split(path.sep).join('/') : file;
 }
+
+/** The folder uploads live in and the site serves as /media/: `MEDIA_DIR` when set, else `public/media/`. */
+export function mediaDir(env: Record<string, string | undefined> = process.env): string {
+  return path.resolve(env.MEDIA_DIR || 'public/media');
+}
