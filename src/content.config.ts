@@ -1,11 +1,11 @@
 import path from 'node:path';
-import YAML from 'yaml';
 import { defineCollection } from 'astro:content';
 import { file, glob } from 'astro/loaders';
 import type { z } from 'zod';
 import { fileCollections, folderCollections, type CollectionInfo } from './schemas/index.ts';
 import { contentDir } from './lib/content/paths.ts';
 import { readTaxonomies } from './lib/content/taxonomies.ts';
+import { parseYamlData } from './lib/content/front-matter.ts';
 
 const dir = contentDir();
 const tax = readTaxonomies(dir);
@@ -34,7 +34,7 @@ export const collections = {
   }),
   settings: defineCollection({
     loader: file(path.join(dir, fileCollections.settings.info.path), {
-      parser: (text) => [{ id: 'site', ...YAML.parse(text) }],
+      parser: (text) => [{ id: 'site', ...(parseYamlData(text) as object) }],
     }),
     schema: fileCollections.settings.schema(),
   }),

@@ -1,3 +1,4 @@
+import { parseYamlData } from '../lib/content/front-matter.ts';
 import YAML, { Document, isMap, isNode, isScalar, isSeq, Pair, YAMLMap, YAMLSeq, type Node, type ToStringOptions } from 'yaml';
 
 /**
@@ -27,6 +28,9 @@ export interface FieldTree {
   name: string;
   fields?: FieldTree[];
 }
+
+/** Dates stay text, as Decap's widgets give and take them. */
+const CMS_YAML = { dates: false };
 
 const STRINGIFY: ToStringOptions = { lineWidth: 0, minContentWidth: 0, flowCollectionPadding: false };
 
@@ -311,7 +315,7 @@ const bodyForEditor = (body: string) => body.replace(/^(?:[ \t]*\r?\n)+/, '');
 
 export function parseFrontMatter(raw: string): Data {
   const parts = splitFrontMatter(raw);
-  const data = parts.yaml.trim() ? (YAML.parse(parts.yaml) as unknown) : {};
+  const data = parts.yaml.trim() ? parseYamlData(parts.yaml, CMS_YAML) : {};
   const meta = isPlainObject(data) ? data : {};
   const body = bodyForEditor(parts.body);
   return body.trim() ? { ...meta, body } : meta;
@@ -343,7 +347,7 @@ export function stringifyFrontMatter(data: Data, fields?: FieldTree[]): string {
 // --- YAML files ---------------------------------------------------------------------------
 
 export function parseYamlFile(raw: string): Data {
-  const data = raw.trim() ? (YAML.parse(raw) as unknown) : {};
+  const data = raw.trim() ? parseYamlData(raw, CMS_YAML) : {};
   if (Array.isArray(data)) return { [LIST_KEY]: data };
   return isPlainObject(data) ? data : {};
 }
@@ -352,7 +356,7 @@ export function stringifyYamlFile(data: Data, fields?: FieldTree[]): string {
   const { original, rest } = splitSaveData(data);
   const before = original !== undefined ? parseYamlFile(original) : undefined;
   const pruned = (pruneEmpty(rest, before) as Data | undefined) ?? {};
-  const wasList = original !== undefined ? Array.isArray(YAML.parse(original)) : false;
+  const wasList = original !== undefined ? Array.isArray(parseYamlData(original, CMS_YAML)) : false;
   const isList = (wasList || original === undefined) && Object.keys(pruned).length === 1 && Array.isArray(pruned[LIST_KEY]);
   if (isList) {
     const listFields = fields?.find((f) => f.name === LIST_KEY)?.fields;

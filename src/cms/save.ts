@@ -4,6 +4,7 @@ import { metaAt } from '../schemas/introspect.ts';
 import { describeIssue } from '../lib/content/messages.ts';
 import { findRawHtml, rawHtmlMessage } from '../lib/content/raw-html.ts';
 import { slugify } from '../lib/slug.ts';
+import { fenceMessage, frontMatterFence } from '../lib/content/front-matter.ts';
 import { RESERVED_SLUGS } from '../i18n/routes.ts';
 import { bodyLabel } from './config.ts';
 import type { CmsLang } from './fields.ts';
@@ -96,6 +97,9 @@ export function entrySlug(collection: string, data: Data): string {
  */
 export function prepareSave(input: SaveInput, tax: Taxonomies, lang: CmsLang): SaveResult {
   const problems = checkEntry(input, tax, lang);
+  // A file whose front matter is not YAML (`---js` …) was loaded as all body; saving would keep it.
+  const fence = input.raw && isFolder(input.collection) ? frontMatterFence(input.raw) : undefined;
+  if (fence?.kind === 'other') problems.unshift(fenceMessage(fence.found)[lang]);
   const additions: Data = {};
   if (input.raw) additions[ORIGINAL_FIELD] = input.raw;
   if (input.isNew && isFolder(input.collection)) {

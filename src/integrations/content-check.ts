@@ -1,7 +1,7 @@
 import type { AstroIntegration } from 'astro';
 import { contentDir } from '../lib/content/paths.ts';
 import { validateContent } from '../lib/content/validate.ts';
-import { issueLine } from '../lib/content/issues.ts';
+import { issueLine, UNSAFE_CODES } from '../lib/content/issues.ts';
 
 /**
  * Runs the same validator as `npm run check` before Astro loads content, so a build fails
@@ -15,8 +15,9 @@ export function contentCheck(): AstroIntegration {
         if (command !== 'build' && command !== 'dev') return;
         const { issues } = validateContent(contentDir());
         if (issues.length === 0) return;
-        // While editing, problems are shown but do not stop the dev server.
-        if (command === 'dev') {
+        // While editing, problems are shown but do not stop the dev server, unless a file is
+        // unsafe to give to Astro's loader (a link out of the folder, a huge or non-YAML file).
+        if (command === 'dev' && !issues.some((i) => UNSAFE_CODES.has(i.code))) {
           for (const issue of issues) logger.warn(issueLine(issue));
           return;
         }

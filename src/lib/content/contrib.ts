@@ -41,10 +41,11 @@ export function duplicateSlugIssues(dir: string): ContentIssue[] {
   const issues: ContentIssue[] = [];
   for (const def of Object.values(folderCollections)) {
     const folder = path.join(dir, def.info.path);
-    if (!fs.existsSync(folder)) continue;
+    // A linked folder is reported by the loader and never read.
+    if (!fs.existsSync(folder) || fs.lstatSync(folder).isSymbolicLink()) continue;
     const bySlug = new Map<string, string[]>();
     for (const name of fs.readdirSync(folder).sort()) {
-      if (name.startsWith('.') || fs.statSync(path.join(folder, name)).isDirectory()) continue;
+      if (name.startsWith('.') || fs.lstatSync(path.join(folder, name)).isDirectory()) continue;
       const slug = slugify(name.replace(/\.[^.]*$/, ''));
       bySlug.set(slug, [...(bySlug.get(slug) ?? []), name]);
     }

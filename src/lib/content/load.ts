@@ -1,10 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import matter from 'gray-matter';
-import YAML from 'yaml';
 import { fileCollections, folderCollections, type FolderCollection } from '../../schemas/index.ts';
 import { displayPath } from './paths.ts';
 import type { ContentIssue } from './issues.ts';
+import { entryProblem, MAX_DATA_FILE_BYTES, MAX_ENTRY_BYTES, readContentText, SYMLINK_MESSAGE } from './files.ts';
+import { fenceMessage, frontMatterFence, parseYamlData, YamlDataError } from './front-matter.ts';
 
 export interface RawEntry {
   collection: FolderCollection;
@@ -35,19 +36,60 @@ export interface RawContent {
   issues: ContentIssue[];
 }
 
+const fileIssue = (file: string, problem: { code: string; message: ContentIssue['message']; line?: number }): ContentIssue => ({
+  file,
+  line: problem.line,
+  code: problem.code,
+  message: problem.message,
+});
+
 const yamlIssue = (file: string, err: unknown): ContentIssue => {
-  const e = err as { mark?: { line?: number }; linePos?: { line: number }[]; reason?: string; message?: string };
-  const line = e.mark?.line !== undefined ? e.mark.line + 1 : e.linePos?.[0]?.line;
-  const reason = (e.reason ?? e.message ?? String(err)).split('\n')[0];
+  if (err instanceof YamlDataError) return { file, line: err.line, code: err.code, message: err.bilingual };
+  // Not a YAML problem: a bug of ours, reported against the file rather than as a stack trace.
+  const reason = (err instanceof Error ? err.message : String(err)).split('\n')[0];
   return {
     file,
-    line,
-    code: 'yaml',
-    message: {
-      en: `the YAML cannot be read (${reason}); check indentation, colons and quotes around values that contain ": "`,
-      da: `YAML'en kan ikke læses (${reason}); tjek indrykning, koloner og anførselstegn om værdier med ": "`,
-    },
+    code: 'unreadable',
+    message: { en: `cannot be read (${reason})`, da: `kan ikke læses (${reason})` },
   };
+};
+
+/** gray-matter runs the engine its fence names; every engine but YAML refuses (the fence is checked before). */
+const refuseEngine = (language: string) => () => {
+  throw new YamlDataError(fenceMessage(`---${language}`), 1, 'front_matter_language');
+};
+const MATTER_OPTIONS = {
+  language: 'yaml',
+  engines: {
+    yaml: { parse: (text: string) => parseYamlData(text) as object },
+    javascript: refuseEngine('javascript'),
+    json: refuseEngine('json'),
+    coffee: refuseEngine('coffee'),
+    toml: refuseEngine('toml'),
+  },
+};
+
+/** A folder of the content folder that is really there and is not a link to somewhere else. */
+function collectionFolder(folder: string, issues: ContentIssue[]): boolean {
+  let stat: fs.Stats;
+  try {
+    stat = fs.lstatSync(folder);
+  } catch {
+    return false;
+  }
+  if (stat.isSymbolicLink() || !stat.isDirectory()) {
+    issues.push(fileIssue(displayPath(folder), entryProblem(stat) ?? { code: 'not_a_folder', message: { en: 'must be a folder', da: 'skal være en mappe' } }));
+    return false;
+  }
+  return true;
+}
+
+const isLink = (abs: string) => {
+  try {
+    return fs.lstatSync(abs).isSymbolicLink();
+  } catch {
+    return false;
+  }
 };
 
 /** Reads every content file under `dir` without judging it; unreadable files become issues. */
@@ -56,7 +98,7 @@ export function loadRawContent(dir: string): RawContent {
   for (const [name, def] of Object.entries(fileCollections)) {
     const abs = path.join(dir, def.info.path);
     const file = displayPath(abs);
-    if (!fs.existsSync(abs)) {
+    if (!fs.existsSync(abs) && !isLink(abs)) {
       result.issues.push({
         file,
         code: 'missing_file',
@@ -64,20 +106,29 @@ export function loadRawContent(dir: string): RawContent {
       });
       continue;
     }
-    const source = fs.readFileSync(abs, 'utf8');
+    const read = readContentText(abs, MAX_DATA_FILE_BYTES);
+    if ('problem' in read) {
+      result.issues.push(fileIssue(file, read.problem));
+      continue;
+    }
     try {
-      result.files[name as keyof typeof fileCollections] = { path: abs, file, data: YAML.parse(source), source };
+      result.files[name as keyof typeof fileCollections] = { path: abs, file, data: parseYamlData(read.text), source: read.text };
     } catch (err) {
       result.issues.push(yamlIssue(file, err));
     }
   }
   for (const [collection, def] of Object.entries(folderCollections) as [FolderCollection, (typeof folderCollections)[FolderCollection]][]) {
     const folder = path.join(dir, def.info.path);
-    if (!fs.existsSync(folder)) continue;
-    for (const name of fs.readdirSync(folder).sort()) {
+    if (!collectionFolder(folder, result.issues)) continue;
+    for (const dirent of fs.readdirSync(folder, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+      const name = dirent.name;
       const abs = path.join(folder, name);
       const file = displayPath(abs);
-      if (name.startsWith('.') || fs.statSync(abs).isDirectory()) continue;
+      if (name.startsWith('.') || dirent.isDirectory()) continue;
+      if (dirent.isSymbolicLink()) {
+        result.issues.push(fileIssue(file, { code: 'symlink', message: SYMLINK_MESSAGE }));
+        continue;
+      }
       if (!name.endsWith('.md')) {
         result.issues.push({
           file,
@@ -89,13 +140,23 @@ export function loadRawContent(dir: string): RawContent {
         });
         continue;
       }
-      const source = fs.readFileSync(abs, 'utf8');
+      const read = readContentText(abs, MAX_ENTRY_BYTES);
+      if ('problem' in read) {
+        result.issues.push(fileIssue(file, read.problem));
+        continue;
+      }
+      const source = read.text;
+      const fence = frontMatterFence(source);
+      if (fence.kind === 'other') {
+        result.issues.push({ file, line: 1, code: 'front_matter_language', message: fenceMessage(fence.found) });
+        continue;
+      }
       const slug = name.slice(0, -3);
       try {
-        // An options object turns off gray-matter's cache, whose hits lack the front matter text
-        // (and which would hold every file of a large site in memory).
-        const parsed = matter(source, {});
-        const data = parsed.data && typeof parsed.data === 'object' ? (parsed.data as Record<string, unknown>) : {};
+        // An options object also turns off gray-matter's cache, whose hits lack the front matter
+        // text (and which would hold every file of a large site in memory).
+        const parsed = matter(source, MATTER_OPTIONS);
+        const data = parsed.data && typeof parsed.data === 'object' && !Array.isArray(parsed.data) ? (parsed.data as Record<string, unknown>) : {};
         // gray-matter's content is what follows the closing fence, so it ends the source.
         const bodyLine = source.slice(0, source.length - parsed.content.length).split('\n').length;
         result.entries.push({ collection, slug, path: abs, file, data, body: parsed.content, frontMatter: parsed.matter, bodyLine });
