@@ -1,12 +1,11 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
-import rehypeSanitize from 'rehype-sanitize';
 import { unified } from '@astrojs/markdown-remark';
 import { contentCheck } from './src/integrations/content-check.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
 import { stripInlineSourceMaps } from './src/integrations/strip-inline-source-maps.ts';
-import { sanitizeSchema } from './src/lib/sanitize.ts';
+import { rehypeCleanBody } from './src/lib/sanitize.ts';
 
 export default defineConfig({
   site: process.env.SITE_URL || process.env.URL || 'https://mikronet.dk',
@@ -17,9 +16,10 @@ export default defineConfig({
   trailingSlash: 'always',
   build: { format: 'directory' },
   markdown: {
-    // Member, wiki, event and market bodies are untrusted: raw HTML is parsed and then sanitized.
-    // The unified processor (rather than the default Sätteri) is what runs rehype-sanitize.
-    processor: unified({ rehypePlugins: [[rehypeSanitize, sanitizeSchema]] }),
+    // Bodies are untrusted: raw HTML is dropped, links and pictures are limited (src/lib/sanitize.ts,
+    // the same rule the content check applies). The unified processor (rather than the default
+    // Sätteri) is what runs rehype plugins.
+    processor: unified({ rehypePlugins: [rehypeCleanBody] }),
     syntaxHighlight: false,
   },
   integrations: [contentCheck(), mdx(), searchIndex()],

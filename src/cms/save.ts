@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { fileCollections, folderCollections, type FolderCollection, type Taxonomies } from '../schemas/index.ts';
 import { metaAt } from '../schemas/introspect.ts';
 import { describeIssue } from '../lib/content/messages.ts';
-import { findRawHtml, rawHtmlMessage } from '../lib/content/raw-html.ts';
+import { bodyFindings, bodyFindingMessage } from '../lib/content/body-check.ts';
 import { slugify } from '../lib/slug.ts';
 import { fenceMessage, frontMatterFence } from '../lib/content/front-matter.ts';
 import { RESERVED_SLUGS } from '../i18n/routes.ts';
@@ -61,10 +61,10 @@ export function checkEntry(input: Pick<SaveInput, 'collection' | 'file' | 'data'
   if (isFolder(input.collection)) {
     const { schema, info } = folderCollections[input.collection];
     const problems = problemsOf(schema(tax), fields, tax, lang);
-    // The same rule as the contributor check: no raw HTML in bodies the site treats as untrusted.
-    if (info.untrustedBody && typeof body === 'string') {
+    // The same rule as the contributor check: nothing the site's sanitizer would remove.
+    if (typeof body === 'string') {
       const where = `${bodyLabel(info, lang)}, ${lang === 'da' ? 'linje' : 'line'}`;
-      for (const finding of findRawHtml(body)) problems.push(`${where} ${finding.line + 1}: ${rawHtmlMessage(finding)[lang]}`);
+      for (const finding of bodyFindings(body)) problems.push(`${where} ${finding.line + 1}: ${bodyFindingMessage(finding)[lang]}`);
     }
     return problems;
   }

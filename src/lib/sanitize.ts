@@ -1,11 +1,22 @@
-import { defaultSchema } from 'rehype-sanitize';
+import type { Element, Root } from 'hast';
+import { sanitize, defaultSchema, type Schema } from 'hast-util-sanitize';
+import { SKIP, visit } from 'unist-util-visit';
 
 /**
- * What Markdown bodies may contain once rendered: GitHub's allow-list (no script, style,
- * iframe, object, event handlers or javascript: URLs), with links limited to web, mail and
- * phone. Heading ids keep their `user-content-` prefix so they cannot clobber page ids.
+ * What a Markdown body may contain once rendered. One definition for the site (the rehype
+ * plugin below, in astro.config.mjs) and for the check that refuses what it would remove
+ * (src/lib/content/body-check.ts), so a contributor's text never vanishes without a word.
+ * No Node imports: the CMS runs the check in the browser.
+ *
+ * - GitHub's allow-list (no script, style, iframe, object, forms, event handlers), with links
+ *   limited to web, mail and phone; heading ids keep their `user-content-` prefix so they
+ *   cannot clobber the page's own ids.
+ * - Raw HTML is never rendered: Astro parses it (rehype-raw) only after the user's rehype
+ *   plugins, so here it is still `raw` nodes, which the sanitizer drops.
+ * - Pictures only from the site's media folder: an image from elsewhere would tell another
+ *   server who reads the page (and the site's CSP allows images from the site only).
  */
-export const sanitizeSchema = {
+export const sanitizeSchema: Schema = {
   ...defaultSchema,
   protocols: {
     ...defaultSchema.protocols,
@@ -13,3 +24,32 @@ export const sanitizeSchema = {
     src: ['http', 'https'],
   },
 };
+
+const BASE = 'https://site.invalid';
+
+/** `/media/…` and nothing that a browser would resolve elsewhere (`/media/../x`, `//host/media/…`). */
+export function isMediaPath(src: unknown): boolean {
+  if (typeof src !== 'string' || !src.startsWith('/media/')) return false;
+  try {
+    const url = new URL(src, BASE);
+    return url.origin === BASE && url.pathname.startsWith('/media/');
+  } catch {
+    return false;
+  }
+}
+
+/** The tree as the site renders it: sanitized, and images from elsewhere removed. */
+export function cleanBodyTree(tree: Root): Root {
+  const clean = sanitize(tree, sanitizeSchema) as Root;
+  visit(clean, 'element', (node: Element, index, parent) => {
+    if (node.tagName !== 'img' || isMediaPath(node.properties.src) || !parent || index === undefined) return undefined;
+    parent.children.splice(index, 1);
+    return [SKIP, index];
+  });
+  return clean;
+}
+
+/** The rehype plugin Astro's Markdown processor runs on every body. */
+export function rehypeCleanBody() {
+  return (tree: Root) => cleanBodyTree(tree);
+}

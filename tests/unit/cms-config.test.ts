@@ -255,7 +255,7 @@ describe('an entry saved by the CMS passes the schema', () => {
   });
 });
 
-describe('raw HTML in untrusted bodies', () => {
+describe('what the site would remove from a body', () => {
   it('is refused at save time with the line and what to write instead, as npm run check does', () => {
     const member = sampleEntry(folder(config(), 'members').fields);
     const body = 'Jeg laver hjemmesider.\n\n<script>alert(1)</script>\n\n`<b>` i kode og \\<b> skrevet som tekst er i orden.';
@@ -267,9 +267,14 @@ describe('raw HTML in untrusted bodies', () => {
     ]);
   });
 
-  it('is left alone in the blog and pages, whose authors the editors trust', () => {
+  it('is refused in the blog and pages too: the site drops raw HTML from every body', () => {
     const post = sampleEntry(folder(config(), 'blog').fields);
-    expect(checkEntry({ collection: 'blog', data: { ...post, body: 'Et billede: <figure>…</figure>' } }, tax, 'da')).toEqual([]);
+    expect(checkEntry({ collection: 'blog', data: { ...post, body: 'Et billede: <figure>…</figure>' } }, tax, 'da')).toEqual([
+      expect.stringMatching(/^Indlæg, linje 1: rå HTML \(<figure>\) er ikke tilladt her/),
+    ]);
+    expect(checkEntry({ collection: 'pages', data: { ...sampleEntry(folder(config(), 'pages').fields), body: '![Kort](https://maps.example/x.png)' } }, tax, 'en')).toEqual([
+      expect.stringMatching(/^[^:]+, line 1: a picture from outside the site \(https:\/\/maps\.example\/x\.png\) is not allowed here/),
+    ]);
   });
 });
 

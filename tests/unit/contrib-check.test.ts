@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { normaliseWebsite, similarNames } from '../../src/lib/content/contrib.ts';
-import { findRawHtml } from '../../src/lib/content/raw-html.ts';
+import { bodyFindings } from '../../src/lib/content/body-check.ts';
 import { githubAnnotation } from '../../src/lib/content/issues.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -232,9 +232,9 @@ describe('contributor rules as functions', () => {
 
   it('finds raw HTML outside code only', () => {
     const body = ['Tekst med <span>HTML</span>.', '', '```', '<script>kode</script>', '```', '', 'Inline `<b>` er kode; <navn@x.dk> og <https://x.dk> er links.', '    ', '~~~', '<iframe>', '~~~', '[x](JavaScript:alert(1))', 'Skrevet i editoren: \\<b> er tekst.'].join('\n');
-    expect(findRawHtml(body)).toEqual([
-      { line: 0, found: ['<span>'], active: false },
-      { line: 11, found: ['javascript:'], active: true },
+    expect(bodyFindings(body)).toEqual([
+      { line: 0, found: ['<span>'], items: [{ kind: 'html', text: '<span>' }], active: false },
+      { line: 11, found: ['javascript:'], items: [{ kind: 'link', text: 'javascript:' }], active: true },
     ]);
   });
 });

@@ -7,11 +7,12 @@ import { slugify } from '../slug.ts';
 import { lineOfField, type RawContent, type RawEntry } from './load.ts';
 import { sortIssues, type ContentIssue } from './issues.ts';
 import { displayPath } from './paths.ts';
-import { findRawHtml, rawHtmlMessage } from './raw-html.ts';
+import { bodyFindings, bodyFindingMessage } from './body-check.ts';
 
 /**
  * Rules for content that arrives by pull request, on top of `validateContent`: duplicate
- * slugs and networks, `last_verified` in the future, raw HTML in untrusted bodies.
+ * slugs and networks, `last_verified` in the future, bodies with anything the site's sanitizer
+ * would remove (raw HTML, script links, pictures from elsewhere).
  *
  * They run in `npm run check`, not in the build: the build already sanitizes bodies (and its
  * sanitizer test builds hostile HTML on purpose), and a build must not start failing because
@@ -27,7 +28,7 @@ export function contributorIssues(raw: RawContent, options: ContributorCheckOpti
     ...duplicateSlugIssues(raw.dir),
     ...duplicateNetworkIssues(raw.entries.filter((e) => e.collection === 'wiki')),
     ...futureDateIssues(raw.entries, options.today),
-    ...rawHtmlIssues(raw.entries),
+    ...bodyIssues(raw.entries),
   ]);
 }
 
@@ -175,20 +176,11 @@ export function futureDateIssues(entries: RawEntry[], today: string): ContentIss
   return issues;
 }
 
-// --- raw HTML ------------------------------------------------------------------------------
+// --- bodies --------------------------------------------------------------------------------
 
-export function rawHtmlIssues(entries: RawEntry[]): ContentIssue[] {
-  const issues: ContentIssue[] = [];
-  for (const e of entries) {
-    if (!folderCollections[e.collection].info.untrustedBody) continue;
-    for (const f of findRawHtml(e.body)) {
-      issues.push({
-        file: e.file,
-        line: e.bodyLine + f.line,
-        code: 'html',
-        message: rawHtmlMessage(f),
-      });
-    }
-  }
-  return issues;
+/** What the site would remove from a body, so the contributor hears of it instead of losing it. */
+export function bodyIssues(entries: RawEntry[]): ContentIssue[] {
+  return entries.flatMap((e) =>
+    bodyFindings(e.body).map((f) => ({ file: e.file, line: e.bodyLine + f.line, code: 'html', message: bodyFindingMessage(f) })),
+  );
 }
