@@ -18,7 +18,17 @@ export interface Described {
   suggestion?: string;
 }
 
-const show = (v: unknown) => (v instanceof Date ? v.toISOString().slice(0, 10) : JSON.stringify(v));
+/** A value as it appears in a message: short, whatever its size (a stranger's file can hold anything). */
+function show(v: unknown): string {
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? String(v) : v.toISOString().slice(0, 10);
+  let text: string;
+  try {
+    text = JSON.stringify(v) ?? String(v);
+  } catch {
+    text = Array.isArray(v) ? '[…]' : typeof v === 'object' ? '{…}' : String(v);
+  }
+  return text.length > 80 ? `${text.slice(0, 77)}…` : text;
+}
 const hint = (meta: FieldMeta | undefined, lang: keyof Bilingual) => (meta?.hint ? ` (${meta.hint[lang].replace(/\.$/, '')})` : '');
 const label = (meta: FieldMeta | undefined, lang: keyof Bilingual) => (meta ? `"${meta.label[lang]}"` : lang === 'en' ? 'a value' : 'en værdi');
 
