@@ -3,24 +3,106 @@ import path from 'node:path';
 import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
 import { contentDir } from './content/paths.ts';
 import { isCalendarDay, isoDay } from './dates.ts';
+import { fromSystemError, InputError, readInputFile } from './input.ts';
+import type { Bilingual } from '../schemas/meta.ts';
 
 /**
- * What the scripts in scripts/ share: option parsing, --help, and usage errors, which print what
- * is wrong above the command's help and exit with code 2.
+ * What the scripts in scripts/ share: option parsing, --help, and how a command ends.
+ * - a UsageError (how the command was called) prints what is wrong above the help, exit 2;
+ * - an InputError (what it was given: a missing, unreadable or oversized file) prints its message, exit 1;
+ * - a file-system error naming a path (ENOENT, EACCES, ENAMETOOLONG, …) is such an input problem too;
+ * - anything else is unexpected: one line, in English and Danish, with the command, what it was
+ *   doing and the error's message, exit 1. The stack trace only with DEBUG=1.
  */
 
 /** A mistake in how a command was called; the message says it in English and Danish. */
 export class UsageError extends Error {}
 
-/** Runs a script's main with the process's arguments and sets its exit code; a UsageError exits 2. */
+export { InputError, readInputFile };
+
+let current: Bilingual | undefined;
+
+/**
+ * Says what the command is doing now (`{ en: 'reading the spreadsheet', da: 'læste regnearket' }`:
+ * the Danish as it reads after "mens den"), so an unexpected failure can say where it happened.
+ */
+export function doing(what: Bilingual): void {
+  current = what;
+}
+
+/** The command as people type it, from the help's first line ("Usage: npm run new -- …"). */
+function commandName(help: string): string {
+  return /^Usage:\s+(npm (?:start|test|run [\w:.-]+))/m.exec(help)?.[1] ?? 'the command';
+}
+
+/** At most a few hundred characters on one line: the message of an unexpected error can be anything. */
+const oneLine = (text: string) => {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > 300 ? `${flat.slice(0, 299)}…` : flat;
+};
+
+/** The one line printed for an error that is neither a usage nor an input problem. */
+export function unexpectedMessage(help: string, err: unknown, what = current): string {
+  const message = oneLine(err instanceof Error ? `${err.name === 'Error' ? '' : `${err.name}: `}${err.message}` : String(err)) || 'no message';
+  const command = commandName(help);
+  const where = what ? { en: ` while ${what.en}`, da: ` mens den ${what.da}` } : { en: '', da: '' };
+  return (
+    `${command} stopped on an unexpected error${where.en}: ${message}. Run it again with DEBUG=1 to see where; if it persists, report it with that output` +
+    ` — ${command} stoppede med en uventet fejl${where.da}: ${message}. Kør igen med DEBUG=1 for at se hvor; sker det igen, så meld fejlen med det output`
+  );
+}
+
+function report(help: string, err: unknown): number {
+  if (err instanceof UsageError) {
+    console.error(`${err.message}\n\n${help}`);
+    return 2;
+  }
+  const input = err instanceof InputError ? err : fromSystemError(err);
+  if (input) console.error(input.message);
+  else console.error(unexpectedMessage(help, err));
+  if (process.env.DEBUG === '1' && err instanceof Error) console.error(err.stack);
+  return 1;
+}
+
+/**
+ * Runs a script's main with the process's arguments and sets its exit code (see above). Errors
+ * that surface later, outside main's promise (a stream's error event, a timer), end the same way.
+ */
 export async function runCli(help: string, main: (argv: string[]) => number | Promise<number>): Promise<void> {
+  let failed = false;
+  const fail = (err: unknown) => {
+    // Reporting writes to stderr, which may be what failed: report once, then leave.
+    if (!failed) {
+      failed = true;
+      process.exitCode = report(help, err);
+    }
+    process.exit();
+  };
+  process.on('uncaughtException', fail);
+  process.on('unhandledRejection', fail);
+  // A reader that stops early (npm run wiki:stale | head) closes the pipe: that is not an error.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (err: NodeJS.ErrnoException) => {
+      if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      fail(err);
+    });
+  }
   try {
     process.exitCode = await main(process.argv.slice(2));
   } catch (err) {
-    if (!(err instanceof UsageError)) throw err;
-    console.error(`${err.message}\n\n${help}`);
-    process.exitCode = 2;
+    process.exitCode = report(help, err);
   }
+}
+
+/** node:util's parseArgs explains in English only; the common cases in both languages. */
+function parseArgsMessage(err: NodeJS.ErrnoException): string {
+  const option = /'(-[^' <]*)/.exec(err.message)?.[1] ?? '';
+  if (err.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return `Unknown option "${option}" — ukendt tilvalg "${option}"`;
+  if (err.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+    if (/does not take an argument/.test(err.message)) return `${option} takes no value — ${option} tager ingen værdi`;
+    return `${option} needs a value (--option=value when the value starts with -) — ${option} skal have en værdi (--tilvalg=værdi, når værdien begynder med -)`;
+  }
+  return err.message;
 }
 
 /**
@@ -36,7 +118,7 @@ export function parseCli<const O extends ParseArgsOptionsConfig>(argv: string[],
       options: { ...options, help: { type: 'boolean', short: 'h' } } as O & { help: { type: 'boolean'; short: 'h' } },
     });
   } catch (err) {
-    throw new UsageError((err as Error).message);
+    throw new UsageError(parseArgsMessage(err as NodeJS.ErrnoException));
   }
   if ((parsed.values as { help?: boolean }).help) {
     console.log(help);
@@ -73,8 +155,11 @@ export function dayOption(value: string | undefined): string {
 
 /** The content folder a command works on: the one given, else $CONTENT_DIR or content/; it must exist. */
 export function contentFolder(given: string | undefined, command: string): string {
+  if (given !== undefined && !given.trim()) throw new UsageError(`The folder name is empty; give the content folder — mappenavnet er tomt; angiv indholdsmappen`);
   const dir = given ? path.resolve(given) : contentDir();
-  if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory())
-    throw new UsageError(`${dir}: no such folder. Give the content folder, e.g. npm run ${command} -- content — mappen findes ikke; angiv indholdsmappen`);
-  return dir;
+  if (fs.existsSync(dir) && fs.statSync(dir).isDirectory()) return dir;
+  if (given) throw new UsageError(`${dir}: no such folder. Give the content folder, e.g. npm run ${command} -- content — mappen findes ikke; angiv indholdsmappen`);
+  throw new UsageError(
+    `${dir}: no such folder. Run npm run ${command} in the site's folder, or set CONTENT_DIR to the content folder — mappen findes ikke; kør kommandoen i sitets mappe, eller sæt CONTENT_DIR til indholdsmappen`,
+  );
 }

@@ -1,0 +1,89 @@
+import fs from 'node:fs';
+import type { Bilingual } from '../schemas/meta.ts';
+import { displayPath } from './content/paths.ts';
+
+/**
+ * Problems with what a command was given to read or write — a file that is missing, a folder, a
+ * link, too large, not text — as opposed to mistakes in how the command was called (UsageError)
+ * and to bugs. runCli prints their message and exits 1, without a stack trace.
+ */
+export class InputError extends Error {
+  readonly bilingual: Bilingual;
+  readonly file?: string;
+  constructor(message: Bilingual, file?: string) {
+    super(`${file ? `${displayPath(file)}: ` : ''}${message.en} — ${message.da}`);
+    this.bilingual = message;
+    this.file = file;
+  }
+}
+
+/** What the operating system's refusals mean, for the codes a file name or a file can cause. */
+const SYSTEM_ERRORS: Record<string, Bilingual> = {
+  ENOENT: { en: 'no such file or folder', da: 'filen eller mappen findes ikke' },
+  ENOTDIR: { en: 'part of this path is a file, not a folder', da: 'en del af stien er en fil, ikke en mappe' },
+  EISDIR: { en: 'this is a folder, not a file', da: 'dette er en mappe, ikke en fil' },
+  EEXIST: { en: 'exists already', da: 'findes allerede' },
+  EACCES: { en: 'permission denied; check who owns it and its permissions', da: 'adgang nægtet; tjek ejer og rettigheder' },
+  EPERM: { en: 'the operation is not permitted here', da: 'handlingen er ikke tilladt her' },
+  ENAMETOOLONG: { en: 'the name or path is too long for the file system; choose a shorter one', da: 'navnet eller stien er for lang til filsystemet; vælg en kortere' },
+  ELOOP: { en: 'a symbolic link that points in a circle, or a link where a file was expected', da: 'et symbolsk link, der peger i ring, eller et link, hvor der skulle være en fil' },
+  ENOSPC: { en: 'the disk is full', da: 'disken er fuld' },
+  EROFS: { en: 'the file system is read-only', da: 'filsystemet er skrivebeskyttet' },
+  EMFILE: { en: 'too many open files', da: 'for mange åbne filer' },
+  EBUSY: { en: 'busy (in use by another program)', da: 'optaget (i brug af et andet program)' },
+  EINVAL: { en: 'not a valid name or operation for the file system', da: 'ikke et gyldigt navn eller en gyldig handling for filsystemet' },
+  EILSEQ: { en: 'the name holds characters the file system cannot store', da: 'navnet indeholder tegn, som filsystemet ikke kan gemme' },
+};
+
+/** A file-system error (ENOENT, EACCES, ENAMETOOLONG, …) as an InputError naming the path; undefined for anything else. */
+export function fromSystemError(err: unknown): InputError | undefined {
+  if (!(err instanceof Error)) return undefined;
+  const { code, path: file, dest } = err as NodeJS.ErrnoException & { dest?: string };
+  const known = code ? SYSTEM_ERRORS[code] : undefined;
+  if (!known || typeof file !== 'string') return undefined;
+  return new InputError(known, dest ?? file);
+}
+
+const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(bytes < 1024 * 1024 ? 2 : 1).replace(/\.0+$/, '')} MB`;
+
+/**
+ * The bytes of a file the user named, if it is a regular file (not a link, folder, device or
+ * pipe) of at most `maxBytes`; otherwise an InputError that says which and what to do.
+ * The file is opened without following a final symbolic link and checked on the open handle,
+ * so what is checked is what is read.
+ */
+export function readInputFile(file: string, maxBytes: number): Buffer {
+  let fd: number;
+  try {
+    // O_NOFOLLOW makes a link fail with ELOOP instead of opening what it points at; where the
+    // platform lacks it, the lstat below still refuses links.
+    if (fs.lstatSync(file).isSymbolicLink()) throw Object.assign(new Error('link'), { code: 'ELOOP' });
+    fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NOFOLLOW ?? 0) | (fs.constants.O_NONBLOCK ?? 0));
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ELOOP') throw new InputError({ en: 'is a symbolic link; give the file itself', da: 'er et symbolsk link; angiv selve filen' }, file);
+    if (code === 'ENOENT') throw new InputError({ en: 'no such file; check the name and the folder', da: 'filen findes ikke; tjek navnet og mappen' }, file);
+    throw fromSystemError(err) ?? err;
+  }
+  try {
+    const stat = fs.fstatSync(fd);
+    if (stat.isDirectory()) throw new InputError({ en: 'is a folder; give a file', da: 'er en mappe; angiv en fil' }, file);
+    if (!stat.isFile()) throw new InputError({ en: 'is not a regular file (a device, pipe or socket); give a file', da: 'er ikke en almindelig fil (en enhed, et rør eller en socket); angiv en fil' }, file);
+    if (stat.size > maxBytes) {
+      throw new InputError(
+        { en: `is ${megabytes(stat.size)}; the limit is ${megabytes(maxBytes)}. Split it into smaller files`, da: `fylder ${megabytes(stat.size)}; grænsen er ${megabytes(maxBytes)}. Del den op i mindre filer` },
+        file,
+      );
+    }
+    // Read at most one byte past the limit, in case the file grows while it is read.
+    const buffer = Buffer.alloc(Math.min(stat.size, maxBytes) + 1);
+    let length = 0;
+    for (let n; length < buffer.length && (n = fs.readSync(fd, buffer, length, buffer.length - length, null)) > 0; ) length += n;
+    if (length > maxBytes) throw new InputError({ en: `is larger than ${megabytes(maxBytes)}, the limit`, da: `er større end grænsen på ${megabytes(maxBytes)}` }, file);
+    return buffer.subarray(0, length);
+  } catch (err) {
+    throw fromSystemError(err) ?? err;
+  } finally {
+    fs.closeSync(fd);
+  }
+}
