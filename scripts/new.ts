@@ -3,21 +3,22 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { folderCollections } from '../src/schemas/index.ts';
 import { contentDir, displayPath } from '../src/lib/content/paths.ts';
-import { dayOption, parseCli, runCli, UsageError } from '../src/lib/cli.ts';
+import { dayOption, doing, InputError, parseCli, runCli, UsageError } from '../src/lib/cli.ts';
 import { collectionFor, scaffold } from '../src/lib/scaffold.ts';
-import { slugify } from '../src/lib/slug.ts';
+import { MAX_SLUG_LENGTH, slugify } from '../src/lib/slug.ts';
 
 const HELP = `Usage: npm run new -- TYPE "NAME" [--dry-run] [--today YYYY-MM-DD]
 
 Writes $CONTENT_DIR/<collection>/<slug of NAME>.md (default content/) with every required
 field and, as YAML comments, each field's label, hint and allowed values; optional fields are
 listed commented out. Fields only you can fill in are left empty: npm run check reports them
-until they are filled in. An existing file is never overwritten.
+until they are filled in. An existing file is never overwritten. The slug is NAME in lowercase
+a-z, digits and hyphens, at most ${MAX_SLUG_LENGTH} characters (a longer one is cut at a hyphen).
 
   TYPE       wiki (network), member, post, event, group, market or page
   --dry-run  print the file instead of writing it
 
-Exit codes: 0 written, 1 the file exists already, 2 usage error.`;
+Exit codes: 0 written, 1 the file exists already or cannot be written, 2 usage error.`;
 
 function main(argv: string[]): number {
   const args = parseCli(argv, HELP, { 'dry-run': { type: 'boolean' }, today: { type: 'string' } }, { positionals: true });
@@ -29,6 +30,7 @@ function main(argv: string[]): number {
   if (!name) throw new UsageError(`Give a name — angiv et navn.`);
   const today = dayOption(args.values.today);
   if (!slugify(name)) throw new UsageError(`"${name}" gives no file name (it needs letters or digits) — "${name}" giver intet filnavn (der skal være bogstaver eller tal)`);
+  doing({ en: 'writing the new entry', da: 'skrev den nye post' });
   const { slug, text } = scaffold(collection, name, today);
   const folder = path.join(contentDir(), folderCollections[collection].info.path);
   const file = path.join(folder, `${slug}.md`);
@@ -36,6 +38,10 @@ function main(argv: string[]): number {
     process.stdout.write(text);
     console.error(`--dry-run: ${displayPath(file)} not written — ikke skrevet`);
     return 0;
+  }
+  // A collection folder that is a link would put the file somewhere outside the content folder.
+  if (fs.lstatSync(folder, { throwIfNoEntry: false })?.isSymbolicLink()) {
+    throw new InputError({ en: 'is a symbolic link; a collection must be a folder inside the content folder', da: 'er et symbolsk link; en samling skal være en mappe i indholdsmappen' }, folder);
   }
   // The same slug under another spelling (X.md, x.mdx) is the same entry too.
   const existing = fs.existsSync(folder) ? fs.readdirSync(folder).find((n) => slugify(n.replace(/\.[^.]*$/, '')) === slug) : undefined;

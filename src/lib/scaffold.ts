@@ -28,7 +28,9 @@ export const COLLECTION_NAMES: Record<string, FolderCollection> = {
 };
 
 export function collectionFor(word: string): FolderCollection | undefined {
-  return COLLECTION_NAMES[slugify(word)];
+  const key = slugify(word);
+  // Own keys only: "constructor" is not a collection.
+  return Object.hasOwn(COLLECTION_NAMES, key) ? COLLECTION_NAMES[key] : undefined;
 }
 
 /** Required dates that mean "today" when an entry is created; other dates (an event's start, an expiry) are left to fill in. */

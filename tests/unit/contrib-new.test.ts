@@ -5,7 +5,8 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import YAML from 'yaml';
 import { collectionSchema, fieldDocs } from '../../src/lib/field-docs.ts';
-import { scaffold } from '../../src/lib/scaffold.ts';
+import { collectionFor, scaffold } from '../../src/lib/scaffold.ts';
+import { MAX_SLUG_LENGTH, slugify } from '../../src/lib/slug.ts';
 import { splitFrontMatter } from '../../src/cms/format.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -95,7 +96,65 @@ describe('npm run new', () => {
 
   it('exits 2 for an unknown type, a missing name or a name without letters', () => {
     expect(run('new.ts', 'ting', 'X').code).toBe(2);
+    expect(run('new.ts', 'constructor', 'X').code).toBe(2);
     expect(run('new.ts', 'wiki').code).toBe(2);
     expect(run('new.ts', 'wiki', '!!!').code).toBe(2);
+    expect(run('new.ts', 'wiki', '日本語').code).toBe(2);
+  });
+
+  it('gives a 300-letter name a file name of at most 80 characters, and keeps the whole name in the file', () => {
+    const name = `Netværket for ${'selvstændige '.repeat(22)}i Danmark`.trim();
+    expect(name.length).toBeGreaterThan(300);
+    const r = run('new.ts', 'wiki', name, '--today', '2026-11-24');
+    expect(r.code).toBe(0);
+    const [file] = fs.readdirSync(path.join(content, 'wiki')).filter((n) => n.startsWith('netvaerket-'));
+    expect(file).toBe('netvaerket-for-selvstaendige-selvstaendige-selvstaendige-selvstaendige.md');
+    expect(YAML.parse(splitFrontMatter(fs.readFileSync(path.join(content, 'wiki', file), 'utf8')).yaml).name).toBe(name);
+  });
+
+  it('cuts one long word at 80 letters', () => {
+    const r = run('new.ts', 'wiki', 'x'.repeat(300), '--today', '2026-11-24');
+    expect(r.code).toBe(0);
+    expect(fs.existsSync(path.join(content, 'wiki', `${'x'.repeat(80)}.md`))).toBe(true);
+  });
+
+  it('exits 1 naming the path when the content folder cannot hold the file, without a stack trace', () => {
+    const notAFolder = path.join(path.dirname(content), 'fil.txt');
+    fs.writeFileSync(notAFolder, 'x');
+    const r = spawnSync(process.execPath, [path.join(ROOT, 'scripts/new.ts'), 'wiki', 'Netværk Nord'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, CONTENT_DIR: notAFolder } });
+    expect(r.status).toBe(1);
+    expect(r.stderr.trim()).toBe(`${notAFolder}/wiki: part of this path is a file, not a folder — en del af stien er en fil, ikke en mappe`);
+  });
+
+  it('does not write through a collection folder that is a symbolic link', () => {
+    const elsewhere = path.join(path.dirname(content), 'andetsteds');
+    fs.mkdirSync(elsewhere);
+    fs.rmSync(path.join(content, 'wiki'), { recursive: true });
+    fs.symlinkSync(elsewhere, path.join(content, 'wiki'));
+    const r = run('new.ts', 'wiki', 'Netværk Nord');
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/wiki: is a symbolic link; a collection must be a folder inside the content folder — er et symbolsk link/);
+    expect(fs.readdirSync(elsewhere)).toEqual([]);
+  });
+});
+
+describe('slugs', () => {
+  it('are at most MAX_SLUG_LENGTH characters, cut after a whole word, with no hyphen at the end', () => {
+    expect(MAX_SLUG_LENGTH).toBe(80);
+    const slug = slugify('Foreningen af selvstændige erhvervsdrivende og mikrovirksomheder på Lolland-Falster og Møn');
+    expect(slug).toBe('foreningen-af-selvstaendige-erhvervsdrivende-og-mikrovirksomheder-paa-lolland');
+    expect(slug.length).toBeLessThanOrEqual(80);
+    expect(slugify(`${'a'.repeat(77)} b c`)).toBe(`${'a'.repeat(77)}-b`);
+    expect(slugify(`${'a'.repeat(80)} b`)).toBe('a'.repeat(80));
+    expect(slugify(`${'a'.repeat(79)}! ${'b'.repeat(5)}`)).toBe('a'.repeat(79));
+    expect(slugify('æ'.repeat(100))).toBe('ae'.repeat(40));
+    expect(slugify('Netværk Nord')).toBe('netvaerk-nord');
+  });
+
+  it('leave names that are not collections alone, even the ones every object has', () => {
+    expect(collectionFor('netværk')).toBe('wiki');
+    expect(collectionFor('constructor')).toBeUndefined();
+    expect(collectionFor('__proto__')).toBeUndefined();
+    expect(collectionFor('toString')).toBeUndefined();
   });
 });
