@@ -1,9 +1,8 @@
 #!/usr/bin/env node
-import fs from 'node:fs';
-import { parseCli, runCli, UsageError } from '../src/lib/cli.ts';
-import { contentDir, displayPath } from '../src/lib/content/paths.ts';
+import { contentFolder, doing, parseCli, readInputFile, runCli, UsageError } from '../src/lib/cli.ts';
+import { displayPath } from '../src/lib/content/paths.ts';
 import { readTaxonomies } from '../src/lib/content/taxonomies.ts';
-import { applyImport, CsvError, importSummary, planImport } from '../src/lib/members-csv.ts';
+import { applyImport, importSummary, MAX_CSV_BYTES, MAX_CSV_ROWS, planImport } from '../src/lib/members-csv.ts';
 
 const HELP = `Usage: npm run members:import -- FILE.csv [--dry-run]
 
@@ -11,10 +10,12 @@ Creates or updates member files in $CONTENT_DIR/members (default content/members
 spreadsheet saved as CSV: semicolons or commas, UTF-8 with or without BOM, Danish or English
 headers (Navn, Virksomhed, Brancher, Kommune, E-mail, Telefon, Hjemmeside, CVR, Medlem siden,
 Vis offentligt, …; see CONTRIBUTING.md). Municipalities and trades may be names or ids.
+The file may be at most ${MAX_CSV_BYTES / 1024 / 1024} MB and ${MAX_CSV_ROWS.toLocaleString('en')} rows.
 
 A row updates the member with the same slug (a Slug column), e-mail or name; only cells with a
 value change the file, whose body, unknown fields and field order stay as they are. Nothing is
-ever deleted. A summary comes first; rows with problems are skipped with the reason.
+ever deleted. A summary comes first; rows with problems are skipped with the reason, among them
+a presentation that npm run check would refuse (raw HTML, javascript: links).
 
   --dry-run   show the summary, write nothing
 
@@ -23,28 +24,17 @@ Exit codes: 0 every row imported (or unchanged), 1 rows rejected or the file unr
 function main(argv: string[]): number {
   const args = parseCli(argv, HELP, { 'dry-run': { type: 'boolean' } }, { positionals: true });
   if (!args) return 0;
-  if (args.positionals.length !== 1) throw new UsageError(`Give one CSV file — angiv én CSV-fil.`);
+  if (args.positionals.length !== 1 || !args.positionals[0]) throw new UsageError(`Give one CSV file — angiv én CSV-fil.`);
   const file = args.positionals[0];
-  if (!fs.existsSync(file) || !fs.statSync(file).isFile()) {
-    console.error(`${file}: no such file — filen findes ikke`);
-    return 2;
-  }
-  const dir = contentDir();
-  let plan;
-  try {
-    plan = planImport(fs.readFileSync(file), dir, readTaxonomies(dir));
-  } catch (err) {
-    if (err instanceof CsvError) {
-      console.error(`${file}: ${err.message}`);
-      return 1;
-    }
-    throw err;
-  }
+  const dir = contentFolder(undefined, 'members:import');
+  doing({ en: 'reading the spreadsheet', da: 'læste regnearket' });
+  const plan = planImport(readInputFile(file, MAX_CSV_BYTES), dir, readTaxonomies(dir), file);
   for (const line of importSummary(plan, file)) console.log(line);
   const rejected = plan.outcomes.filter((o) => o.kind === 'rejected').length;
   if (args.values['dry-run']) {
     console.log(`--dry-run: nothing written — intet er skrevet`);
   } else {
+    doing({ en: 'writing the member files', da: 'skrev medlemsfilerne' });
     const written = applyImport(plan);
     console.log(`${written.length} file(s) written in ${displayPath(dir)}/members — ${written.length} fil(er) skrevet`);
   }

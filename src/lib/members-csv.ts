@@ -1,12 +1,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
-import YAML from 'yaml';
 import { folderCollections, type Bilingual, type Taxonomies } from '../schemas/index.ts';
 import { memberSchema } from '../schemas/members.ts';
 import { deepEqual, splitFrontMatter, updateYaml, type FieldTree } from '../cms/format.ts';
 import { checkAgainstSchema } from './content/validate.ts';
+import { bodyFindingMessage, bodyFindings } from './content/body-check.ts';
+import { MAX_ENTRY_BYTES, readContentText } from './content/files.ts';
+import { fenceMessage, frontMatterFence, parseYamlData, YamlDataError } from './content/front-matter.ts';
 import { displayPath } from './content/paths.ts';
+import { InputError } from './input.ts';
 import { collectionSchema, fieldDocs, type FieldDoc } from './field-docs.ts';
 import { closest } from './suggest.ts';
 import { slugify } from './slug.ts';
@@ -114,10 +117,93 @@ export function detectDelimiter(text: string): string {
   return n > 0 ? best : ',';
 }
 
-export function readCsv(bytes: Uint8Array): CsvTable {
+/** A spreadsheet file: 5 MB holds some 20,000 members; the limits keep a hostile file cheap to refuse. */
+export const MAX_CSV_BYTES = 5 * 1024 * 1024;
+/** Rows in the file, blank ones and the header included. */
+export const MAX_CSV_ROWS = 10_000;
+/** Characters in one row: the presentation is the longest cell, and a member file holds at most 256 KB. */
+export const MAX_ROW_CHARACTERS = 200_000;
+export const MAX_CSV_COLUMNS = 200;
+
+/** What a file that is not CSV text looks like, to say what it is rather than that its header is wrong. */
+function notCsv(bytes: Uint8Array): Bilingual | undefined {
+  const starts = (...b: number[]) => b.every((x, i) => bytes[i] === x);
+  if (starts(0x50, 0x4b, 0x03, 0x04) || starts(0xd0, 0xcf, 0x11, 0xe0)) {
+    return {
+      en: 'is an Excel workbook, not CSV; in Excel choose File → Save as → "CSV UTF-8 (comma delimited)" and import that file',
+      da: 'er en Excel-projektmappe, ikke CSV; vælg i Excel Filer → Gem som → "CSV UTF-8 (kommasepareret)", og importér den fil',
+    };
+  }
+  if (starts(0xff, 0xfe) || starts(0xfe, 0xff)) {
+    return {
+      en: 'is UTF-16 text ("Unicode text"); save the spreadsheet as "CSV UTF-8" instead',
+      da: 'er UTF-16-tekst ("Unicode-tekst"); gem regnearket som "CSV UTF-8" i stedet',
+    };
+  }
+  if (bytes.includes(0)) {
+    return {
+      en: 'is not a text file (it holds binary data); save the spreadsheet as CSV and import that file',
+      da: 'er ikke en tekstfil (den indeholder binære data); gem regnearket som CSV, og importér den fil',
+    };
+  }
+  return undefined;
+}
+
+/** csv-parse's complaints, as the volunteer's spreadsheet row and what to do. */
+function parseProblem(err: unknown): Bilingual {
+  const e = err as { code?: string; records?: number; message?: string };
+  const row = (e.records ?? 0) + 1;
+  if (e.code === 'CSV_QUOTE_NOT_CLOSED') {
+    return {
+      en: `row ${row}: a cell starts with a quote (") that is never closed; close it or remove it`,
+      da: `række ${row}: en celle begynder med et anførselstegn ("), der aldrig lukkes; luk det, eller fjern det`,
+    };
+  }
+  if (e.code === 'CSV_MAX_RECORD_SIZE') {
+    return {
+      en: `row ${row} holds more than ${MAX_ROW_CHARACTERS.toLocaleString('en')} characters (perhaps a quote that is never closed); shorten it`,
+      da: `række ${row} indeholder mere end ${MAX_ROW_CHARACTERS.toLocaleString('da')} tegn (måske et anførselstegn, der aldrig lukkes); gør den kortere`,
+    };
+  }
+  const reason = (e.message ?? String(err)).split('\n')[0].slice(0, 200);
+  return { en: `cannot be read as CSV (${reason}); save the spreadsheet as CSV again`, da: `kan ikke læses som CSV (${reason}); gem regnearket som CSV igen` };
+}
+
+export function readCsv(bytes: Uint8Array, file?: string): CsvTable {
+  const binary = notCsv(bytes);
+  if (binary) throw new CsvError(binary, file);
   const { text, encoding, bom } = decodeCsv(bytes);
   const delimiter = detectDelimiter(text);
-  const records = parse(text, { delimiter, bom: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: false }) as string[][];
+  let records: string[][];
+  try {
+    records = parse(text, {
+      delimiter,
+      bom: true,
+      relax_column_count: true,
+      relax_quotes: true,
+      skip_empty_lines: false,
+      max_record_size: MAX_ROW_CHARACTERS,
+      // `records` counts this one too: it is the spreadsheet's row number.
+      on_record: (record: string[], { records: row }: { records: number }) => {
+        if (row > MAX_CSV_ROWS) {
+          throw new CsvError({
+            en: `has more than ${MAX_CSV_ROWS.toLocaleString('en')} rows; split it into smaller files`,
+            da: `har mere end ${MAX_CSV_ROWS.toLocaleString('da')} rækker; del den op i mindre filer`,
+          }, file);
+        }
+        if (record.length > MAX_CSV_COLUMNS) {
+          throw new CsvError({
+            en: `row ${row} has ${record.length} columns, more than ${MAX_CSV_COLUMNS}; remove the empty columns at its end`,
+            da: `række ${row} har ${record.length} kolonner, mere end ${MAX_CSV_COLUMNS}; fjern de tomme kolonner i slutningen`,
+          }, file);
+        }
+        return record;
+      },
+    }) as string[][];
+  } catch (err) {
+    if (err instanceof CsvError) throw err;
+    throw new CsvError(parseProblem(err), file);
+  }
   const blank = (r: string[]) => r.every((c) => !c.trim());
   const headerIndex = records.findIndex((r) => !blank(r));
   if (headerIndex === -1) return { header: [], rows: [], delimiter, encoding, bom };
@@ -285,27 +371,50 @@ export interface ExistingMember {
   path: string;
   text: string;
   data: Data;
+  /** Why the file cannot be read safely (a link, too large, not UTF-8, not YAML): it is neither matched by field nor written. */
+  unreadable?: Bilingual;
 }
 
-/** Member files as text and data (YAML core schema: dates stay strings, as the spreadsheet has them). */
+/**
+ * Member files as text and data (YAML core schema: dates stay strings, as the spreadsheet has
+ * them), read by the content check's rules: ordinary UTF-8 files under its size cap, never
+ * through a link, front matter as YAML data only.
+ */
 export function readMembers(contentDir: string): ExistingMember[] {
   const dir = path.join(contentDir, folderCollections.members.info.path);
-  if (!fs.existsSync(dir)) return [];
+  let stat: fs.Stats;
+  try {
+    stat = fs.lstatSync(dir);
+  } catch {
+    return [];
+  }
+  if (!stat.isDirectory()) {
+    throw new InputError(
+      stat.isSymbolicLink()
+        ? { en: 'is a symbolic link; the members folder must be a folder inside the content folder', da: 'er et symbolsk link; medlemsmappen skal være en mappe i indholdsmappen' }
+        : { en: 'is not a folder; it must be the folder of member files', da: 'er ikke en mappe; den skal være mappen med medlemsfiler' },
+      dir,
+    );
+  }
   return fs
     .readdirSync(dir)
     .filter((n) => n.endsWith('.md') && !n.startsWith('.'))
     .sort()
-    .map((n) => {
+    .map((n): ExistingMember => {
       const p = path.join(dir, n);
-      const text = fs.readFileSync(p, 'utf8');
-      let data: Data = {};
+      const slug = n.slice(0, -3);
+      const read = readContentText(p, MAX_ENTRY_BYTES);
+      if ('problem' in read) return { slug, path: p, text: '', data: {}, unreadable: read.problem.message };
+      const fence = frontMatterFence(read.text);
+      if (fence.kind === 'other') return { slug, path: p, text: '', data: {}, unreadable: fenceMessage(fence.found) };
       try {
-        const parsed = YAML.parse(splitFrontMatter(text).yaml) as unknown;
-        if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) data = parsed as Data;
-      } catch {
-        // An unreadable file is `npm run check`'s to report; here it simply matches nothing by field.
+        const parsed = parseYamlData(splitFrontMatter(read.text).yaml, { dates: false });
+        const data = parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Data) : {};
+        return { slug, path: p, text: read.text, data };
+      } catch (err) {
+        const message = err instanceof YamlDataError ? err.bilingual : { en: 'the front matter cannot be read', da: 'front matter kan ikke læses' };
+        return { slug, path: p, text: '', data: {}, unreadable: message };
       }
-      return { slug: n.slice(0, -3), path: p, text, data };
     });
 }
 
@@ -323,13 +432,8 @@ export interface ImportPlan {
   outcomes: RowOutcome[];
 }
 
-export class CsvError extends Error {
-  readonly bilingual: Bilingual;
-  constructor(bilingual: Bilingual) {
-    super(`${bilingual.en} — ${bilingual.da}`);
-    this.bilingual = bilingual;
-  }
-}
+/** A spreadsheet that cannot be imported at all (no rows are looked at): the CLI prints it, exit 1. */
+export class CsvError extends InputError {}
 
 const fieldOrder = (): FieldTree[] => Object.keys(collectionSchema('members').shape).map((name) => ({ name }));
 
@@ -337,14 +441,19 @@ const fieldOrder = (): FieldTree[] => Object.keys(collectionSchema('members').sh
  * What importing `bytes` into `contentDir` would do, row by row, without writing anything.
  * Every row is either new, changed, unchanged or rejected with its reasons.
  */
-export function planImport(bytes: Uint8Array, contentDir: string, tax: Taxonomies): ImportPlan {
-  const table = readCsv(bytes);
+export function planImport(bytes: Uint8Array, contentDir: string, tax: Taxonomies, file?: string): ImportPlan {
+  const table = readCsv(bytes, file);
   const { columns, ignored } = mapHeaders(table.header);
   if (!columns.some((c) => c?.field === 'name')) {
-    throw new CsvError({
-      en: `no column for the name; the first row must hold the headers, e.g. Navn;Virksomhed;Brancher;Kommune;E-mail (found: ${table.header.join(', ') || 'nothing'})`,
-      da: `ingen kolonne med navnet; første række skal være overskrifterne, fx Navn;Virksomhed;Brancher;Kommune;E-mail (fandt: ${table.header.join(', ') || 'intet'})`,
-    });
+    // The headers found, shortened: a binary or hostile first row can be anything.
+    const found = table.header.join(', ').replace(/\s+/g, ' ').slice(0, 200);
+    throw new CsvError(
+      {
+        en: `no column for the name; the first row must hold the headers, e.g. Navn;Virksomhed;Brancher;Kommune;E-mail (found: ${found || 'nothing'})`,
+        da: `ingen kolonne med navnet; første række skal være overskrifterne, fx Navn;Virksomhed;Brancher;Kommune;E-mail (fandt: ${found || 'intet'})`,
+      },
+      file,
+    );
   }
   const groupsDir = path.join(contentDir, folderCollections.groups.info.path);
   const groups = fs.existsSync(groupsDir) ? fs.readdirSync(groupsDir).filter((n) => n.endsWith('.md')).map((n) => n.slice(0, -3)) : [];
@@ -367,7 +476,15 @@ export function planImport(bytes: Uint8Array, contentDir: string, tax: Taxonomie
     columns.forEach((c, i) => {
       const raw = cells[i] ?? '';
       if (!c || !clean(raw)) return;
-      if (c.field === 'body') body = raw.trim();
+      if (c.field === 'body') {
+        body = raw.trim();
+        // The check's body rule: what it would refuse in the file is refused here, row by row.
+        for (const finding of bodyFindings(body)) {
+          const why = bodyFindingMessage(finding);
+          const at = { en: `${c.header.en}, line ${finding.line + 1} of the cell`, da: `${c.header.da}, linje ${finding.line + 1} i cellen` };
+          reasons.push({ en: `${at.en}: ${why.en}`, da: `${at.da}: ${why.da}` });
+        }
+      }
       else if (c.field === 'slug') slugCell = slugify(clean(raw));
       else {
         const cell = cellValue(c, raw, look);
@@ -401,6 +518,20 @@ export function planImport(bytes: Uint8Array, contentDir: string, tax: Taxonomie
           ],
         };
       }
+    }
+    if (target?.unreadable) {
+      const at = displayPath(target.path);
+      return {
+        kind: 'rejected',
+        row,
+        name,
+        reasons: [
+          {
+            en: `${at} cannot be read safely (${target.unreadable.en}); fix that file first (npm run check), then import again`,
+            da: `${at} kan ikke læses sikkert (${target.unreadable.da}); ret den fil først (npm run check), og importér så igen`,
+          },
+        ],
+      };
     }
     const slug = target?.slug ?? slugCell ?? nameSlug;
     if (!slug) return { kind: 'rejected', row, name, reasons: [{ en: `"${name}" gives no file name; add a Slug column`, da: `"${name}" giver intet filnavn; tilføj en Slug-kolonne` }] };
@@ -461,7 +592,14 @@ export function applyImport(plan: ImportPlan): string[] {
       fs.writeFileSync(o.path, o.text, { flag: 'wx' });
       written.push(o.path);
     } else if (o.kind === 'changed') {
-      fs.writeFileSync(o.path, o.text);
+      // Into the file that was read, never through a link put in its place since.
+      const { O_WRONLY, O_TRUNC, O_NOFOLLOW = 0 } = fs.constants;
+      const fd = fs.openSync(o.path, O_WRONLY | O_TRUNC | O_NOFOLLOW);
+      try {
+        fs.writeFileSync(fd, o.text);
+      } finally {
+        fs.closeSync(fd);
+      }
       written.push(o.path);
     }
   }

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { cellValue, decodeCsv, detectDelimiter, foldLine, lookups, mapHeaders, memberColumns, readCsv } from '../../src/lib/members-csv.ts';
+import { CsvError, cellValue, decodeCsv, detectDelimiter, foldLine, lookups, mapHeaders, MAX_CSV_COLUMNS, MAX_CSV_ROWS, MAX_ROW_CHARACTERS, memberColumns, readCsv } from '../../src/lib/members-csv.ts';
 import { readTaxonomies } from '../../src/lib/content/taxonomies.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -151,9 +151,93 @@ describe('members:import of other spreadsheets', () => {
     expect(read('anne-lund')).toContain('email: anne@et-andet-firma.example');
   });
 
-  it('exits 2 without a file', () => {
+  it('exits 2 without a file, or with two', () => {
     expect(run('members-import.ts').code).toBe(2);
-    expect(run('members-import.ts', 'findes-ikke.csv').code).toBe(2);
+    expect(run('members-import.ts', path.join(CSV, 'google-komma.csv'), path.join(CSV, 'google-komma.csv')).code).toBe(2);
+  });
+
+  it('exits 1 naming a file that does not exist', () => {
+    const r = run('members-import.ts', 'findes-ikke.csv');
+    expect(r.code).toBe(1);
+    expect(r.err.trim()).toBe('findes-ikke.csv: no such file; check the name and the folder — filen findes ikke; tjek navnet og mappen');
+  });
+});
+
+describe('members:import runs the content check\'s body rule on the presentation', () => {
+  const file = path.join(CSV, 'praesentation-med-html.csv');
+
+  it('rejects a row whose presentation holds a <script> or a javascript: link, with row, column, line and reason', () => {
+    const r = run('members-import.ts', file);
+    expect(r.code).toBe(1);
+    expect(r.lines.slice(0, 5)).toEqual([
+      `${file}: 3 row(s), semicolons, UTF-8 — 3 række(r), semikolon, UTF-8`,
+      '  1 new — nye',
+      '  0 changed — ændrede',
+      '  0 unchanged — uændrede',
+      '  2 rejected — afviste',
+    ]);
+    const rejected = r.lines.filter((l) => l.startsWith('rejected'));
+    expect(rejected).toEqual([
+      expect.stringMatching(/^rejected — afvist: row\/række 3 \(Sigurd Script\): Presentation, line 2 of the cell: .*<script>.* — Præsentation, linje 2 i cellen: .*<script>/),
+      expect.stringMatching(/^rejected — afvist: row\/række 4 \(Jakob Javascript\): Presentation, line 1 of the cell: .*javascript:.* — Præsentation, linje 1 i cellen: .*javascript:/),
+    ]);
+  });
+
+  it('writes the other rows, and no file for a rejected one', () => {
+    run('members-import.ts', file);
+    expect(fs.existsSync(member('sigurd-script'))).toBe(false);
+    expect(fs.existsSync(member('jakob-javascript'))).toBe(false);
+    expect(read('ida-ild')).toContain('---\nJeg laver **keramik**.\n\nSe [mit værksted](https://ild.example).\n');
+    // What the importer writes, the check accepts.
+    const check = spawnSync(process.execPath, [path.join(ROOT, 'scripts/check.ts'), content], { encoding: 'utf8' });
+    expect(check.stdout).toBe('');
+    expect(check.status).toBe(0);
+  });
+});
+
+describe('members:import of files that are not a spreadsheet it can take', () => {
+  const refuses = (file: string, message: RegExp) => {
+    const before = snapshot();
+    const r = run('members-import.ts', file);
+    expect(r.code).toBe(1);
+    expect(r.out).toBe('');
+    expect(r.err).toMatch(message);
+    expect(snapshot()).toEqual(before);
+  };
+
+  it('refuses a file larger than 5 MB before reading it', () => {
+    const file = path.join(work, 'stor.csv');
+    fs.writeFileSync(file, `Navn\n${'Anne Lund\n'.repeat(600_000)}`);
+    refuses(file, /stor\.csv: is 5\.7 MB; the limit is 5 MB\. Split it into smaller files — fylder 5\.7 MB/);
+  });
+
+  it('refuses a symbolic link, a folder and a device', () => {
+    fs.symlinkSync('/etc/passwd', path.join(work, 'link.csv'));
+    refuses(path.join(work, 'link.csv'), /link\.csv: is a symbolic link; give the file itself — er et symbolsk link/);
+    refuses(CSV, /csv: is a folder; give a file — er en mappe; angiv en fil/);
+    refuses('/dev/zero', /^\/dev\/zero: is not a regular file/);
+  });
+
+  it('says an Excel workbook or a UTF-16 file is not CSV, and how to save one', () => {
+    fs.writeFileSync(path.join(work, 'medlemmer.xlsx'), Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0, 0, 0]));
+    refuses(path.join(work, 'medlemmer.xlsx'), /medlemmer\.xlsx: is an Excel workbook, not CSV; .*"CSV UTF-8/);
+    fs.writeFileSync(path.join(work, 'unicode.csv'), Buffer.from('\uFEFFNavn\nAnne\n', 'utf16le'));
+    refuses(path.join(work, 'unicode.csv'), /unicode\.csv: is UTF-16 text/);
+    fs.writeFileSync(path.join(work, 'billede.csv'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]));
+    refuses(path.join(work, 'billede.csv'), /billede\.csv: is not a text file/);
+  });
+
+  it('never writes through a member file that is a link, and says which file to fix', () => {
+    fs.rmSync(member('bo-berg'));
+    const outside = path.join(work, 'udenfor.md');
+    fs.writeFileSync(outside, '---\nname: Bo Berg\n---\n');
+    fs.symlinkSync(outside, member('bo-berg'));
+    const csv = path.join(work, 'bo.csv');
+    fs.writeFileSync(csv, 'Navn;E-mail;Slug\nBo Berg;bo@berg.example;bo-berg\n');
+    const r = run('members-import.ts', csv);
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(/rejected — afvist: row\/række 2 \(Bo Berg\): .*members\/bo-berg\.md cannot be read safely \(is a symbolic link.*\); fix that file first \(npm run check\)/);
+    expect(fs.readFileSync(outside, 'utf8')).toBe('---\nname: Bo Berg\n---\n');
   });
 });
 
@@ -235,6 +319,23 @@ describe('spreadsheet cells', () => {
     expect(detectDelimiter('"Navn; fuldt",Kommune,Brancher\n')).toBe(',');
     expect(decodeCsv(new Uint8Array([0xef, 0xbb, 0xbf, 0x41]))).toEqual({ text: 'A', encoding: 'UTF-8', bom: true });
     expect(decodeCsv(new Uint8Array([0xc6, 0x62, 0x6c, 0x65]))).toEqual({ text: 'Æble', encoding: 'Windows-1252', bom: false });
+  });
+
+  it('refuses, with the row, a quote that is never closed, a row too long, too many columns or rows', () => {
+    const problem = (text: string) => {
+      try {
+        readCsv(new TextEncoder().encode(text));
+      } catch (err) {
+        expect(err).toBeInstanceOf(CsvError);
+        return (err as CsvError).bilingual.en;
+      }
+      return 'no error';
+    };
+    expect(problem('Navn;Ydelser\nAnne;ok\nBo;"Web\n')).toBe('row 3: a cell starts with a quote (") that is never closed; close it or remove it');
+    expect(problem(`Navn;Præsentation\nAnne;${'x'.repeat(MAX_ROW_CHARACTERS + 1)}\n`)).toMatch(/^row 2 holds more than 200,000 characters/);
+    expect(problem(`Navn;Kommune\nAnne${';'.repeat(MAX_CSV_COLUMNS)}\n`)).toBe(`row 2 has ${MAX_CSV_COLUMNS + 1} columns, more than ${MAX_CSV_COLUMNS}; remove the empty columns at its end`);
+    expect(problem(`Navn\n${'\n'.repeat(MAX_CSV_ROWS)}`)).toBe('has more than 10,000 rows; split it into smaller files');
+    expect(problem(`Navn\n${'Anne\n'.repeat(MAX_CSV_ROWS - 1)}`)).toBe('no error');
   });
 
   it('numbers rows as the spreadsheet does, skipping blank ones, with quoted line breaks inside a cell', () => {
