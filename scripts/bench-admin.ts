@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { parseCli, runCli, wholeNumber } from '../src/lib/cli.ts';
+import { doing, parseCli, runCli, UsageError, wholeNumber } from '../src/lib/cli.ts';
 import { contentDir } from '../src/lib/content/paths.ts';
 import { serveStatic } from '../tests/helpers/static-server.ts';
 import { launchChromium } from '../tests/helpers/browser.ts';
@@ -56,22 +56,25 @@ async function main(argv: string[]): Promise<number> {
   const args = parseCli(argv, HELP, { runs: { type: 'string', default: '5' }, dist: { type: 'string' } });
   if (!args) return 0;
   const runs = wholeNumber('--runs', args.values.runs, 1, 50);
+  if (args.values.dist !== undefined && !args.values.dist.trim()) throw new UsageError(`--dist needs a folder — --dist skal have en mappe`);
 
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-admin-'));
   try {
     let dist = args.values.dist ? path.resolve(args.values.dist) : path.join(work, 'dist');
     if (!args.values.dist) {
-      console.error('Building the site…');
+      console.error('Building the site… — bygger sitet…');
+      doing({ en: 'building the site', da: 'byggede sitet' });
       if (!(await build(dist, work))) {
-        console.error('The build failed.');
+        console.error('The build failed (its messages are above) — bygningen mislykkedes (se beskederne ovenfor)');
         return 1;
       }
     }
     dist = fs.realpathSync(dist);
     if (!fs.existsSync(path.join(dist, 'admin/index.html'))) {
-      console.error(`${dist} has no admin/index.html`);
+      console.error(`${dist}: no admin/index.html here; give a built site (npm run build) — ingen admin/index.html her; angiv et bygget site`);
       return 1;
     }
+    doing({ en: 'measuring the admin page in Chromium', da: 'målte admin-siden i Chromium' });
 
     const server = await serveStatic(dist);
     const browser = await launchChromium();

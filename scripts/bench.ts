@@ -3,8 +3,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { parseCli, runCli, wholeNumber } from '../src/lib/cli.ts';
-import { contentDir } from '../src/lib/content/paths.ts';
+import { contentFolder, doing, parseCli, runCli, wholeNumber } from '../src/lib/cli.ts';
 import { readTaxonomies } from '../src/lib/content/taxonomies.ts';
 import { syntheticContent } from '../src/lib/synthetic.ts';
 import { buildSearchIndex } from '../src/lib/search-index.ts';
@@ -20,11 +19,14 @@ With --runs R it repeats the cold build R times and reports medians.
 
 Options:
   --members N   number of members (required, 1–100000)
-  --runs R      repetitions, default 1
+  --runs R      repetitions, default 1 (at most 50)
   --keep        keep the temporary folder and print its path
   -h, --help    this text
 
-Exit codes: 0 ok, 1 build failed, 2 usage error.`;
+Exit codes: 0 ok, 1 build failed (or the content folder could not be read), 2 usage error.`;
+
+/** The site did not build: its log is the message, printed as it is. */
+class BuildFailed extends Error {}
 
 interface Run {
   buildMs: number;
@@ -69,7 +71,7 @@ async function coldBuild(work: string, run: number): Promise<Run> {
   const code = await new Promise<number>((resolve) => child.on('close', (c) => resolve(c ?? 1)));
   const peakBuildBytes = memory.stop();
   const buildMs = performance.now() - started;
-  if (code !== 0) throw new Error(`build failed:\n${log.slice(-3000)}`);
+  if (code !== 0) throw new BuildFailed(`build failed — bygningen mislykkedes:\n${log.slice(-3000)}`);
   const indexMemory = watchPeakMemory(process.pid);
   const index = await buildSearchIndex(outDir);
   const peakIndexBytes = indexMemory.stop();
@@ -80,8 +82,9 @@ async function main(argv: string[]): Promise<number> {
   const args = parseCli(argv, HELP, { members: { type: 'string' }, runs: { type: 'string', default: '1' }, keep: { type: 'boolean', default: false } });
   if (!args) return 0;
   const n = wholeNumber('--members', args.values.members, 1, 100_000);
-  const runs = wholeNumber('--runs', args.values.runs, 1);
-  const source = contentDir();
+  const runs = wholeNumber('--runs', args.values.runs, 1, 50);
+  const source = contentFolder(undefined, 'bench');
+  doing({ en: 'generating the synthetic content', da: 'lavede det syntetiske indhold' });
   const work = fs.mkdtempSync(path.join(os.tmpdir(), `mikronet-bench-${n}-`));
   try {
     const content = path.join(work, 'content');
@@ -102,6 +105,7 @@ async function main(argv: string[]): Promise<number> {
     }
     console.log(`Generated ${files.length} files (${n} members) in ${work}`);
     const results: Run[] = [];
+    doing({ en: 'building the site', da: 'byggede sitet' });
     for (let i = 1; i <= runs; i++) {
       console.log(`Cold build ${i}/${runs} …`);
       const r = await coldBuild(work, i);
@@ -119,7 +123,8 @@ pages per second   ${(results[0].pages / (buildMs / 1000)).toFixed(0)}   (build 
 peak memory        ${mib(m((r) => r.peakBuildBytes))} build, ${mib(m((r) => r.peakIndexBytes))} index (process trees)`);
     return 0;
   } catch (err) {
-    console.error((err as Error).message);
+    if (!(err instanceof BuildFailed)) throw err;
+    console.error(err.message);
     return 1;
   } finally {
     if (args.values.keep) console.log(`Kept ${work}`);

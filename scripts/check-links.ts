@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import fs from 'node:fs';
 import path from 'node:path';
-import { oneOf, parseCli, runCli, UsageError } from '../src/lib/cli.ts';
+import { doing, oneOf, parseCli, runCli, UsageError } from '../src/lib/cli.ts';
 import { displayPath } from '../src/lib/content/paths.ts';
 import { checkLinks } from '../src/lib/link-check.ts';
 
@@ -12,26 +12,27 @@ built site in DIR (default: $OUT_DIR or dist/) points at a file that exists. Lin
 own address (taken from the pages' canonical links, or --site) count as internal; --no-site
 checks relative and root-relative links only. Run npm run build first.
 
-Exit codes: 0 every link works, 1 broken links, 2 usage error (no built site).`;
+Exit codes: 0 every link works, 1 broken links or a page that cannot be read, 2 usage error (no built site).`;
 
 function main(argv: string[]): number {
   const args = parseCli(argv, HELP, { site: { type: 'string' }, 'no-site': { type: 'boolean' }, format: { type: 'string', default: 'text' } }, { positionals: true });
   if (!args) return 0;
   const format = oneOf('--format', args.values.format, ['text', 'json']);
+  if (args.positionals.length > 1) throw new UsageError(`Give at most one folder — angiv højst én mappe`);
+  if (args.positionals[0]?.trim() === '') throw new UsageError(`The folder name is empty — mappenavnet er tomt`);
   const dist = path.resolve(args.positionals[0] ?? process.env.OUT_DIR ?? 'dist');
-  if (args.positionals.length > 1 || !fs.existsSync(path.join(dist, 'index.html'))) {
+  if (!fs.existsSync(path.join(dist, 'index.html'))) {
     console.error(`${displayPath(dist)}: no built site here (no index.html); run npm run build first — intet bygget site her; kør npm run build først`);
     return 2;
   }
   let origin: string | false | undefined;
   if (args.values['no-site']) origin = false;
   else if (args.values.site) {
-    try {
-      origin = new URL(args.values.site).origin;
-    } catch {
-      throw new UsageError(`--site must be a web address, not "${args.values.site}" — --site skal være en webadresse`);
-    }
+    const url = URL.parse(args.values.site);
+    if (!url || !/^https?:$/.test(url.protocol)) throw new UsageError(`--site must be a web address (https://…), not "${args.values.site}" — --site skal være en webadresse (https://…)`);
+    origin = url.origin;
   }
+  doing({ en: `reading the pages in ${displayPath(dist)}`, da: `læste siderne i ${displayPath(dist)}` });
   const report = checkLinks(dist, { origin });
   if (format === 'json') {
     console.log(JSON.stringify({ dist: displayPath(dist), ...report }, null, 2));

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import fs from 'node:fs';
 import path from 'node:path';
-import { parseCli, runCli } from '../src/lib/cli.ts';
+import { doing, parseCli, runCli } from '../src/lib/cli.ts';
 import { generatedFiles } from '../src/lib/contributing.ts';
 
 const HELP = `Usage: npm run docs:contributing [-- --check]
@@ -12,7 +12,7 @@ GitHub issue form .github/ISSUE_TEMPLATE/new-network.yml.
 
   --check   change nothing; exit 1 if a file is out of date
 
-Exit codes: 0 up to date (or updated), 1 out of date (--check), 2 usage error.`;
+Exit codes: 0 up to date (or updated), 1 out of date (--check) or a file that cannot be read or written, 2 usage error.`;
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 
@@ -23,6 +23,7 @@ function main(argv: string[]): number {
     const abs = path.join(ROOT, file);
     return fs.existsSync(abs) ? fs.readFileSync(abs, 'utf8') : undefined;
   };
+  doing({ en: 'generating the documentation from the schemas', da: 'lavede dokumentationen ud fra skemaerne' });
   let stale = 0;
   for (const [file, text] of Object.entries(generatedFiles(read))) {
     if (read(file) === text) {

@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 import fs from 'node:fs';
 import path from 'node:path';
-import { parseCli, runCli } from '../src/lib/cli.ts';
-import { contentDir, displayPath } from '../src/lib/content/paths.ts';
+import { contentFolder, doing, parseCli, runCli, UsageError } from '../src/lib/cli.ts';
+import { displayPath } from '../src/lib/content/paths.ts';
 import { readTaxonomies } from '../src/lib/content/taxonomies.ts';
 import { listedMembers, lookups, membersCsv, membersVcf, readMembers } from '../src/lib/members-csv.ts';
 
@@ -14,17 +14,20 @@ Writes the listed members (listed: true) of $CONTENT_DIR (default content/) as
 Unlisted members are never exported. The files hold personal data: keep them out of git
 (the default DIR, .tmp/members-export, is ignored by git).
 
-Exit codes: 0 written, 2 usage error.`;
+Exit codes: 0 written, 1 the members could not be read or the files not written, 2 usage error.`;
 
 function main(argv: string[]): number {
   const args = parseCli(argv, HELP, { out: { type: 'string', default: '.tmp/members-export' } });
   if (!args) return 0;
-  const dir = contentDir();
+  if (!args.values.out.trim()) throw new UsageError(`--out needs a folder — --out skal have en mappe`);
+  const dir = contentFolder(undefined, 'members:export');
+  doing({ en: 'reading the members', da: 'læste medlemmerne' });
   const tax = readTaxonomies(dir);
   const groupsDir = path.join(dir, 'groups');
   const look = lookups(tax, fs.existsSync(groupsDir) ? fs.readdirSync(groupsDir).map((n) => n.replace(/\.md$/, '')) : []);
   const members = listedMembers(readMembers(dir));
   const out = path.resolve(args.values.out);
+  doing({ en: `writing into ${displayPath(out)}`, da: `skrev i ${displayPath(out)}` });
   fs.mkdirSync(out, { recursive: true });
   const csv = path.join(out, 'medlemmer.csv');
   const vcf = path.join(out, 'medlemmer.vcf');

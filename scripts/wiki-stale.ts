@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { contentFolder, dayOption, oneOf, parseCli, runCli, UsageError, wholeNumber } from '../src/lib/cli.ts';
+import { contentFolder, dayOption, doing, oneOf, parseCli, runCli, UsageError, wholeNumber } from '../src/lib/cli.ts';
 import { displayPath } from '../src/lib/content/paths.ts';
 import { loadRawContent } from '../src/lib/content/load.ts';
 import { describeAge, staleNetworks } from '../src/lib/freshness.ts';
@@ -10,7 +10,7 @@ Lists the network-wiki entries in DIR (default: $CONTENT_DIR or content/) whose 
 is more than --days days old (default 365), oldest first, with file, name, date and age: the
 list for the yearly update. Entries without a valid last_verified come first.
 
-Exit codes: 0 report written (stale entries are not an error), 2 usage error.`;
+Exit codes: 0 report written (stale entries are not an error), 1 the content could not be read, 2 usage error.`;
 
 function main(argv: string[]): number {
   const args = parseCli(argv, HELP, { days: { type: 'string', default: '365' }, format: { type: 'string', default: 'text' }, today: { type: 'string' } }, { positionals: true });
@@ -20,6 +20,7 @@ function main(argv: string[]): number {
   const today = dayOption(args.values.today);
   if (args.positionals.length > 1) throw new UsageError(`Give at most one folder — angiv højst én mappe`);
   const dir = contentFolder(args.positionals[0], 'wiki:stale');
+  doing({ en: `reading ${displayPath(dir)}`, da: `læste ${displayPath(dir)}` });
   const raw = loadRawContent(dir);
   const total = raw.entries.filter((e) => e.collection === 'wiki').length;
   const stale = staleNetworks(raw.entries, today, days);
