@@ -6,7 +6,7 @@ import { editDistance } from '../suggest.ts';
 import { slugify } from '../slug.ts';
 import { lineOfField, type RawContent, type RawEntry } from './load.ts';
 import { sortIssues, type ContentIssue } from './issues.ts';
-import { displayPath } from './paths.ts';
+import { collectionDir, displayPath } from './paths.ts';
 import { bodyFindings, bodyFindingMessage } from './body-check.ts';
 
 /**
@@ -40,8 +40,8 @@ export function contributorIssues(raw: RawContent, options: ContributorCheckOpti
  */
 export function duplicateSlugIssues(dir: string): ContentIssue[] {
   const issues: ContentIssue[] = [];
-  for (const def of Object.values(folderCollections)) {
-    const folder = path.join(dir, def.info.path);
+  for (const collection of Object.keys(folderCollections) as FolderCollection[]) {
+    const folder = collectionDir(dir, collection);
     // A linked folder is reported by the loader and never read.
     if (!fs.existsSync(folder) || fs.lstatSync(folder).isSymbolicLink()) continue;
     const bySlug = new Map<string, string[]>();

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import matter from 'gray-matter';
 import { fileCollections, folderCollections, type FolderCollection } from '../../schemas/index.ts';
-import { displayPath } from './paths.ts';
+import { collectionDir, displayPath, missingFolderIssues } from './paths.ts';
 import type { ContentIssue } from './issues.ts';
 import { entryProblem, MAX_DATA_FILE_BYTES, MAX_ENTRY_BYTES, readContentText, SYMLINK_MESSAGE } from './files.ts';
 import { fenceMessage, frontMatterFence, parseYamlData, YamlDataError } from './front-matter.ts';
@@ -94,7 +94,7 @@ const isLink = (abs: string) => {
 
 /** Reads every content file under `dir` without judging it; unreadable files become issues. */
 export function loadRawContent(dir: string): RawContent {
-  const result: RawContent = { dir, entries: [], files: {}, issues: [] };
+  const result: RawContent = { dir, entries: [], files: {}, issues: missingFolderIssues(dir) };
   for (const [name, def] of Object.entries(fileCollections)) {
     const abs = path.join(dir, def.info.path);
     const file = displayPath(abs);
@@ -118,7 +118,7 @@ export function loadRawContent(dir: string): RawContent {
     }
   }
   for (const [collection, def] of Object.entries(folderCollections) as [FolderCollection, (typeof folderCollections)[FolderCollection]][]) {
-    const folder = path.join(dir, def.info.path);
+    const folder = collectionDir(dir, collection);
     if (!collectionFolder(folder, result.issues)) continue;
     for (const dirent of fs.readdirSync(folder, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
       const name = dirent.name;

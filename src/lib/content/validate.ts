@@ -10,7 +10,7 @@ import { slugify } from '../slug.ts';
 import { lineOfField, loadRawContent, type RawContent, type RawEntry } from './load.ts';
 import { describeIssue } from './messages.ts';
 import { sortIssues, type ContentIssue } from './issues.ts';
-import { displayPath } from './paths.ts';
+import { collectionDir, displayPath } from './paths.ts';
 
 export interface ValidEntry {
   collection: FolderCollection;
@@ -150,7 +150,7 @@ function checkReferences(dir: string, entries: RawEntry[], schemas: Record<Folde
         if (typeof slug !== 'string') return;
         const field = Array.isArray(value) ? `${key}[${i}]` : key;
         const found = bySlug.get(target)?.get(slug);
-        const related = [displayPath(path.join(dir, folderCollections[target].info.path, `${slug}.md`))];
+        const related = [displayPath(path.join(collectionDir(dir, target as FolderCollection), `${slug}.md`))];
         const base = { file: e.file, field, line: lineOfField(e.frontMatter, key), code: 'reference', related };
         if (!found) {
           const suggestion = closest(slug, bySlug.get(target)?.keys() ?? []);
