@@ -38,10 +38,19 @@ export function isMediaPath(src: unknown): boolean {
   }
 }
 
+const PREFIX = defaultSchema.clobberPrefix ?? 'user-content-';
+const CLOBBERED = defaultSchema.clobber ?? [];
+/** remark-rehype already prefixes footnote ids; the sanitizer prefixes again, which broke footnote links. */
+const unprefixTwice = (v: unknown) => (typeof v === 'string' && v.startsWith(PREFIX + PREFIX) ? v.slice(PREFIX.length) : v);
+
 /** The tree as the site renders it: sanitized, and images from elsewhere removed. */
 export function cleanBodyTree(tree: Root): Root {
   const clean = sanitize(tree, sanitizeSchema) as Root;
   visit(clean, 'element', (node: Element, index, parent) => {
+    for (const prop of CLOBBERED) {
+      const value = node.properties[prop];
+      if (value !== undefined) node.properties[prop] = Array.isArray(value) ? value.map(unprefixTwice) as typeof value : (unprefixTwice(value) as typeof value);
+    }
     if (node.tagName !== 'img' || isMediaPath(node.properties.src) || !parent || index === undefined) return undefined;
     parent.children.splice(index, 1);
     return [SKIP, index];

@@ -61,7 +61,9 @@ const lineOf = (text: string, offset: number | undefined) => (offset === undefin
  * Lines are counted in `text`; a caller whose text starts after an opening `---` line passes
  * text that keeps that line's newline, so lines match the file.
  */
-export function parseYamlData(text: string, { dates = true } = {}): unknown {
+export function parseYamlData(source: string, { dates = true } = {}): unknown {
+  // Windows line ends: the last line of a front matter would otherwise keep its \r. Lines stay where they were.
+  const text = source.replace(/\r\n?/g, '\n');
   // `dates: false` keeps 2026-03-01 as text, as the CMS's date widgets want it.
   const doc = YAML.parseDocument(text, { schema: 'core', customTags: dates ? ['timestamp'] : [], merge: false, uniqueKeys: true, prettyErrors: false });
   const error = doc.errors[0];
