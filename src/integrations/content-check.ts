@@ -1,19 +1,23 @@
 import type { AstroIntegration } from 'astro';
-import { contentDir } from '../lib/content/paths.ts';
+import { contentDir, mediaDir } from '../lib/content/paths.ts';
+import { checkMediaFolder } from '../lib/media.ts';
 import { validateContent } from '../lib/content/validate.ts';
 import { issueLine, UNSAFE_CODES } from '../lib/content/issues.ts';
 
 /**
- * Runs the same validator as `npm run check` before Astro loads content, so a build fails
- * with every problem listed (file, field, fix) rather than the first one Astro meets.
+ * Runs the same validator as `npm run check` (and its media check) before Astro loads content,
+ * so a build fails with every problem listed (file, field, fix) rather than the first one
+ * Astro meets.
  */
 export function contentCheck(): AstroIntegration {
   return {
     name: 'mikronet:content-check',
     hooks: {
-      'astro:config:setup': ({ command, logger }) => {
+      'astro:config:setup': async ({ command, logger }) => {
         if (command !== 'build' && command !== 'dev') return;
-        const { issues } = validateContent(contentDir());
+        // The media folder is published as it is (public/media/): a disguised file or an SVG
+        // with script in it must not reach the site.
+        const issues = [...validateContent(contentDir()).issues, ...(await checkMediaFolder(mediaDir()))];
         if (issues.length === 0) return;
         // While editing, problems are shown but do not stop the dev server, unless a file is
         // unsafe to give to Astro's loader (a link out of the folder, a huge or non-YAML file).

@@ -24,7 +24,10 @@ export interface ContentIssue {
  * Problems that make a file unsafe to hand to anything else (Astro's own loader, the dev
  * server): they stop `astro dev` too, where other problems are only shown.
  */
-export const UNSAFE_CODES = new Set(['symlink', 'not_a_file', 'not_a_folder', 'too_large', 'encoding', 'front_matter_language', 'yaml_tag', 'yaml_alias']);
+export const UNSAFE_CODES = new Set([
+  ...['symlink', 'not_a_file', 'not_a_folder', 'too_large', 'encoding', 'front_matter_language', 'yaml_tag', 'yaml_alias'],
+  ...['media_type', 'media_size', 'media_svg', 'media_symlink', 'media_special'],
+]);
 
 export function issueLine(issue: ContentIssue): string {
   const where = [issue.line ? `${issue.file}:${issue.line}` : issue.file, issue.field].filter(Boolean).join(': ');

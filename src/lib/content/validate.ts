@@ -6,7 +6,7 @@ import { describeField, metaAt, shapeOf } from '../../schemas/introspect.ts';
 import type { FieldMeta } from '../../schemas/meta.ts';
 import { RESERVED_SLUGS } from '../../i18n/routes.ts';
 import { closest } from '../suggest.ts';
-import { slugify } from '../slug.ts';
+import { MAX_SLUG_LENGTH, slugify } from '../slug.ts';
 import { lineOfField, loadRawContent, type RawContent, type RawEntry } from './load.ts';
 import { describeIssue } from './messages.ts';
 import { sortIssues, type ContentIssue } from './issues.ts';
@@ -189,15 +189,15 @@ function checkReferences(dir: string, entries: RawEntry[], schemas: Record<Folde
 
 function checkSlug(e: RawEntry): ContentIssue[] {
   const issues: ContentIssue[] = [];
-  if (!SLUG_PATTERN.test(e.slug)) {
+  if (!SLUG_PATTERN.test(e.slug) || e.slug.length > MAX_SLUG_LENGTH) {
     const fixed = slugify(e.slug) || 'navn';
     issues.push({
       file: e.file,
       code: 'slug',
       suggestion: `${fixed}.md`,
       message: {
-        en: `the file name must be lowercase ASCII letters, digits and hyphens (æ→ae, ø→oe, å→aa); rename it to ${fixed}.md`,
-        da: `filnavnet må kun have små bogstaver a–z, tal og bindestreger (æ→ae, ø→oe, å→aa); omdøb den til ${fixed}.md`,
+        en: `the file name must be lowercase ASCII letters, digits and hyphens (æ→ae, ø→oe, å→aa), at most ${MAX_SLUG_LENGTH} characters; rename it to ${fixed}.md`,
+        da: `filnavnet må kun have små bogstaver a–z, tal og bindestreger (æ→ae, ø→oe, å→aa), højst ${MAX_SLUG_LENGTH} tegn; omdøb den til ${fixed}.md`,
       },
     });
   }
