@@ -1,14 +1,15 @@
 #!/usr/bin/env node
 import fs from 'node:fs';
 import path from 'node:path';
-import { displayPath } from '../src/lib/content/paths.ts';
+import { collectionDir, displayPath, externalCollections, isInside } from '../src/lib/content/paths.ts';
+import { folderCollections, type FolderCollection } from '../src/schemas/index.ts';
 import { validateContent } from '../src/lib/content/validate.ts';
 import { contributorIssues } from '../src/lib/content/contrib.ts';
 import { changedSince, contentFiles, issuesForChanged } from '../src/lib/content/changed.ts';
 import { githubAnnotation, issueLine, sortIssues, type ContentIssue } from '../src/lib/content/issues.ts';
 import { contentFolder, dayOption, oneOf, parseCli, runCli, UsageError } from '../src/lib/cli.ts';
 
-const HELP = `Usage: npm run check [-- DIR] [--base GIT-REF | --changed FILE...] [--format text|json|github] [--today YYYY-MM-DD]
+const HELP = `Usage: npm run check [-- DIR] [--only COLLECTION,...] [--base GIT-REF | --changed FILE...] [--format text|json|github] [--today YYYY-MM-DD]
 
 Validates every content file in DIR (default: $CONTENT_DIR or content/) against the
 schemas, taxonomies and cross-references, without building the site, and applies the
@@ -19,10 +20,32 @@ Reports every problem at once, one line each: file, field, what is wrong, what t
   --base REF        report only problems in files changed since REF (git), e.g. origin/main;
                     references are still checked against the whole folder
   --changed FILE... the same for the files given (put DIR before --changed)
+  --only wiki       report only problems in files of these collections (comma-separated:
+                    ${Object.keys(folderCollections).join(', ')}); the rest is still read, for
+                    references, taxonomies and settings. With --base, the changes are looked
+                    up in the git repository of those collections' folders. This is how a
+                    network's public wiki repository checks its pull requests:
+                    CONTENT_DIR=kit/content WIKI_DIR=wiki node kit/scripts/check.ts --only wiki
   --format github   GitHub Actions annotations (::error file=…,line=…::…)
   --today DATE      the date "in the future" is measured from (default: today in Denmark)
 
+Environment: CONTENT_DIR (the content folder), WIKI_DIR (the wiki's entries, when they are
+kept in their own repository; see docs/NEW-NETWORK.md).
+
 Exit codes: 0 valid, 1 content problems found, 2 usage error.`;
+
+/** `--only wiki,events`: known collection names, each once. */
+function onlyOption(value: string | undefined): FolderCollection[] | undefined {
+  if (value === undefined) return undefined;
+  const names = [...new Set(value.split(',').map((n) => n.trim()).filter(Boolean))];
+  const known = Object.keys(folderCollections);
+  const unknown = names.filter((n) => !known.includes(n));
+  if (names.length === 0 || unknown.length)
+    throw new UsageError(
+      `--only takes collection names (${known.join(', ')}), not "${unknown.join(', ') || value}" — --only skal have navne på samlinger (${known.join(', ')})`,
+    );
+  return names as FolderCollection[];
+}
 
 /** `--changed a.md b.md` takes every following argument up to the next option. */
 function splitChanged(argv: string[]): { rest: string[]; changed?: string[] } {
@@ -47,19 +70,22 @@ function splitChanged(argv: string[]): { rest: string[]; changed?: string[] } {
 
 function main(argv: string[]): number {
   const { rest, changed: changedArgs } = splitChanged(argv);
-  const args = parseCli(rest, HELP, { format: { type: 'string', default: 'text' }, base: { type: 'string' }, today: { type: 'string' } }, { positionals: true });
+  const args = parseCli(rest, HELP, { format: { type: 'string', default: 'text' }, base: { type: 'string' }, today: { type: 'string' }, only: { type: 'string' } }, { positionals: true });
   if (!args) return 0;
   const format = oneOf('--format', args.values.format, ['text', 'json', 'github']);
   if (args.positionals.length > 1) throw new UsageError(`Give at most one folder (put it before --changed) — angiv højst én mappe (før --changed)`);
   if (args.values.base !== undefined && changedArgs) throw new UsageError(`Give --base or --changed, not both — angiv --base eller --changed, ikke begge`);
   if (changedArgs && changedArgs.length === 0) throw new UsageError(`--changed needs at least one file — --changed skal have mindst én fil`);
   const today = dayOption(args.values.today);
+  const only = onlyOption(args.values.only);
   const dir = contentFolder(args.positionals[0], 'check');
+  const onlyFolders = only?.map((c) => collectionDir(dir, c));
 
   let changed: string[] | undefined;
   if (args.values.base !== undefined) {
     try {
-      changed = changedSince(args.values.base, dir);
+      // The wiki may be a repository of its own: look for changes where the reported files are.
+      changed = [...new Set((onlyFolders ?? [dir]).flatMap((folder) => changedSince(args.values.base!, folder)))];
     } catch (err) {
       throw new UsageError((err as Error).message);
     }
@@ -67,11 +93,19 @@ function main(argv: string[]): number {
 
   const { issues: schemaIssues, raw } = validateContent(dir);
   let issues: ContentIssue[] = sortIssues([...schemaIssues, ...contributorIssues(raw, { today })]);
-  const changedContent = changed && contentFiles(changed, dir);
+  const changedContent = changed && contentFiles(changed, dir).filter((f) => !onlyFolders || onlyFolders.some((folder) => isInside(f, folder)));
   if (changed) issues = issuesForChanged(issues, changed, dir);
+  if (onlyFolders) issues = issues.filter((i) => onlyFolders.some((folder) => isInside(path.resolve(i.file), folder)));
+  const checked = only ? raw.entries.filter((e) => only.includes(e.collection)) : raw.entries;
+  // Where the files are, for the summary: the content folder, and the wiki when it is elsewhere.
+  const where = (only ?? [])
+    .map((c) => collectionDir(dir, c))
+    .concat(only ? [] : [dir, ...externalCollections(dir).map((c) => collectionDir(dir, c))])
+    .map(displayPath)
+    .join(' + ');
 
   if (format === 'json') {
-    const report = { dir: displayPath(dir), files: raw.entries.length, ...(changedContent ? { changed: changedContent.map(displayPath) } : {}), issues };
+    const report = { dir: displayPath(dir), ...(only ? { only } : {}), files: checked.length, ...(changedContent ? { changed: changedContent.map(displayPath) } : {}), issues };
     console.log(JSON.stringify(report, null, 2));
     return issues.length === 0 ? 0 : 1;
   }
@@ -84,7 +118,7 @@ function main(argv: string[]): number {
   const files = new Set(issues.map((i) => i.file)).size;
   const scope = changedContent
     ? { en: `${changedContent.length} changed file(s), checked against ${displayPath(dir)}`, da: `${changedContent.length} ændrede fil(er), tjekket mod ${displayPath(dir)}` }
-    : { en: `${raw.entries.length} files in ${displayPath(dir)}`, da: `${raw.entries.length} filer i ${displayPath(dir)}` };
+    : { en: `${checked.length} files in ${where}`, da: `${checked.length} filer i ${where}` };
   console.error(
     issues.length === 0
       ? changedContent

@@ -1,7 +1,8 @@
 import type { z } from 'zod';
-import { fileCollections, folderCollections, type Taxonomies } from '../schemas/index.ts';
+import { describeField } from '../schemas/introspect.ts';
+import { fileCollections, folderCollections, type FolderCollection, type Taxonomies } from '../schemas/index.ts';
 import type { CollectionInfo, RefTarget } from '../schemas/meta.ts';
-import { decapFields, type CmsLang, type DecapField, type FieldContext } from './fields.ts';
+import { decapFields, type CmsLang, type DecapField, type ExternalChoices, type FieldContext } from './fields.ts';
 import { FRONTMATTER_FORMAT, SLUG_FIELD, YAML_FORMAT, LIST_KEY } from './format.ts';
 
 export { DATE_FORMAT, DATETIME_FORMAT, MAX_IMAGE_BYTES, type CmsLang, type DecapField } from './fields.ts';
@@ -58,6 +59,22 @@ export interface DecapConfig {
   collections: DecapCollection[];
 }
 
+/** A collection that lives outside the content folder and is not edited in this CMS. */
+export interface ExternalCollection {
+  /** Its entries as the build found them. */
+  entries: { slug: string; name: string }[];
+  /** Where it is edited (the public wiki repository's address), when known. */
+  source?: string;
+}
+
+/** Where the collections are, when it is not one folder each inside the content folder. */
+export interface CmsLayout {
+  /** Collections outside the content folder (the wiki in its own repository): not in the CMS. */
+  external?: Partial<Record<FolderCollection, ExternalCollection>>;
+  /** A collection's folder relative to the content folder, when it is not the usual one. */
+  folders?: Partial<Record<FolderCollection, string>>;
+}
+
 export interface CmsConfigOptions {
   tax: Taxonomies;
   lang: CmsLang;
@@ -69,6 +86,7 @@ export interface CmsConfigOptions {
   mediaFolder?: string;
   publicFolder?: string;
   siteUrl?: string;
+  layout?: CmsLayout;
 }
 
 const summaryFieldOf = (collection: RefTarget): string => {
@@ -92,17 +110,52 @@ function bodyField(info: CollectionInfo, lang: CmsLang): DecapField {
   };
 }
 
+/** What a relation to an external collection offers instead, and the words that explain it. */
+function externalChoices(name: FolderCollection, ext: ExternalCollection, lang: CmsLang): ExternalChoices {
+  const label = folderCollections[name].info.label[lang];
+  const where = ext.source ? ` (${ext.source})` : '';
+  return {
+    options: [...ext.entries].sort((a, b) => a.name.localeCompare(b.name, 'da')).map((e) => ({ label: e.name, value: e.slug })),
+    note:
+      lang === 'da'
+        ? `Listen er ${label.toLowerCase()}, som den var, da sitet sidst blev bygget; den redigeres ikke her, men i sit eget offentlige repository${where}.`
+        : `The list is the ${label.toLowerCase()} as it was when the site was last built; it is not edited here but in its own public repository${where}.`,
+  };
+}
+
+/** Whether a top-level field of a schema points at one of the external collections. */
+function externalRefOf(schema: z.ZodObject, field: string, external: FolderCollection[]): boolean {
+  const ref = describeField((schema.shape as Record<string, z.ZodType>)[field]).meta?.ref;
+  return ref !== undefined && external.includes(ref);
+}
+
+/** The collection description that says why a field offers a fixed list. */
+function externalDescription(fields: string[], external: FolderCollection[], lang: CmsLang): string {
+  const names = external.map((n) => folderCollections[n].info.label[lang]).join(', ');
+  const quoted = fields.map((f) => `"${f}"`).join(', ');
+  return lang === 'da'
+    ? `${names} redigeres ikke her, men i sit eget offentlige repository. ${quoted} vælges blandt dens poster, som de var, da sitet sidst blev bygget.`
+    : `The ${names.toLowerCase()} is not edited here but in its own public repository. ${quoted} is chosen among its entries as they were when the site was last built.`;
+}
+
 /** Decap collections for every content type, generated from src/schemas (nothing is kept by hand). */
-export function cmsCollections(tax: Taxonomies, lang: CmsLang, contentPath = 'content'): DecapCollection[] {
-  const ctx: FieldContext = { tax, lang, summaryField: summaryFieldOf };
-  const folders = Object.entries(folderCollections).map(([name, def]): DecapFolderCollection => {
+export function cmsCollections(tax: Taxonomies, lang: CmsLang, contentPath = 'content', layout: CmsLayout = {}): DecapCollection[] {
+  const externalNames = Object.keys(layout.external ?? {}) as FolderCollection[];
+  const external = Object.fromEntries(externalNames.map((n) => [n, externalChoices(n, layout.external![n]!, lang)]));
+  const ctx: FieldContext = { tax, lang, summaryField: summaryFieldOf, external };
+  const inCms = Object.entries(folderCollections).filter(([name]) => !externalNames.includes(name as FolderCollection));
+  const folders = inCms.map(([name, def]): DecapFolderCollection => {
     const info = def.info;
     const summary = info.summaryField ?? 'title';
+    const schema = def.schema(tax);
+    const fields = decapFields(schema, ctx);
+    const elsewhere = fields.filter((f) => externalRefOf(schema, f.name, externalNames)).map((f) => f.label);
     return {
       name,
       label: info.label[lang],
       label_singular: info.labelSingular[lang],
-      folder: `${contentPath}/${info.path}`,
+      ...(elsewhere.length ? { description: externalDescription(elsewhere, externalNames, lang) } : {}),
+      folder: `${contentPath}/${layout.folders?.[name as FolderCollection] ?? info.path}`,
       extension: 'md',
       format: FRONTMATTER_FORMAT,
       create: true,
@@ -110,7 +163,7 @@ export function cmsCollections(tax: Taxonomies, lang: CmsLang, contentPath = 'co
       slug: `{{fields.${SLUG_FIELD}}}`,
       identifier_field: summary,
       summary: `{{${summary}}}`,
-      fields: [...decapFields(def.schema(tax), ctx), ...(info.hasBody ? [bodyField(info, lang)] : [])],
+      fields: [...fields, ...(info.hasBody ? [bodyField(info, lang)] : [])],
     };
   });
 
@@ -168,6 +221,6 @@ export function cmsConfig(o: CmsConfigOptions): DecapConfig {
     // Upload file names: ASCII only. Entry file names use SLUG_FIELD instead (see format.ts).
     slug: { encoding: 'ascii', clean_accents: true, sanitize_replacement: '-' },
     editor: { preview: true },
-    collections: cmsCollections(o.tax, o.lang, o.contentPath),
+    collections: cmsCollections(o.tax, o.lang, o.contentPath, o.layout),
   };
 }

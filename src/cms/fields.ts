@@ -26,6 +26,17 @@ export interface FieldContext {
   lang: CmsLang;
   /** The field that names an entry of a collection (relation widgets search and show it). */
   summaryField: (collection: RefTarget) => string;
+  /**
+   * Collections that are not edited in this CMS (the wiki in its own public repository), with
+   * their entries as the build found them: a relation to one becomes a select of these.
+   */
+  external?: Partial<Record<RefTarget, ExternalChoices>>;
+}
+
+export interface ExternalChoices {
+  options: { label: string; value: string }[];
+  /** Added to the field's hint: where the list comes from and where it is edited. */
+  note: string;
 }
 
 /** The parts of a JSON Schema the field builder reads (zod's own export, so no zod internals). */
@@ -135,6 +146,18 @@ export function decapField(name: string, schema: z.ZodType, ctx: FieldContext, p
         };
       case 'relation': {
         if (!meta.ref) throw new Error(`relation field "${name}" has no ref`);
+        const external = ctx.external?.[meta.ref];
+        if (external) {
+          // Decap's relation widget needs the collection in the CMS; this one is edited elsewhere.
+          return {
+            widget: 'select',
+            options: external.options,
+            multiple: isList || undefined,
+            min: isList ? js.minItems : undefined,
+            max: isList ? js.maxItems : undefined,
+            hint: [base.hint, external.note].filter(Boolean).join(' '),
+          };
+        }
         const shown = ctx.summaryField(meta.ref);
         return {
           collection: meta.ref,

@@ -1,5 +1,5 @@
 import type { Taxonomies } from '../schemas/index.ts';
-import { cmsConfig, type DecapBackend, type DecapConfig } from './config.ts';
+import { cmsConfig, type CmsLayout, type DecapBackend, type DecapConfig } from './config.ts';
 import type { CmsLang } from './fields.ts';
 
 /** Build-time settings for the CMS (environment variables; see README, "Redigering / Editing"). */
@@ -57,11 +57,12 @@ export interface AdminSetup {
   taxonomies: Taxonomies;
 }
 
-export function adminSetup(env: CmsEnv, tax: Taxonomies): AdminSetup {
+/** `layout` says which collections live elsewhere (the wiki in its own repository); see src/cms/layout.ts. */
+export function adminSetup(env: CmsEnv, tax: Taxonomies, layout: CmsLayout = {}): AdminSetup {
   const backend = productionBackend(env);
   const siteUrl = env.SITE_URL || env.URL || undefined;
   const config = (lang: CmsLang) =>
-    cmsConfig({ tax, lang, backend, publishMode: 'editorial_workflow', contentPath: env.CMS_CONTENT_PATH || 'content', siteUrl });
+    cmsConfig({ tax, lang, backend, publishMode: 'editorial_workflow', contentPath: env.CMS_CONTENT_PATH || 'content', siteUrl, layout });
   return {
     configs: { da: config('da'), en: config('en') },
     // The branch matters only with MODE=git: decap-server commits to it.

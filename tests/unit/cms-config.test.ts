@@ -1,7 +1,7 @@
 import path from 'node:path';
 import matter from 'gray-matter';
 import YAML from 'yaml';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { z } from 'zod';
 import { fileCollections, folderCollections, type Taxonomies } from '../../src/schemas/index.ts';
 import { describeField, elementOf, shapeOf } from '../../src/schemas/introspect.ts';
@@ -19,6 +19,7 @@ import {
 } from '../../src/cms/config.ts';
 import { createFormats, FRONTMATTER_FORMAT, LIST_KEY, SLUG_FIELD, YAML_FORMAT } from '../../src/cms/format.ts';
 import { adminSetup, productionBackend } from '../../src/cms/setup.ts';
+import { cmsLayout } from '../../src/cms/layout.ts';
 import { checkEntry, entrySlug, prepareSave } from '../../src/cms/save.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -135,6 +136,70 @@ describe('the CMS configuration is derived from the schemas', () => {
   it('is plain JSON (it is inlined into the admin page)', () => {
     const c = config();
     expect(JSON.parse(JSON.stringify(c))).toEqual(c);
+  });
+});
+
+describe('when the network wiki lives in its own public repository', () => {
+  const SPLIT = path.join(ROOT, 'tests/fixtures/split');
+  const env = { WIKI_DIR: path.join(SPLIT, 'wiki-repo/wiki'), WIKI_REPO: 'https://github.com/eksempel/netvaerkswiki' };
+  let layout: ReturnType<typeof cmsLayout>;
+  beforeAll(() => {
+    vi.stubEnv('WIKI_DIR', env.WIKI_DIR);
+    vi.stubEnv('WIKI_REPO', env.WIKI_REPO);
+    layout = cmsLayout(path.join(SPLIT, 'site'));
+  });
+  afterAll(() => vi.unstubAllEnvs());
+  const split = (lang: 'da' | 'en' = 'da') =>
+    cmsConfig({ tax, lang, backend: { name: 'git-gateway', branch: 'main' }, publishMode: 'editorial_workflow', layout });
+
+  it('finds the wiki outside the content folder, with its entries as the build sees them', () => {
+    expect(layout.external?.wiki?.entries.sort((a, b) => a.slug.localeCompare(b.slug))).toEqual([
+      { slug: 'aabent-vaerksted', name: 'Åbent Værksted' },
+      { slug: 'netvaerk-nord', name: 'Netværk Nord' },
+    ]);
+    expect(layout.external?.wiki?.source).toBe(env.WIKI_REPO);
+    vi.stubEnv('WIKI_DIR', '');
+    vi.stubEnv('WIKI_REPO', '');
+    expect(cmsLayout(path.join(ROOT, 'content'))).toEqual({});
+  });
+
+  it('has no wiki collection: editors do not edit the public wiki through the private site', () => {
+    expect(split().collections.map((c) => c.name)).not.toContain('wiki');
+    expect(split().collections.map((c) => c.name)).toContain('events');
+  });
+
+  it("offers the event's network as a select of the wiki's entries, by name in Danish order, and says where the wiki is edited", () => {
+    for (const lang of ['da', 'en'] as const) {
+      const events = folder(split(lang), 'events');
+      const network = events.fields.find((f) => f.name === 'network')!;
+      expect(network).toMatchObject({ widget: 'select', required: false });
+      // In Danish alphabetical order: Å comes last.
+      expect(network.options).toEqual([
+        { label: 'Netværk Nord', value: 'netvaerk-nord' },
+        { label: 'Åbent Værksted', value: 'aabent-vaerksted' },
+      ]);
+      expect(network.hint).toContain(env.WIKI_REPO);
+      expect(events.description).toContain(network.label);
+    }
+    expect(folder(split('da'), 'events').description).toMatch(/^Netværkswiki redigeres ikke her/);
+    expect(folder(split('en'), 'events').description).toMatch(/^The network wiki is not edited here/);
+  });
+
+  it('saves an event whose network was chosen from that list', () => {
+    const fields = folder(split(), 'events').fields;
+    const entry = { ...sampleEntry(fields), network: 'netvaerk-nord' };
+    const parsed = matter(createFormats([])[FRONTMATTER_FORMAT].toFile(entry, fields.map((f) => f.name)));
+    expect(parsed.data.network).toBe('netvaerk-nord');
+    expect(checkEntry({ collection: 'events', data: entry }, tax, 'da')).toEqual([]);
+  });
+
+  it('keeps the wiki in the CMS when WIKI_DIR is inside the content folder, at its folder', () => {
+    vi.stubEnv('WIKI_DIR', path.join(ROOT, 'content/netvaerk'));
+    const inside = cmsLayout(path.join(ROOT, 'content'));
+    expect(inside).toEqual({ folders: { wiki: 'netvaerk' } });
+    const c = cmsConfig({ tax, lang: 'da', backend: { name: 'git-gateway', branch: 'main' }, publishMode: 'editorial_workflow', layout: inside });
+    expect(folder(c, 'wiki').folder).toBe('content/netvaerk');
+    expect(folder(c, 'events').fields.find((f) => f.name === 'network')).toMatchObject({ widget: 'relation', collection: 'wiki' });
   });
 });
 

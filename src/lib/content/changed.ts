@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import type { ContentIssue } from './issues.ts';
+import { collectionDir, externalCollections, isInside } from './paths.ts';
 
 const git = (args: string[], cwd: string) =>
   execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
@@ -50,8 +51,8 @@ export function issuesForChanged(issues: ContentIssue[], changed: Iterable<strin
   return issues.filter((i) => set.has(path.resolve(i.file)) || (i.related ?? []).some((r) => set.has(path.resolve(r))));
 }
 
-/** Only files inside the content folder matter for the summary. */
-export function contentFiles(changed: Iterable<string>, dir: string): string[] {
-  const root = path.resolve(dir) + path.sep;
-  return [...changed].map((f) => path.resolve(f)).filter((f) => f.startsWith(root));
+/** Only content files matter for the summary: inside the content folder, or in a collection kept elsewhere (WIKI_DIR). */
+export function contentFiles(changed: Iterable<string>, dir: string, env: Record<string, string | undefined> = process.env): string[] {
+  const roots = [dir, ...externalCollections(dir, env).map((c) => collectionDir(dir, c, env))];
+  return [...changed].map((f) => path.resolve(f)).filter((f) => roots.some((root) => isInside(f, root)));
 }
