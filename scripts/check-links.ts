@@ -20,17 +20,17 @@ function main(argv: string[]): number {
   const format = oneOf('--format', args.values.format, ['text', 'json']);
   if (args.positionals.length > 1) throw new UsageError(`Give at most one folder — angiv højst én mappe`);
   if (args.positionals[0]?.trim() === '') throw new UsageError(`The folder name is empty — mappenavnet er tomt`);
-  const dist = path.resolve(args.positionals[0] ?? process.env.OUT_DIR ?? 'dist');
-  if (!fs.existsSync(path.join(dist, 'index.html'))) {
-    console.error(`${displayPath(dist)}: no built site here (no index.html); run npm run build first — intet bygget site her; kør npm run build først`);
-    return 2;
-  }
   let origin: string | false | undefined;
   if (args.values['no-site']) origin = false;
   else if (args.values.site) {
     const url = URL.parse(args.values.site);
     if (!url || !/^https?:$/.test(url.protocol)) throw new UsageError(`--site must be a web address (https://…), not "${args.values.site}" — --site skal være en webadresse (https://…)`);
     origin = url.origin;
+  }
+  const dist = path.resolve(args.positionals[0] ?? process.env.OUT_DIR ?? 'dist');
+  if (!fs.existsSync(path.join(dist, 'index.html'))) {
+    console.error(`${displayPath(dist)}: no built site here (no index.html); run npm run build first — intet bygget site her; kør npm run build først`);
+    return 2;
   }
   doing({ en: `reading the pages in ${displayPath(dist)}`, da: `læste siderne i ${displayPath(dist)}` });
   const report = checkLinks(dist, { origin });

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import fs from 'node:fs';
 import path from 'node:path';
-import { contentFolder, doing, parseCli, runCli, UsageError } from '../src/lib/cli.ts';
+import { contentFolder, doing, InputError, parseCli, runCli, UsageError } from '../src/lib/cli.ts';
 import { displayPath } from '../src/lib/content/paths.ts';
 import { readTaxonomies } from '../src/lib/content/taxonomies.ts';
 import { listedMembers, lookups, membersCsv, membersVcf, readMembers } from '../src/lib/members-csv.ts';
@@ -28,6 +28,9 @@ function main(argv: string[]): number {
   const members = listedMembers(readMembers(dir));
   const out = path.resolve(args.values.out);
   doing({ en: `writing into ${displayPath(out)}`, da: `skrev i ${displayPath(out)}` });
+  if (fs.statSync(out, { throwIfNoEntry: false })?.isDirectory() === false) {
+    throw new InputError({ en: 'is a file; --out needs a folder', da: 'er en fil; --out skal være en mappe' }, out);
+  }
   fs.mkdirSync(out, { recursive: true });
   const csv = path.join(out, 'medlemmer.csv');
   const vcf = path.join(out, 'medlemmer.vcf');
