@@ -23,7 +23,7 @@ Options:
   --dist DIR   measure an existing build instead of building
   -h, --help   this text
 
-Exit codes: 0 ok, 1 build or page failed, 2 usage error.`;
+Exit codes: 0 ok, 1 build or page failed (or no built site at --dist), 2 usage error.`;
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const kib = (b: number) => `${(b / 1024).toFixed(0)} KiB`;
