@@ -117,7 +117,7 @@ export function detectDelimiter(text: string): string {
   return n > 0 ? best : ',';
 }
 
-/** A spreadsheet file: 5 MB holds some 20,000 members; the limits keep a hostile file cheap to refuse. */
+/** Far above a network's member list (Mikronet has 325), and low enough that a hostile file is refused cheaply. */
 export const MAX_CSV_BYTES = 5 * 1024 * 1024;
 /** Rows in the file, blank ones and the header included. */
 export const MAX_CSV_ROWS = 10_000;
