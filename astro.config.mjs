@@ -4,6 +4,7 @@ import mdx from '@astrojs/mdx';
 import { unified } from '@astrojs/markdown-remark';
 import { contentCheck } from './src/integrations/content-check.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
+import { securityHeaders } from './src/integrations/security-headers.ts';
 import { stripInlineSourceMaps } from './src/integrations/strip-inline-source-maps.ts';
 import { rehypeCleanBody } from './src/lib/sanitize.ts';
 
@@ -22,7 +23,7 @@ export default defineConfig({
     processor: unified({ rehypePlugins: [rehypeCleanBody] }),
     syntaxHighlight: false,
   },
-  integrations: [contentCheck(), mdx(), searchIndex()],
+  integrations: [contentCheck(), mdx(), searchIndex(), securityHeaders()],
   devToolbar: { enabled: false },
   vite: {
     plugins: [stripInlineSourceMaps()],
