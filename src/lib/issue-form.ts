@@ -42,24 +42,46 @@ function formField(d: FieldDoc): Record<string, unknown> {
   };
 }
 
-/** The GitHub issue form for suggesting a network: one field per wiki schema field, plus the description. */
-export function newNetworkIssueForm(): string {
-  const info = folderCollections.wiki.info;
-  const docs = fieldDocs(collectionSchema('wiki'));
-  const form = {
+/**
+ * Which repository the form is for: a network's public wiki repository (its entries in `wiki/`,
+ * where suggestions belong), or the website kit, whose `content/wiki/` is example data.
+ */
+export type IssueFormRepository = 'wiki' | 'kit';
+
+const INTRO: Record<IssueFormRepository, { name: string; description: string; value: string[] }> = {
+  wiki: {
     name: 'Nyt netværk · New network',
     description: 'Foreslå et netværk til netværkswikien, eller ret et · Suggest a network for the network wiki, or correct one',
+    value: [
+      'Udfyld felterne, så laver en frivillig opslaget i `wiki/`. Kan du selv lave en pull request, er det endnu hurtigere: se CONTRIBUTING.md. Alt her er offentligt: skriv ikke andres personoplysninger.',
+      '',
+      'Fill in the fields and a volunteer will add the entry to `wiki/`. If you can open a pull request yourself, that is quicker still: see CONTRIBUTING.md. Everything here is public: do not write other people’s personal data.',
+    ],
+  },
+  kit: {
+    name: 'Eksempelnetværk · Example network',
+    description: 'Ret eller tilføj et netværk i kittets eksempeldata · Correct or add a network in the kit’s example data',
+    value: [
+      '**Dette er website-kittets repository, og netværkswikien her (`content/wiki/`) er eksempeldata.** Vil du tilføje et rigtigt netværk til et netværks wiki (fx Mikronets), så brug formularen i det netværks offentlige wiki-repository. Brug kun denne formular til kittets eksempeldata.',
+      '',
+      '**This repository is the website kit, and its network wiki (`content/wiki/`) is example data.** To add a real network to a network’s wiki (Mikronet’s, for instance), use the form in that network’s public wiki repository. Use this form only for the kit’s example data.',
+    ],
+  },
+};
+
+/** The GitHub issue form for suggesting a network: one field per wiki schema field, plus the description. */
+export function newNetworkIssueForm(repository: IssueFormRepository): string {
+  const info = folderCollections.wiki.info;
+  const docs = fieldDocs(collectionSchema('wiki'));
+  const intro = INTRO[repository];
+  const form = {
+    name: intro.name,
+    description: intro.description,
     title: 'Netværk · Network: ',
     body: [
       {
         type: 'markdown',
-        attributes: {
-          value: [
-            'Udfyld felterne, så laver en frivillig opslaget i `content/wiki/`. Kan du selv lave en pull request, er det endnu hurtigere: se CONTRIBUTING.md.',
-            '',
-            'Fill in the fields and a volunteer will add the entry to `content/wiki/`. If you can open a pull request yourself, that is quicker still: see CONTRIBUTING.md.',
-          ].join('\n'),
-        },
+        attributes: { value: intro.value.join('\n') },
       },
       ...docs.map(formField),
       {

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import YAML from 'yaml';
-import { CONTRIBUTING_FILE, generatedFiles, ISSUE_FORM_FILE } from '../../src/lib/contributing.ts';
+import { CONTRIBUTING_FILE, generatedFiles, ISSUE_FORM_FILE, WIKI_CONTRIBUTING_FILE, WIKI_ISSUE_FORM_FILE } from '../../src/lib/contributing.ts';
 import { collectionSchema, fieldDocs, fillGenerated, flatFieldDocs } from '../../src/lib/field-docs.ts';
 import { BODY_FIELD_ID, issueFormFieldIds } from '../../src/lib/issue-form.ts';
 
@@ -51,8 +51,8 @@ describe('contributor documentation derived from the schemas', () => {
   });
 });
 
-describe('the "new network" issue form', () => {
-  const form = read(ISSUE_FORM_FILE)!;
+describe.each([ISSUE_FORM_FILE, WIKI_ISSUE_FORM_FILE])('the "new network" issue form %s', (formFile) => {
+  const form = read(formFile)!;
 
   it('asks for exactly the wiki schema fields, plus the description', () => {
     const schemaFields = Object.keys(collectionSchema('wiki').shape);
@@ -80,6 +80,31 @@ describe('the "new network" issue form', () => {
   });
 });
 
+describe('where wiki contributions go', () => {
+  it("tells contributors to the kit that a network's wiki pull requests go to its public wiki repository", () => {
+    // One line, without the quote marks of the notice at the top.
+    const flat = (text: string) => text.replace(/\s*\n>?\s*/g, ' ');
+    const doc = flat(read(CONTRIBUTING_FILE)!);
+    expect(doc).toContain('pull request i **det netværks offentlige wiki-repository**');
+    expect(doc).toContain("pull request in **that network's public wiki repository**");
+    expect(doc).toContain('`content/wiki/` too — is invented example data');
+    expect(flat(read('.github/pull_request_template.md')!)).toContain("belongs in that network's public wiki repository, not here");
+    expect(read(ISSUE_FORM_FILE)).toContain('use the form in that network’s public wiki repository');
+  });
+
+  it("gives the wiki repository its own guide: entries in wiki/, every wiki field, nothing about members", () => {
+    const doc = read(WIKI_CONTRIBUTING_FILE)!;
+    for (const field of flatFieldDocs(fieldDocs(collectionSchema('wiki')))) {
+      expect(doc, field.name).toContain(`| \`${field.name}\` | ${field.label.da}<br>*${field.label.en}* |`);
+    }
+    expect(doc).toContain('`wiki/<slug>.md`');
+    expect(doc).not.toContain('content/wiki/');
+    expect(doc).not.toContain('fields:members');
+    expect(read(WIKI_ISSUE_FORM_FILE)).toContain('add the entry to `wiki/`');
+    expect(read('templates/wiki-repository/.github/pull_request_template.md')).toContain('`wiki/`');
+  });
+});
+
 describe('pull-request workflow and template', () => {
   it('runs the contributor check on the changed files, the build and the link check', () => {
     const wf = YAML.parse(read('.github/workflows/pull-request.yml')!) as { on: Record<string, unknown>; jobs: Record<string, { steps: { uses?: string; run?: string; with?: Record<string, unknown> }[] }> };
@@ -90,6 +115,10 @@ describe('pull-request workflow and template', () => {
     const runs = steps.map((s) => s.run ?? '').join('\n');
     expect(runs).toContain('npm ci');
     expect(runs).toMatch(/npm run check -- --base "origin\/\$BASE_REF" --format github/);
+    // A network's site repository fetches its wiki first (WIKI_REPO from a repository variable; unset in the kit).
+    expect(runs.indexOf('npm run wiki:fetch')).toBeGreaterThan(runs.indexOf('npm ci'));
+    expect(runs.indexOf('npm run wiki:fetch')).toBeLessThan(runs.indexOf('npm run check'));
+    expect((Object.values(wf.jobs)[0] as unknown as { env: Record<string, string> }).env.WIKI_REPO).toBe('${{ vars.WIKI_REPO }}');
     expect(runs).toContain('npm run build');
     expect(runs).toContain('npm run check:links');
   });
