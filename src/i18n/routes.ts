@@ -16,6 +16,7 @@ export const SEGMENTS = {
   groups: { da: 'grupper', en: 'groups' },
   market: { da: 'marked', en: 'market' },
   search: { da: 'soeg', en: 'search' },
+  contact: { da: 'kontakt', en: 'contact' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type Section = keyof typeof SEGMENTS;

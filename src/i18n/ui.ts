@@ -43,7 +43,7 @@ const da = {
   'members.website': 'Hjemmeside',
   'members.email': 'E-mail',
   'members.emailReveal': 'Vis e-mailadresse',
-  'members.emailNoJs': 'E-mailadressen vises, når JavaScript er slået til (for at beskytte mod spam).',
+  'members.emailForward': 'Skriv til {name}, så formidler vi kontakten',
   'members.phone': 'Telefon',
   'members.cvr': 'CVR',
   'members.groups': 'Grupper',
@@ -156,6 +156,14 @@ const da = {
   'notFound.text': 'Vi kunne ikke finde siden. Måske er den flyttet, eller adressen er skrevet forkert.',
   'notFound.home': 'Gå til forsiden',
   'notFound.search': 'Søg på sitet',
+  'contact.title': 'Kontakt',
+  'contact.intro': '{name} drives af frivillige. Skriv til os, så svarer vi, så snart vi kan.',
+  'contact.email': 'E-mail',
+  'contact.spelled': 'skriv @ for "snabel-a" og . for "punktum"',
+  'contact.at': 'snabel-a',
+  'contact.dot': 'punktum',
+  'contact.newsletter': 'Nyhedsbrev',
+  'contact.social': 'Følg os',
 } as const;
 
 export type UIKey = keyof typeof da;
@@ -202,7 +210,7 @@ const en: Record<UIKey, string> = {
   'members.website': 'Website',
   'members.email': 'E-mail',
   'members.emailReveal': 'Show e-mail address',
-  'members.emailNoJs': 'The e-mail address is shown when JavaScript is on (to keep spam away).',
+  'members.emailForward': 'Write to {name}, and we will put you in touch',
   'members.phone': 'Phone',
   'members.cvr': 'CVR',
   'members.groups': 'Groups',
@@ -315,6 +323,14 @@ const en: Record<UIKey, string> = {
   'notFound.text': 'We could not find that page. It may have moved, or the address may be mistyped.',
   'notFound.home': 'Go to the home page',
   'notFound.search': 'Search the site',
+  'contact.title': 'Contact',
+  'contact.intro': '{name} is run by volunteers. Write to us, and we will answer as soon as we can.',
+  'contact.email': 'E-mail',
+  'contact.spelled': 'type @ for "at" and . for "dot"',
+  'contact.at': 'at',
+  'contact.dot': 'dot',
+  'contact.newsletter': 'Newsletter',
+  'contact.social': 'Follow us',
 };
 
 export const ui: Record<Lang, Record<UIKey, string>> = { da, en };

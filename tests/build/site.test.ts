@@ -200,15 +200,36 @@ describe('the build of the sample content', () => {
     }
   });
 
-  it('ships no JavaScript beyond the small e-mail reveal on pages without search', () => {
-    for (const p of ['/blog/', '/netvaerk/', '/arrangementer/', '/grupper/', '/en/networks/']) {
+  it('ships no JavaScript on pages without search or an e-mail address', () => {
+    for (const p of ['/', '/blog/', '/netvaerk/', '/arrangementer/', '/grupper/', '/en/networks/', '/om/']) {
       const html = fs.readFileSync(fileFor(TEST_DIST, p), 'utf8');
+      expect(html.match(/<script\b[^>]*>/g) ?? [], p).toEqual([]);
+    }
+  });
+
+  it('has the small e-mail reveal script exactly on the pages with an address', () => {
+    const withAddress = pages.filter(([, html]) => html.includes('data-email='));
+    // Profiles with an e-mail, wiki entries with one, and the contact page, in both languages.
+    expect(withAddress.map(([f]) => f)).toEqual(expect.arrayContaining(['kontakt/index.html', 'en/contact/index.html']));
+    expect(withAddress.some(([f]) => f.startsWith('medlemmer/'))).toBe(true);
+    expect(withAddress.some(([f]) => f.startsWith('netvaerk/'))).toBe(true);
+    for (const [file, html] of pages) {
       const scripts = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)];
-      for (const [, attrs, code] of scripts) {
-        expect(attrs, p).not.toContain('src=');
-        expect(code, p).toContain('data-email');
-        expect(code.length, p).toBeLessThan(600);
+      const reveal = scripts.filter(([, , code]) => code.includes('button[data-email]'));
+      expect(reveal.length, file).toBe(html.includes('data-email=') ? 1 : 0);
+      for (const [, attrs, code] of reveal) {
+        expect(attrs, file).not.toContain('src=');
+        expect(code.length, file).toBeLessThan(600);
       }
+    }
+  });
+
+  it('links every page’s footer to the contact page, which has no address in the footer', () => {
+    for (const [file, html] of pages) {
+      const footer = html.slice(html.indexOf('<footer'));
+      const lang = html.match(/^<!DOCTYPE html><html lang="(da|en)">/)?.[1];
+      expect(footer, file).toContain(lang === 'en' ? '<a href="/en/contact/">Contact</a>' : '<a href="/kontakt/">Kontakt</a>');
+      expect(footer, file).not.toContain('data-email');
     }
   });
 });
