@@ -121,8 +121,8 @@ export function detectDelimiter(text: string): string {
 export const MAX_CSV_BYTES = 5 * 1024 * 1024;
 /** Rows in the file, blank ones and the header included. */
 export const MAX_CSV_ROWS = 10_000;
-/** Characters in one row: the presentation is the longest cell, and a member file holds at most 256 KB. */
-export const MAX_ROW_CHARACTERS = 200_000;
+/** Bytes of text in one row (csv-parse's max_record_size counts bytes): the presentation is the longest cell, and a member file holds at most 256 KB. */
+export const MAX_ROW_BYTES = 200 * 1024;
 export const MAX_CSV_COLUMNS = 200;
 
 /** What a file that is not CSV text looks like, to say what it is rather than that its header is wrong. */
@@ -161,8 +161,8 @@ function parseProblem(err: unknown): Bilingual {
   }
   if (e.code === 'CSV_MAX_RECORD_SIZE') {
     return {
-      en: `row ${row} holds more than ${MAX_ROW_CHARACTERS.toLocaleString('en')} characters (perhaps a quote that is never closed); shorten it`,
-      da: `række ${row} indeholder mere end ${MAX_ROW_CHARACTERS.toLocaleString('da')} tegn (måske et anførselstegn, der aldrig lukkes); gør den kortere`,
+      en: `row ${row} holds more than ${MAX_ROW_BYTES / 1024} KB of text (perhaps a quote that is never closed); shorten it`,
+      da: `række ${row} indeholder mere end ${MAX_ROW_BYTES / 1024} KB tekst (måske et anførselstegn, der aldrig lukkes); gør den kortere`,
     };
   }
   const reason = (e.message ?? String(err)).split('\n')[0].slice(0, 200);
@@ -182,7 +182,7 @@ export function readCsv(bytes: Uint8Array, file?: string): CsvTable {
       relax_column_count: true,
       relax_quotes: true,
       skip_empty_lines: false,
-      max_record_size: MAX_ROW_CHARACTERS,
+      max_record_size: MAX_ROW_BYTES,
       // `records` counts this one too: it is the spreadsheet's row number.
       on_record: (record: string[], { records: row }: { records: number }) => {
         if (row > MAX_CSV_ROWS) {
@@ -435,6 +435,22 @@ export interface ImportPlan {
 /** A spreadsheet that cannot be imported at all (no rows are looked at): the CLI prints it, exit 1. */
 export class CsvError extends InputError {}
 
+/** The check refuses a content file over its size cap: the importer does not write one. */
+function tooLarge(row: number, name: string, text: string): RowOutcome {
+  const kb = (n: number) => Math.ceil(n / 1024).toLocaleString('en');
+  return {
+    kind: 'rejected',
+    row,
+    name,
+    reasons: [
+      {
+        en: `the member file would be ${kb(Buffer.byteLength(text))} KB, and a content file may be at most ${kb(MAX_ENTRY_BYTES)} KB; shorten the presentation or the other cells`,
+        da: `medlemsfilen ville fylde ${kb(Buffer.byteLength(text))} KB, og en indholdsfil må højst fylde ${kb(MAX_ENTRY_BYTES)} KB; gør præsentationen eller de andre celler kortere`,
+      },
+    ],
+  };
+}
+
 const fieldOrder = (): FieldTree[] => Object.keys(collectionSchema('members').shape).map((name) => ({ name }));
 
 /**
@@ -564,6 +580,7 @@ export function planImport(bytes: Uint8Array, contentDir: string, tax: Taxonomie
     if (!target) {
       const yaml = updateYaml(undefined, merged, order);
       const text = `---\n${yaml}---\n${body ? `${body}\n` : ''}`;
+      if (Buffer.byteLength(text) > MAX_ENTRY_BYTES) return tooLarge(row, name!, text);
       return { kind: 'new', row, name: name!, slug, path: path.join(membersDir, `${slug}.md`), text };
     }
     const fields = Object.keys(values).filter((k) => !deepEqual(before[k], merged[k]));
@@ -578,6 +595,7 @@ export function planImport(bytes: Uint8Array, contentDir: string, tax: Taxonomie
       yaml = updateYaml(yaml, now, order);
     }
     const text = `${parts.head}${yaml}${parts.close}${parts.body}`;
+    if (Buffer.byteLength(text) > MAX_ENTRY_BYTES) return tooLarge(row, name!, text);
     return { kind: 'changed', row, name: name!, slug, path: target.path, text, fields };
   });
   return { table: { rows: table.rows.length, delimiter: table.delimiter, encoding: table.encoding, bom: table.bom }, ignoredColumns: ignored, outcomes };

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { CsvError, cellValue, decodeCsv, detectDelimiter, foldLine, lookups, mapHeaders, MAX_CSV_COLUMNS, MAX_CSV_ROWS, MAX_ROW_CHARACTERS, memberColumns, readCsv } from '../../src/lib/members-csv.ts';
+import { CsvError, cellValue, decodeCsv, detectDelimiter, foldLine, lookups, mapHeaders, MAX_CSV_COLUMNS, MAX_CSV_ROWS, MAX_ROW_BYTES, memberColumns, readCsv } from '../../src/lib/members-csv.ts';
 import { readTaxonomies } from '../../src/lib/content/taxonomies.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -195,6 +195,21 @@ describe('members:import runs the content check\'s body rule on the presentation
   });
 });
 
+describe('members:import keeps within the check\'s size cap', () => {
+  it('rejects a row that would make a member file larger than a content file may be', () => {
+    const body = 'Webudvikler i Nakskov. '.repeat(11_390);
+    fs.writeFileSync(member('bo-berg'), `---\nname: Bo Berg\ntrades: [it-data]\nmunicipality: lolland\njoined: 2019-06-15\nlisted: true\n---\n${body}\n`);
+    expect(fs.statSync(member('bo-berg')).size).toBeLessThan(256 * 1024);
+    const before = read('bo-berg');
+    const csv = path.join(work, 'bo.csv');
+    fs.writeFileSync(csv, `Navn;E-mail;Ydelser\nBo Berg;bo@berg.example;"Hjemmesider; Webshops; Hosting; Support; Kurser"\n`);
+    const r = run('members-import.ts', csv);
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(/rejected — afvist: row\/række 2 \(Bo Berg\): the member file would be 257 KB, and a content file may be at most 256 KB; shorten/);
+    expect(read('bo-berg')).toBe(before);
+  });
+});
+
 describe('members:import of files that are not a spreadsheet it can take', () => {
   const refuses = (file: string, message: RegExp) => {
     const before = snapshot();
@@ -332,7 +347,7 @@ describe('spreadsheet cells', () => {
       return 'no error';
     };
     expect(problem('Navn;Ydelser\nAnne;ok\nBo;"Web\n')).toBe('row 3: a cell starts with a quote (") that is never closed; close it or remove it');
-    expect(problem(`Navn;Præsentation\nAnne;${'x'.repeat(MAX_ROW_CHARACTERS + 1)}\n`)).toMatch(/^row 2 holds more than 200,000 characters/);
+    expect(problem(`Navn;Præsentation\nAnne;${'x'.repeat(MAX_ROW_BYTES + 1)}\n`)).toMatch(/^row 2 holds more than 200 KB of text/);
     expect(problem(`Navn;Kommune\nAnne${';'.repeat(MAX_CSV_COLUMNS)}\n`)).toBe(`row 2 has ${MAX_CSV_COLUMNS + 1} columns, more than ${MAX_CSV_COLUMNS}; remove the empty columns at its end`);
     expect(problem(`Navn\n${'\n'.repeat(MAX_CSV_ROWS)}`)).toBe('has more than 10,000 rows; split it into smaller files');
     expect(problem(`Navn\n${'Anne\n'.repeat(MAX_CSV_ROWS - 1)}`)).toBe('no error');
