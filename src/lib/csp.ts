@@ -137,13 +137,14 @@ const GITHUB_AVATARS = 'https://avatars.githubusercontent.com';
  * - style-src 'unsafe-inline': Decap's components are styled by Emotion, which inserts <style>
  *   elements at run time.
  * - img-src data: blob:: previews of uploads and of files the backend returns as blobs.
+ * - connect-src blob:: Decap reads an upload's bytes by fetching its blob: URL (AssetProxy.toBase64).
  * - connect-src: decap-server on this machine (`CMS_PROXY_URL`), and the production backend chosen
  *   at build time: git-gateway is the site's own origin (Netlify Identity and Git Gateway under
  *   /.netlify/); github is GitHub's API, plus the OAuth server of `CMS_AUTH_URL` if set.
  */
 export function adminPolicy(env: CmsEnv, code: InlineCode = { scripts: [], styles: [], styleAttributes: [] }): Policy {
   const backend = productionBackend(env);
-  const connect = ["'self'", new URL(proxyUrl(env)).origin];
+  const connect = ["'self'", 'blob:', new URL(proxyUrl(env)).origin];
   const img = ["'self'", 'data:', 'blob:'];
   if (backend.name === 'github') {
     connect.push(GITHUB_API, GITHUB_STATUS);

@@ -106,13 +106,13 @@ describe('the CMS policy', () => {
     const p = adminPolicy({});
     expect(p['script-src']).toEqual(["'self'", "'unsafe-eval'"]);
     expect(p['style-src']).toEqual(["'self'", "'unsafe-inline'"]);
-    expect(p['connect-src']).toEqual(["'self'", 'http://127.0.0.1:8081', 'https://www.netlifystatus.com']);
+    expect(p['connect-src']).toEqual(["'self'", 'blob:', 'http://127.0.0.1:8081', 'https://www.netlifystatus.com']);
     expect(p['frame-ancestors']).toEqual(["'none'"]);
   });
 
   it('follows CMS_PROXY_URL and the github backend with its OAuth server', () => {
     const p = adminPolicy({ CMS_PROXY_URL: 'http://127.0.0.1:9999/api/v1', CMS_BACKEND: 'github', CMS_REPO: 'mikronet/site', CMS_AUTH_URL: 'https://auth.mikronet.dk/oauth' });
-    expect(p['connect-src']).toEqual(["'self'", 'http://127.0.0.1:9999', 'https://api.github.com', 'https://www.githubstatus.com', 'https://auth.mikronet.dk']);
+    expect(p['connect-src']).toEqual(["'self'", 'blob:', 'http://127.0.0.1:9999', 'https://api.github.com', 'https://www.githubstatus.com', 'https://auth.mikronet.dk']);
     expect(p['img-src']).toContain('https://avatars.githubusercontent.com');
   });
 
