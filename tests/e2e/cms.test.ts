@@ -1,4 +1,4 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -8,20 +8,21 @@ import matter from 'gray-matter';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ContentIssue } from '../../src/lib/content/issues.ts';
+import { startCmsServer, type CmsServer } from '../../src/tools/cms-server.ts';
 import { CHROMIUM, launchChromium } from '../helpers/browser.ts';
 import { astroBuild, ROOT } from '../helpers/build.ts';
 import { serveStatic } from '../helpers/static-server.ts';
 
 /**
- * The CMS in a real browser against a real decap-server, editing a temporary copy of the
- * repository's content (never content/ itself).
+ * The CMS in a real browser against the real local CMS server (decap-server's handlers, confined
+ * as `npm start` runs them), editing a temporary copy of the repository's content (never content/ itself).
  */
 
 let work: string;
 let repo: string;
 let site: { url: string; close: () => Promise<void> };
 let proxyUrl: string;
-let decapServer: ChildProcess;
+let cmsServer: CmsServer;
 let browser: Browser;
 let baseline: Set<string>;
 const requests: string[] = [];
@@ -45,17 +46,6 @@ function freePort(): Promise<number> {
   });
 }
 
-async function waitForProxy(url: string) {
-  for (let i = 0; i < 100; i++) {
-    const ok = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"action":"info","params":{}}' })
-      .then((r) => r.ok)
-      .catch(() => false);
-    if (ok) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`decap-server did not answer on ${url}`);
-}
-
 /** The event the edit test changes: the first sample event, or a small one of our own. */
 function pickEvent(): string {
   const dir = path.join(repo, 'content/events');
@@ -67,6 +57,24 @@ function pickEvent(): string {
     '---\ntitle: Testmøde\ndescription: "Et møde: til test af CMS\'et."\nstart: 2027-03-04T17:00\nlang: da\nvenue:\n  name: Biblioteket\n  municipality: lolland\n---\nProgram følger.\n',
   );
   return 'cms-testmoede';
+}
+
+/**
+ * A file's text once a save has written it: created or changed, and not empty. The server
+ * truncates a file before writing it, so a read in between sees nothing.
+ */
+async function savedText(file: string, before?: string): Promise<string> {
+  let text = '';
+  await expect
+    .poll(
+      () => {
+        text = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
+        return text !== '' && text !== before;
+      },
+      { timeout: 15_000 },
+    )
+    .toBe(true);
+  return text;
 }
 
 async function openAdmin(hash = ''): Promise<Page> {
@@ -113,20 +121,23 @@ beforeAll(async () => {
   const built = await astroBuild({ OUT_DIR: dist, CONTENT_DIR: buildContent, CMS_PROXY_URL: proxyUrl });
   if (built.code !== 0) throw new Error(`build failed:\n${built.output.slice(-3000)}`);
 
-  decapServer = spawn(process.execPath, [path.join(ROOT, 'node_modules/decap-server/dist/index.js')], {
-    cwd: work,
-    env: { ...process.env, PORT: String(port), BIND_HOST: '127.0.0.1', MODE: 'fs', GIT_REPO_DIRECTORY: repo, LOG_LEVEL: 'warn' },
-    stdio: 'inherit',
-  });
-  await waitForProxy(proxyUrl);
   site = await serveStatic(dist);
+  cmsServer = await startCmsServer({
+    repoRoot: repo,
+    contentDir: path.join(repo, 'content'),
+    mediaDir: path.join(repo, 'public/media'),
+    mode: 'fs',
+    port,
+    sitePort: Number(new URL(site.url).port),
+  });
+  expect(cmsServer.url).toBe(proxyUrl);
   browser = await launchChromium();
 });
 
 afterAll(async () => {
   await browser?.close();
   await site?.close();
-  decapServer?.kill();
+  await cmsServer?.close();
   if (work) fs.rmSync(work, { recursive: true, force: true });
 });
 
@@ -188,8 +199,7 @@ describe('editing through the CMS', () => {
     expect(await preview.locator('link[rel="stylesheet"]').first().getAttribute('href')).toMatch(/\/_astro\/global\.[\w-]+\.css$/);
 
     await publish(page);
-    await expect.poll(() => fs.existsSync(file), { timeout: 15_000 }).toBe(true);
-    const { data, content } = matter(fs.readFileSync(file, 'utf8'));
+    const { data, content } = matter(await savedText(file));
     expect(data).toEqual({
       name: 'Søren Ærø Ågaard',
       trades: ['it-data'],
@@ -221,8 +231,7 @@ describe('editing through the CMS', () => {
     const newTitle = `${oldTitle} – ny titel`;
     await title.fill(newTitle);
     await publish(page);
-    await expect.poll(() => fs.readFileSync(file, 'utf8') !== before, { timeout: 15_000 }).toBe(true);
-    const after = fs.readFileSync(file, 'utf8');
+    const after = await savedText(file, before);
 
     const parsedBefore = matter(before);
     const parsedAfter = matter(after);
@@ -251,8 +260,7 @@ describe('editing through the CMS', () => {
     const name = page.locator('[id^="name-field"]');
     await name.fill(`${await name.inputValue()} Jensen`);
     await publish(page);
-    await expect.poll(() => fs.readFileSync(file, 'utf8') !== before, { timeout: 15_000 }).toBe(true);
-    const after = fs.readFileSync(file, 'utf8');
+    const after = await savedText(file, before);
     const changed = before.split('\n').filter((line, i) => line !== after.split('\n')[i]);
     expect(changed).toEqual([before.split('\n').find((l) => l.startsWith('name:'))]);
     expect(after.split('\n')).toHaveLength(before.split('\n').length);
@@ -328,7 +336,25 @@ describe('editing through the CMS', () => {
     await page.close();
   });
 
-  it('talked to nothing but this site and the local decap-server', () => {
+  it('uploads a PNG from the media library, and refuses an SVG and an HTML page named .png, saying why', async () => {
+    const fixture = (name: string) => fs.readFileSync(path.join(ROOT, 'tests/fixtures/media', name));
+    const page = await openAdmin();
+    await page.getByRole('button', { name: 'Medier' }).click();
+    const upload = (name: string, mimeType: string, buffer: Buffer) => page.locator('input[type="file"]').setInputFiles({ name, mimeType, buffer });
+
+    await upload('tegning.svg', 'image/svg+xml', fixture('svg/inert-drawing.svg'));
+    await page.getByText(/SVG-filer kan ikke lægges op gennem CMS’et.*gem billedet som PNG, JPG eller WebP/).first().waitFor();
+    await upload('forklaedt.png', 'image/png', fixture('html-named.png'));
+    await page.getByText(/forklaedt\.png blev ikke gemt: navnet siger PNG, men det er i virkeligheden en HTML-side/).first().waitFor();
+    await upload('foto.png', 'image/png', fixture('tiny.png'));
+    const saved = path.join(repo, 'public/media/foto.png');
+    await expect.poll(() => fs.existsSync(saved) && fs.readFileSync(saved).equals(fixture('tiny.png')), { timeout: 15_000 }).toBe(true);
+    expect(fs.existsSync(path.join(repo, 'public/media/tegning.svg'))).toBe(false);
+    expect(fs.existsSync(path.join(repo, 'public/media/forklaedt.png'))).toBe(false);
+    await page.close();
+  });
+
+  it('talked to nothing but this site and the local CMS server', () => {
     const origins = new Set(requests.filter((u) => /^https?:/.test(u)).map((u) => new URL(u).origin));
     expect([...origins].sort()).toEqual([site.url, new URL(proxyUrl).origin].sort());
   });
