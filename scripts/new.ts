@@ -1,8 +1,7 @@
 #!/usr/bin/env node
 import fs from 'node:fs';
 import path from 'node:path';
-import { folderCollections } from '../src/schemas/index.ts';
-import { contentDir, displayPath } from '../src/lib/content/paths.ts';
+import { collectionDir, contentDir, displayPath } from '../src/lib/content/paths.ts';
 import { dayOption, doing, InputError, parseCli, runCli, UsageError } from '../src/lib/cli.ts';
 import { collectionFor, scaffold } from '../src/lib/scaffold.ts';
 import { MAX_SLUG_LENGTH, slugify } from '../src/lib/slug.ts';
@@ -32,7 +31,7 @@ function main(argv: string[]): number {
   if (!slugify(name)) throw new UsageError(`"${name}" gives no file name (it needs letters or digits) — "${name}" giver intet filnavn (der skal være bogstaver eller tal)`);
   doing({ en: 'writing the new entry', da: 'skrev den nye post' });
   const { slug, text } = scaffold(collection, name, today);
-  const folder = path.join(contentDir(), folderCollections[collection].info.path);
+  const folder = collectionDir(contentDir(), collection);
   const file = path.join(folder, `${slug}.md`);
   if (args.values['dry-run']) {
     process.stdout.write(text);
