@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { parseAllHeaders } from '@netlify/headers-parser';
-import type { Element, ElementContent, Root } from 'hast';
+import type { Element, Root, RootContent } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { productionBackend, proxyUrl, type CmsEnv } from '../cms/setup.ts';
 
@@ -61,7 +61,7 @@ export function pageCode(html: string): PageCode {
   let head: Element | undefined;
   // <noscript> is read as markup, as a browser without JavaScript reads it: its styles count
   // then, its scripts never run.
-  const walk = (nodes: (Root | ElementContent)[], inNoscript: boolean) => {
+  const walk = (nodes: (Root | RootContent)[], inNoscript: boolean) => {
     for (const node of nodes) {
       if (node.type !== 'element' && node.type !== 'root') continue;
       if (node.type === 'element') {

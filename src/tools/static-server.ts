@@ -30,7 +30,7 @@ const NEVER_SERVED = new Set(['_headers', '_redirects']);
 /** The rules of a `_headers` file, read by Netlify's own parser; none when there is no file. */
 export async function readHeaderRules(file: string): Promise<HeaderRule[]> {
   if (!fs.existsSync(file)) return [];
-  const { headers, errors } = await parseAllHeaders({ headersFiles: [file], minimal: false });
+  const { headers, errors } = await parseAllHeaders({ headersFiles: [file], configHeaders: [], minimal: false });
   if (errors.length) {
     throw new Error(`${file}: ${errors[0].message} — ${file} kan ikke læses som en _headers-fil: ${errors[0].message}`);
   }

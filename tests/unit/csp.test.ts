@@ -176,7 +176,7 @@ describe('the rules of _headers', () => {
   it('is written in the format Netlify’s own parser reads back unchanged', async () => {
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'headers-')), '_headers');
     fs.writeFileSync(file, formatHeadersFile(rules));
-    const { headers, errors } = await parseAllHeaders({ headersFiles: [file], minimal: true });
+    const { headers, errors } = await parseAllHeaders({ headersFiles: [file], configHeaders: [], minimal: true });
     expect(errors).toEqual([]);
     expect(headers as HeaderRule[]).toEqual(rules);
   });
