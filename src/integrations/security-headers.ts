@@ -85,9 +85,11 @@ export function securityHeaders(): AstroIntegration {
     name: 'mikronet:security-headers',
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
+        const started = performance.now();
         const r = await writeSecurityHeaders(fileURLToPath(dir), process.env);
         logger.info(
-          `_headers: ${r.rules} rules; the CSP of ${r.sitePages} pages allows ${r.scriptHashes} inline scripts and ${r.styleHashes} inline styles by hash`,
+          `_headers: ${r.rules} rules; the CSP of ${r.sitePages} pages allows ${r.scriptHashes} inline scripts and ${r.styleHashes} inline styles by hash ` +
+            `(${((performance.now() - started) / 1000).toFixed(1)} s)`,
         );
       },
     },
