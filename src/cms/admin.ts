@@ -5,7 +5,6 @@ import type { DecapField } from './fields.ts';
 import { createFormats, FRONTMATTER_FORMAT, YAML_FORMAT } from './format.ts';
 import { identityLink, identityPage } from './identity.ts';
 import { previewTemplates } from './previews.ts';
-import { prepareSave } from './save.ts';
 import { LOCAL_HOSTNAMES, type AdminSetup } from './setup.ts';
 
 /** The admin page's script: configure Decap from the setup the page was built with, then start it. */
@@ -35,7 +34,10 @@ CMS.registerCustomFormat(YAML_FORMAT, 'yml', formats[YAML_FORMAT]);
 
 CMS.registerEventListener({
   name: 'preSave',
-  handler: ({ entry }: { entry: EntryMap }) => {
+  handler: async ({ entry }: { entry: EntryMap }) => {
+    // The save check, with the Markdown pipeline behind it, is loaded on the first save rather
+    // than with the page (Decap awaits this handler).
+    const { prepareSave } = await import('./save.ts');
     const data = entry.get('data') as DataMap;
     const result = prepareSave(
       {
