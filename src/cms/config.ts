@@ -118,8 +118,8 @@ function externalChoices(name: FolderCollection, ext: ExternalCollection, lang: 
     options: [...ext.entries].sort((a, b) => a.name.localeCompare(b.name, 'da')).map((e) => ({ label: e.name, value: e.slug })),
     note:
       lang === 'da'
-        ? `Listen er ${label.toLowerCase()}, som den var, da sitet sidst blev bygget; den redigeres ikke her, men i sit eget offentlige repository${where}.`
-        : `The list is the ${label.toLowerCase()} as it was when the site was last built; it is not edited here but in its own public repository${where}.`,
+        ? `Listen viser posterne i "${label}", som de var, da sitet sidst blev bygget; "${label}" redigeres ikke her, men i sit eget offentlige repository${where}.`
+        : `The list shows the entries of "${label}" as they were when the site was last built; "${label}" is not edited here but in its own public repository${where}.`,
   };
 }
 
@@ -131,11 +131,11 @@ function externalRefOf(schema: z.ZodObject, field: string, external: FolderColle
 
 /** The collection description that says why a field offers a fixed list. */
 function externalDescription(fields: string[], external: FolderCollection[], lang: CmsLang): string {
-  const names = external.map((n) => folderCollections[n].info.label[lang]).join(', ');
+  const names = external.map((n) => `"${folderCollections[n].info.label[lang]}"`).join(', ');
   const quoted = fields.map((f) => `"${f}"`).join(', ');
   return lang === 'da'
     ? `${names} redigeres ikke her, men i sit eget offentlige repository. ${quoted} vælges blandt dens poster, som de var, da sitet sidst blev bygget.`
-    : `The ${names.toLowerCase()} is not edited here but in its own public repository. ${quoted} is chosen among its entries as they were when the site was last built.`;
+    : `${names} is not edited here but in its own public repository. ${quoted} is chosen among its entries as they were when the site was last built.`;
 }
 
 /** Decap collections for every content type, generated from src/schemas (nothing is kept by hand). */

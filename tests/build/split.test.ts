@@ -50,12 +50,18 @@ beforeAll(async () => {
   const fetched = node('scripts/wiki-fetch.ts', [], { cwd: site, env: { WIKI_REPO: wikiRepo } });
   if (fetched.code !== 0) throw new Error(`wiki:fetch failed: ${fetched.err}`);
   env = { CONTENT_DIR: path.join(site, 'content'), WIKI_DIR: path.join(site, '.wiki/wiki'), WIKI_REPO: WIKI_URL };
-  dist = path.join(work, 'dist');
+  // Inside the repository: a build whose output is outside it puts its prerender chunks into the
+  // repository's .astro/, which other test builds running at the same time share.
+  fs.mkdirSync(path.join(ROOT, '.tmp'), { recursive: true });
+  dist = fs.mkdtempSync(path.join(ROOT, '.tmp', 'split-dist-'));
   const { code, output } = await astroBuild({ ...env, OUT_DIR: dist, BUILD_NOW: '2026-11-24T12:00:00+01:00' });
   if (code !== 0) throw new Error(`the split site does not build:\n${output.slice(-4000)}`);
 });
 
-afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
+afterAll(() => {
+  fs.rmSync(work, { recursive: true, force: true });
+  if (dist) fs.rmSync(dist, { recursive: true, force: true });
+});
 
 describe('a private site repository with the wiki in its own public repository', () => {
   it('has no wiki/ in its content folder', () => {

@@ -181,8 +181,10 @@ describe('when the network wiki lives in its own public repository', () => {
       expect(network.hint).toContain(env.WIKI_REPO);
       expect(events.description).toContain(network.label);
     }
-    expect(folder(split('da'), 'events').description).toMatch(/^Netværkswiki redigeres ikke her/);
-    expect(folder(split('en'), 'events').description).toMatch(/^The network wiki is not edited here/);
+    expect(folder(split('da'), 'events').description).toBe(
+      '"Netværkswiki" redigeres ikke her, men i sit eget offentlige repository. "Arrangerende netværk" vælges blandt dens poster, som de var, da sitet sidst blev bygget.',
+    );
+    expect(folder(split('en'), 'events').description).toMatch(/^"Network wiki" is not edited here but in its own public repository\. "Organising network" is chosen/);
   });
 
   it('saves an event whose network was chosen from that list', () => {
