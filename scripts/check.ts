@@ -98,11 +98,7 @@ function main(argv: string[]): number {
   if (onlyFolders) issues = issues.filter((i) => onlyFolders.some((folder) => isInside(path.resolve(i.file), folder)));
   const checked = only ? raw.entries.filter((e) => only.includes(e.collection)) : raw.entries;
   // Where the files are, for the summary: the content folder, and the wiki when it is elsewhere.
-  const where = (only ?? [])
-    .map((c) => collectionDir(dir, c))
-    .concat(only ? [] : [dir, ...externalCollections(dir).map((c) => collectionDir(dir, c))])
-    .map(displayPath)
-    .join(' + ');
+  const where = (onlyFolders ?? [dir, ...externalCollections(dir).map((c) => collectionDir(dir, c))]).map(displayPath).join(' + ');
 
   if (format === 'json') {
     const report = { dir: displayPath(dir), ...(only ? { only } : {}), files: checked.length, ...(changedContent ? { changed: changedContent.map(displayPath) } : {}), issues };
