@@ -140,9 +140,8 @@ export function fieldTable(name: FolderCollection): string {
     (d) => `| ${code(d.name)} | ${pair(d.label)} | ${d.required ? 'ja<br>*yes*' : 'nej<br>*no*'} | ${pair(d.type)} | ${pair(d.hint)} |`,
   );
   if (info.hasBody && info.bodyLabel) {
-    const body = info.untrustedBody
-      ? both('Markdown, ingen HTML (HTML fjernes af sikkerhedshensyn)', 'Markdown, no HTML (HTML is removed for safety)')
-      : both('Markdown', 'Markdown');
+    // Every body is rendered by the same sanitizer, and the check refuses what it would remove.
+    const body = both('Markdown, ingen HTML; billeder fra /media/ (andet fjernes af sikkerhedshensyn)', 'Markdown, no HTML; pictures from /media/ (anything else is removed for safety)');
     rows.push(`| *(brødtekst · body)* | ${pair(info.bodyLabel)} | nej<br>*no* | ${pair(body)} | ${pair(both('Teksten under front matter (efter den anden `---`-linje).', 'The text below the front matter (after the second `---` line).'))} |`);
   }
   return [

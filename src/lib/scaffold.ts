@@ -96,7 +96,7 @@ export function scaffold(collection: FolderCollection, name: string, today: stri
     for (const doc of optional) lines.push(...optionalLines(doc), '');
   }
   if (info.hasBody && info.bodyLabel) {
-    const html = info.untrustedBody ? ' Kun Markdown, ingen HTML. — Markdown only, no HTML.' : '';
+    const html = ' Kun Markdown, ingen HTML; billeder fra /media/. — Markdown only, no HTML; pictures from /media/.';
     lines.push(comment(`${info.bodyLabel.da} — ${info.bodyLabel.en}: skriv teksten under linjen --- nedenfor — write the text below the --- line below.${html}`));
   }
   while (lines.at(-1) === '') lines.pop();

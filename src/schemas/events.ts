@@ -18,7 +18,6 @@ export const eventsInfo: CollectionInfo = {
   kind: 'folder',
   path: 'events',
   summaryField: 'title',
-  untrustedBody: true,
   hasBody: true,
   bodyLabel: bi('Program og praktisk', 'Programme and practical details'),
 };

@@ -13,7 +13,6 @@ export const marketInfo: CollectionInfo = {
   kind: 'folder',
   path: 'market',
   summaryField: 'title',
-  untrustedBody: true,
   hasBody: true,
   bodyLabel: bi('Detaljer', 'Details'),
 };

@@ -19,7 +19,6 @@ export const membersInfo: CollectionInfo = {
   kind: 'folder',
   path: 'members',
   summaryField: 'name',
-  untrustedBody: true,
   hasBody: true,
   bodyLabel: bi('Præsentation', 'Presentation'),
 };

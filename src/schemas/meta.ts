@@ -72,8 +72,6 @@ export interface CollectionInfo {
   path: string;
   /** Field that names an entry in lists (title, name). */
   summaryField?: string;
-  /** Whether the Markdown body is untrusted (written by members or contributors). */
-  untrustedBody?: boolean;
   hasBody: boolean;
   bodyLabel?: Bilingual;
 }

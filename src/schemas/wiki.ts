@@ -21,7 +21,6 @@ export const wikiInfo: CollectionInfo = {
   kind: 'folder',
   path: 'wiki',
   summaryField: 'name',
-  untrustedBody: true,
   hasBody: true,
   bodyLabel: bi('Beskrivelse', 'Description'),
 };
