@@ -244,7 +244,15 @@ describe("the wiki repository's pull-request check (templates/wiki-repository/.g
   it('passes a pull request that adds a good entry', async () => {
     pullRequest({ 'wiki/ok-netvaerk.md': '---\nname: Ok netværk\nkind: forening\nmunicipalities: [lolland]\naudience: Alle\nlast_verified: 2026-01-01\n---\nTekst.\n' });
     const results = await runWorkflow(wf, ws, context);
-    expect(results.map((r) => r.code)).toEqual([0]);
+    expect(results.map((r) => r.code)).toEqual([0, 0]);
+    expect(results.map((r) => r.out).join('')).not.toContain('::warning');
+  });
+
+  it('points out a change outside wiki/*.md for a closer review, without failing', async () => {
+    pullRequest({ 'wiki/ok-netvaerk.md': '---\nname: Ok netværk\nkind: forening\nmunicipalities: [lolland]\naudience: Alle\nlast_verified: 2026-01-01\n---\nTekst.\n', 'README.md': 'Et nyt README.\n' });
+    const results = await runWorkflow(wf, ws, context);
+    expect(results.map((r) => r.code)).toEqual([0, 0]);
+    expect(results[0].out.trim().split('\n')).toEqual([expect.stringMatching(/^::warning file=README\.md::not a wiki entry: a maintainer must review/)]);
   });
 });
 
