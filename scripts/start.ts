@@ -1,29 +1,35 @@
 #!/usr/bin/env node
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import path from 'node:path';
-import readline from 'node:readline';
 import { oneOf, parseCli, runCli, UsageError } from '../src/lib/cli.ts';
 import { DEFAULT_PROXY_URL } from '../src/cms/setup.ts';
+import { startCmsServer, type CmsServer } from '../src/tools/cms-server.ts';
+import { serveSite, type SiteServer } from '../src/tools/static-server.ts';
 
-const HELP = `Usage: npm start [-- --no-build]
+const SITE_PORT = 4321;
 
-Builds the site, then serves it on http://127.0.0.1:4321 together with the CMS's local
-backend (decap-server), so http://127.0.0.1:4321/admin/ edits the files in this folder:
-entries in content/, uploads in public/media/. Ctrl-C stops both.
+const HELP = `Usage: npm start [-- --no-build] [-- --cms-only]
+
+Builds the site, then serves it on http://127.0.0.1:${SITE_PORT} (with the headers the site gets
+when deployed) together with the CMS's local backend, so http://127.0.0.1:${SITE_PORT}/admin/ edits
+the files in this folder: entries in content/, uploads in public/media/, and nothing else. Only
+the admin page may call the backend. Ctrl-C stops both.
 
 Environment:
   MODE=git        commit every save to the current branch (default: fs, files only).
-                  decap-server commits with "git add .", so start from a clean working tree.
-  CMS_PROXY_URL   where decap-server listens (default ${DEFAULT_PROXY_URL}); loopback only.
+                  Decap commits with "git add .", so start from a clean working tree.
+  CMS_PROXY_URL   where the CMS backend listens (default ${DEFAULT_PROXY_URL}); loopback only.
+  CONTENT_DIR     the content folder the CMS edits (default content/); inside this folder.
 
 Options:
   --no-build      serve the last build instead of building first.
+  --cms-only      run only the CMS backend, for the admin page of npm run dev
+                  (http://127.0.0.1:${SITE_PORT}/admin/).
 
 Exit codes: 0 stopped with Ctrl-C, 1 the build or a server failed, 2 usage error.`;
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const ASTRO = path.join(ROOT, 'node_modules/astro/bin/astro.mjs');
-const DECAP_SERVER = path.join(ROOT, 'node_modules/decap-server/dist/index.js');
 
 /** Runs a command to completion with the terminal attached (the build). */
 function run(args: string[], env: NodeJS.ProcessEnv): Promise<number> {
@@ -34,20 +40,13 @@ function run(args: string[], env: NodeJS.ProcessEnv): Promise<number> {
   });
 }
 
-/** Starts a long-running process whose every output line is prefixed with its name. */
-function serve(name: string, args: string[], env: NodeJS.ProcessEnv): ChildProcess {
-  const child = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  for (const [stream, out] of [
-    [child.stdout, process.stdout],
-    [child.stderr, process.stderr],
-  ] as const) {
-    readline.createInterface({ input: stream! }).on('line', (line) => out.write(`[${name}] ${line}\n`));
-  }
-  return child;
-}
+const inside = (dir: string, p: string) => {
+  const r = path.relative(dir, p);
+  return r !== '' && !r.startsWith('..') && !path.isAbsolute(r);
+};
 
 async function main(argv: string[]): Promise<number> {
-  const args = parseCli(argv, HELP, { 'no-build': { type: 'boolean' } });
+  const args = parseCli(argv, HELP, { 'no-build': { type: 'boolean' }, 'cms-only': { type: 'boolean' } });
   if (!args) return 0;
   const mode = oneOf('MODE', process.env.MODE || 'fs', ['fs', 'git']);
   let proxy: URL;
@@ -56,65 +55,75 @@ async function main(argv: string[]): Promise<number> {
   } catch {
     throw new UsageError(`CMS_PROXY_URL is not a URL: "${process.env.CMS_PROXY_URL}" — CMS_PROXY_URL er ikke en webadresse`);
   }
-  // decap-server writes into this folder without asking who is calling: never off this machine.
+  // The backend writes into this folder: never reachable from off this machine.
   if (proxy.hostname !== '127.0.0.1' && proxy.hostname !== 'localhost') {
     throw new UsageError(`CMS_PROXY_URL must point at this machine (127.0.0.1), not ${proxy.hostname} — CMS_PROXY_URL skal pege på denne maskine (127.0.0.1)`);
   }
+  if (proxy.protocol !== 'http:' || proxy.pathname !== '/api/v1' || !proxy.port) {
+    throw new UsageError(
+      `CMS_PROXY_URL must be http://127.0.0.1:<port>/api/v1, not "${proxy.href}" — CMS_PROXY_URL skal være http://127.0.0.1:<port>/api/v1`,
+    );
+  }
+  // The CMS names files relative to this folder, so the content it edits must be in it.
+  const contentDir = path.resolve(ROOT, process.env.CONTENT_DIR || 'content');
+  if (!inside(ROOT, contentDir)) {
+    throw new UsageError(
+      `CONTENT_DIR (${contentDir}) must be inside ${ROOT} for the CMS to edit it — CONTENT_DIR (${contentDir}) skal ligge i ${ROOT}, for at CMS'et kan redigere den`,
+    );
+  }
+  // Decap's media_folder: public/media, whatever the content folder.
+  const mediaDir = path.join(ROOT, 'public/media');
+  const cmsOnly = Boolean(args.values['cms-only']);
 
-  if (!args.values['no-build']) {
-    const code = await run([ASTRO, 'build'], process.env);
+  if (!cmsOnly && !args.values['no-build']) {
+    // The admin page names entries by the content folder's place in this folder.
+    const env = { ...process.env, CMS_CONTENT_PATH: process.env.CMS_CONTENT_PATH || path.relative(ROOT, contentDir).split(path.sep).join('/') };
+    const code = await run([ASTRO, 'build'], env);
     if (code !== 0) {
       console.error('[start] the build failed; nothing started');
       return 1;
     }
   }
 
-  const { PORT: _port, ...env } = process.env;
-  const children = new Map<string, ChildProcess>([
-    ['site', serve('site', [ASTRO, 'preview', '--host', '127.0.0.1'], env)],
-    [
-      'cms',
-      serve('cms', [DECAP_SERVER], {
-        ...env,
-        PORT: proxy.port || '80',
-        BIND_HOST: '127.0.0.1',
-        MODE: mode,
-        GIT_REPO_DIRECTORY: ROOT,
-      }),
-    ],
-  ]);
+  let site: SiteServer | undefined;
+  let cms: CmsServer | undefined;
+  const stopAll = async () => {
+    await Promise.all([site?.close(), cms?.close()]);
+  };
+  try {
+    cms = await startCmsServer({
+      repoRoot: ROOT,
+      contentDir,
+      mediaDir,
+      mode,
+      port: Number(proxy.port),
+      sitePort: SITE_PORT,
+      log: (line) => console.error(`[cms] ${line}`),
+    });
+    if (!cmsOnly) site = await serveSite({ dir: path.resolve(ROOT, process.env.OUT_DIR || 'dist'), host: '127.0.0.1', port: SITE_PORT });
+  } catch (err) {
+    const { code, message } = err as NodeJS.ErrnoException;
+    const port = code === 'EADDRINUSE' ? ` (port ${(err as { port?: number }).port ?? ''} is in use: is npm start already running? — porten er i brug: kører npm start allerede?)` : '';
+    console.error(`[start] ${cms ? 'the site' : 'the CMS backend'} could not start: ${message}${port}`);
+    await stopAll();
+    return 1;
+  }
+  const saves = `saves to ${path.relative(ROOT, contentDir)}/ and public/media/${mode === 'git' ? ', one commit per save' : ''}`;
   console.log(
-    `[start] site: http://127.0.0.1:4321/ · CMS: http://127.0.0.1:4321/admin/ (saves to content/ and public/media/${mode === 'git' ? ', one commit per save' : ''}) · Ctrl-C stops`,
+    cmsOnly
+      ? `[start] CMS backend: ${cms.url} for http://127.0.0.1:${SITE_PORT}/admin/ (${saves}) · Ctrl-C stops`
+      : `[start] site: http://127.0.0.1:${SITE_PORT}/ · CMS: http://127.0.0.1:${SITE_PORT}/admin/ (${saves}) · Ctrl-C stops`,
   );
 
   return new Promise((resolve) => {
     let stopping = false;
-    const stop = (code: number) => {
+    const stop = () => {
       if (stopping) return;
       stopping = true;
-      let running = [...children.values()].filter((c) => c.exitCode === null && c.signalCode === null);
-      if (!running.length) resolve(code);
-      for (const child of running) {
-        child.once('exit', () => {
-          running = running.filter((c) => c !== child);
-          if (!running.length) resolve(code);
-        });
-        child.kill('SIGTERM');
-      }
+      void stopAll().then(() => resolve(0));
     };
-    for (const [name, child] of children) {
-      child.on('exit', (code, signal) => {
-        if (stopping) return;
-        console.error(`[start] ${name} stopped (${signal ?? `exit code ${code}`}); stopping the rest`);
-        stop(1);
-      });
-      child.on('error', (err) => {
-        console.error(`[start] ${name} could not start: ${err.message}`);
-        stop(1);
-      });
-    }
-    process.on('SIGINT', () => stop(0));
-    process.on('SIGTERM', () => stop(0));
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
   });
 }
 
