@@ -355,6 +355,14 @@ async function guardAction(body: Params, c: Confinement, decap: Decap): Promise<
   const params = isObject(body.params) ? body.params : {};
   const entry = (v: unknown) => c.place(v, ['content'], 'file');
   const picture = (v: unknown) => c.place(v, ['media'], 'file');
+  /** A file to be read whole: no larger than the limit for its kind (the content check's too). */
+  const readable = async (place: Place) => {
+    const limit = place.area === 'media' ? MAX_IMAGE_BYTES : ENTRY_LIMITS[place.rel.slice(place.rel.lastIndexOf('.') + 1)];
+    const size = (await fs.stat(place.abs).catch(() => undefined))?.size ?? 0;
+    if (size > limit) {
+      throw refuse(413, `${place.rel} is larger than ${limit.toLocaleString('en')} bytes, more than the CMS reads`, `${place.rel} er større end ${limit.toLocaleString('da')} byte, mere end CMS’et læser`);
+    }
+  };
 
   switch (body.action) {
     case 'info':
@@ -374,11 +382,11 @@ async function guardAction(body: Params, c: Confinement, decap: Decap): Promise<
     }
 
     case 'entriesByFiles':
-      for (const file of asArray(params.files)) await entry(isObject(file) ? file.path : file);
+      for (const file of asArray(params.files)) await readable(await entry(isObject(file) ? file.path : file));
       return { body };
 
     case 'getEntry':
-      await entry(params.path);
+      await readable(await entry(params.path));
       return { body };
 
     case 'persistEntry': {
@@ -424,7 +432,7 @@ async function guardAction(body: Params, c: Confinement, decap: Decap): Promise<
     }
 
     case 'getMediaFile':
-      await picture(params.path);
+      await readable(await picture(params.path));
       return { body };
 
     case 'persistMedia': {

@@ -291,6 +291,22 @@ describe('what it may touch', () => {
     }
   });
 
+  it('reads no entry or picture larger than the limits', async () => {
+    fs.writeFileSync(path.join(repo, 'content/events/stor.md'), Buffer.alloc(256 * 1024 + 1, 'a'));
+    fs.writeFileSync(path.join(repo, 'public/media/stor.png'), Buffer.alloc(2_000_001, PNG));
+    try {
+      expect((await call({ action: 'getEntry', params: params({ path: 'content/events/stor.md' }) })).status).toBe(413);
+      expect((await call({ action: 'getMediaFile', params: params({ path: 'public/media/stor.png' }) })).status).toBe(413);
+      const listed = await call({ action: 'entriesByFolder', params: params({ folder: 'content/events', extension: 'md', depth: 1 }) });
+      expect((listed.body as { file: { path: string } }[]).map((e) => e.file.path)).toEqual(['content/events/sommertur.md']);
+      const media = await call({ action: 'getMedia', params: params({ mediaFolder: 'public/media' }) });
+      expect(media.body).toEqual([]);
+    } finally {
+      fs.rmSync(path.join(repo, 'content/events/stor.md'));
+      fs.rmSync(path.join(repo, 'public/media/stor.png'));
+    }
+  });
+
   it('refuses an entry over 256 KB, and a move to another folder', async () => {
     const big = await call({
       action: 'persistEntry',
