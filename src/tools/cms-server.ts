@@ -4,6 +4,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { MAX_DATA_FILE_BYTES, MAX_ENTRY_BYTES } from '../lib/content/files.ts';
 import { checkMediaFile, MAX_IMAGE_BYTES } from '../lib/media.ts';
 import type { Bilingual } from '../schemas/meta.ts';
 
@@ -22,10 +23,8 @@ import type { Bilingual } from '../schemas/meta.ts';
  * .git/hooks) for any page on any localhost port.
  */
 
-/** A member, post or wiki entry is a few KB; the content check uses the same limits. */
-export const MAX_ENTRY_BYTES = 256 * 1024;
-/** Settings and taxonomies (98 municipalities are about 10 KB). */
-export const MAX_DATA_FILE_BYTES = 1024 * 1024;
+// The content check's limits: an entry the check would refuse is neither read nor saved.
+export { MAX_DATA_FILE_BYTES, MAX_ENTRY_BYTES };
 /**
  * Largest request. A 2 MB picture is 2.7 MB in base64, and Decap sends the pictures added while
  * editing an entry together with the entry when it is saved: room for eight of them and the text.
