@@ -1,14 +1,12 @@
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startCmsServer, type CmsServer } from '../../src/tools/cms-server.ts';
-import { serveSite, type SiteServer } from '../../src/tools/static-server.ts';
+import { startAdminSite, type AdminSite } from '../helpers/admin-site.ts';
 import { launchChromium } from '../helpers/browser.ts';
-import { astroBuild, ROOT } from '../helpers/build.ts';
+import { ROOT } from '../helpers/build.ts';
 import { NO_REPORTS, reports, watchedContext } from '../helpers/csp-watch.ts';
 
 /**
@@ -19,10 +17,10 @@ import { NO_REPORTS, reports, watchedContext } from '../helpers/csp-watch.ts';
 
 let work: string;
 let repo: string;
-let site: SiteServer;
-let cms: CmsServer;
+let site: AdminSite['site'];
+let admin: AdminSite;
+let cms: AdminSite['cms'];
 let browser: Browser;
-const cleanups: (() => void)[] = [];
 
 /** The smallest real PNG (one green pixel): the CMS server checks an upload's bytes. */
 function onePixelPng(): Buffer {
@@ -47,53 +45,17 @@ function onePixelPng(): Buffer {
   ]);
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
-}
-
 beforeAll(async () => {
-  fs.mkdirSync(path.join(ROOT, '.tmp'), { recursive: true });
   work = fs.mkdtempSync(path.join(os.tmpdir(), 'mikronet-admin-csp-'));
-  repo = path.join(work, 'repo');
-  fs.cpSync(path.join(ROOT, 'content'), path.join(repo, 'content'), { recursive: true });
-  fs.cpSync(path.join(ROOT, 'public/media'), path.join(repo, 'public/media'), { recursive: true });
-  // A free port for the CMS server, so the build can name it in the policy.
-  const port = await freePort();
-
-  // The admin page needs only the taxonomies and settings: a small, quick build.
-  const buildContent = path.join(work, 'build-content');
-  for (const part of ['taxonomies', 'settings']) fs.cpSync(path.join(repo, 'content', part), path.join(buildContent, part), { recursive: true });
-  // Inside the repository: Astro puts the prerender chunks of a build whose output is outside it
-  // into the repository's .astro/, which other test builds running at the same time share.
-  const dist = fs.mkdtempSync(path.join(ROOT, '.tmp', 'admin-csp-dist-'));
-  cleanups.push(() => fs.rmSync(dist, { recursive: true, force: true }));
-  const built = await astroBuild({ OUT_DIR: dist, CONTENT_DIR: buildContent, CMS_PROXY_URL: `http://127.0.0.1:${port}/api/v1` });
-  if (built.code !== 0) throw new Error(`build failed:\n${built.output.slice(-3000)}`);
-
-  site = await serveSite({ dir: dist });
-  cms = await startCmsServer({
-    repoRoot: repo,
-    contentDir: path.join(repo, 'content'),
-    mediaDir: path.join(repo, 'public/media'),
-    mode: 'fs',
-    port,
-    sitePort: Number(new URL(site.url).port),
-  });
+  admin = await startAdminSite(work);
+  ({ repo, site, cms } = admin);
   browser = await launchChromium();
 });
 
 afterAll(async () => {
   await browser?.close();
-  await site?.close();
-  await cms?.close();
+  await admin?.close();
   if (work) fs.rmSync(work, { recursive: true, force: true });
-  for (const c of cleanups) c();
 });
 
 describe('the CMS under its policy', () => {

@@ -1,6 +1,5 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -8,10 +7,9 @@ import matter from 'gray-matter';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ContentIssue } from '../../src/lib/content/issues.ts';
-import { startCmsServer, type CmsServer } from '../../src/tools/cms-server.ts';
 import { CHROMIUM, launchChromium } from '../helpers/browser.ts';
-import { astroBuild, ROOT } from '../helpers/build.ts';
-import { serveStatic } from '../helpers/static-server.ts';
+import { ROOT } from '../helpers/build.ts';
+import { startAdminSite, type AdminSite } from '../helpers/admin-site.ts';
 
 /**
  * The CMS in a real browser against the real local CMS server (decap-server's handlers, confined
@@ -20,9 +18,9 @@ import { serveStatic } from '../helpers/static-server.ts';
 
 let work: string;
 let repo: string;
-let site: { url: string; close: () => Promise<void> };
+let site: AdminSite['site'];
+let admin: AdminSite;
 let proxyUrl: string;
-let cmsServer: CmsServer;
 let browser: Browser;
 let baseline: Set<string>;
 const requests: string[] = [];
@@ -35,16 +33,6 @@ function check(dir: string): { status: number; issues: ContentIssue[] } {
 const issueKey = (i: ContentIssue) => `${i.file}|${i.field ?? ''}|${i.code}`;
 /** Problems the CMS introduced: the sample content is being written as this runs and may have its own. */
 const newIssues = () => check(path.join(repo, 'content')).issues.filter((i) => !baseline.has(issueKey(i)));
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
-}
 
 /** The event the edit test changes: the first sample event, or a small one of our own. */
 function pickEvent(): string {
@@ -106,38 +94,16 @@ async function publish(page: Page) {
 
 beforeAll(async () => {
   work = fs.mkdtempSync(path.join(os.tmpdir(), 'mikronet-cms-'));
-  repo = path.join(work, 'repo');
-  fs.cpSync(path.join(ROOT, 'content'), path.join(repo, 'content'), { recursive: true });
-  if (fs.existsSync(path.join(ROOT, 'public/media'))) fs.cpSync(path.join(ROOT, 'public/media'), path.join(repo, 'public/media'), { recursive: true });
+  admin = await startAdminSite(work);
+  ({ repo, site } = admin);
+  proxyUrl = admin.cms.url;
   baseline = new Set(check(path.join(repo, 'content')).issues.map(issueKey));
-
-  const port = await freePort();
-  proxyUrl = `http://127.0.0.1:${port}/api/v1`;
-  // The admin page needs only the taxonomies; building from them alone keeps the test
-  // independent of the rest of the sample content.
-  const buildContent = path.join(work, 'build-content');
-  for (const part of ['taxonomies', 'settings']) fs.cpSync(path.join(repo, 'content', part), path.join(buildContent, part), { recursive: true });
-  const dist = path.join(work, 'dist');
-  const built = await astroBuild({ OUT_DIR: dist, CONTENT_DIR: buildContent, CMS_PROXY_URL: proxyUrl });
-  if (built.code !== 0) throw new Error(`build failed:\n${built.output.slice(-3000)}`);
-
-  site = await serveStatic(dist);
-  cmsServer = await startCmsServer({
-    repoRoot: repo,
-    contentDir: path.join(repo, 'content'),
-    mediaDir: path.join(repo, 'public/media'),
-    mode: 'fs',
-    port,
-    sitePort: Number(new URL(site.url).port),
-  });
-  expect(cmsServer.url).toBe(proxyUrl);
   browser = await launchChromium();
 });
 
 afterAll(async () => {
   await browser?.close();
-  await site?.close();
-  await cmsServer?.close();
+  await admin?.close();
   if (work) fs.rmSync(work, { recursive: true, force: true });
 });
 

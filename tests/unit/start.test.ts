@@ -1,23 +1,13 @@
 import { spawn, spawnSync } from 'node:child_process';
-import net from 'node:net';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { freePort } from '../helpers/admin-site.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const START = path.join(ROOT, 'scripts/start.ts');
 
 function start(env: Record<string, string>, ...args: string[]) {
   return spawnSync(process.execPath, [START, ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, CONTENT_DIR: '', CMS_PROXY_URL: '', MODE: '', ...env }, timeout: 30_000 });
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
 }
 
 describe('npm start', () => {
