@@ -117,7 +117,7 @@ export function loadRawContent(dir: string): RawContent {
       result.issues.push(yamlIssue(file, err));
     }
   }
-  for (const [collection, def] of Object.entries(folderCollections) as [FolderCollection, (typeof folderCollections)[FolderCollection]][]) {
+  for (const collection of Object.keys(folderCollections) as FolderCollection[]) {
     const folder = collectionDir(dir, collection);
     if (!collectionFolder(folder, result.issues)) continue;
     for (const dirent of fs.readdirSync(folder, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
