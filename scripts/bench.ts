@@ -5,9 +5,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { contentFolder, doing, parseCli, runCli, wholeNumber } from '../src/lib/cli.ts';
 import { readTaxonomies } from '../src/lib/content/taxonomies.ts';
-import { syntheticContent } from '../src/lib/synthetic.ts';
-import { buildSearchIndex } from '../src/lib/search-index.ts';
-import { watchPeakMemory } from '../src/lib/process-memory.ts';
+import { syntheticContent } from '../src/tools/synthetic.ts';
+import { buildSearchIndex } from '../src/site/search-index.ts';
+import { watchPeakMemory } from '../src/tools/process-memory.ts';
 
 const HELP = `Usage: npm run bench -- --members N [--runs R] [--keep]
 

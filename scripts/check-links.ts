@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { doing, oneOf, parseCli, runCli, UsageError } from '../src/lib/cli.ts';
 import { displayPath } from '../src/lib/content/paths.ts';
-import { checkLinks } from '../src/lib/link-check.ts';
+import { checkLinks } from '../src/tools/link-check.ts';
 
 const HELP = `Usage: npm run check:links [-- DIR] [--site URL | --no-site] [--format text|json]
 

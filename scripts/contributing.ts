@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { doing, parseCli, runCli } from '../src/lib/cli.ts';
-import { generatedFiles } from '../src/lib/contributing.ts';
+import { generatedFiles } from '../src/tools/contributing.ts';
 
 const HELP = `Usage: npm run docs:contributing [-- --check]
 

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { collectionDir, contentDir, displayPath } from '../src/lib/content/paths.ts';
 import { dayOption, doing, InputError, parseCli, runCli, UsageError } from '../src/lib/cli.ts';
-import { collectionFor, scaffold } from '../src/lib/scaffold.ts';
+import { collectionFor, scaffold } from '../src/tools/scaffold.ts';
 import { MAX_SLUG_LENGTH, slugify } from '../src/lib/slug.ts';
 
 const HELP = `Usage: npm run new -- TYPE "NAME" [--dry-run] [--today YYYY-MM-DD]

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { doing, InputError, parseCli, runCli, UsageError } from '../src/lib/cli.ts';
 import { collectionDir, contentDir, displayPath, isInside, WIKI_CHECKOUT } from '../src/lib/content/paths.ts';
-import { printable, wikiBranchProblem, wikiSource } from '../src/lib/wiki-repo.ts';
+import { printable, wikiBranchProblem, wikiSource } from '../src/tools/wiki-repo.ts';
 
 const HELP = `Usage: npm run wiki:fetch [-- --dry-run]
 

@@ -2,7 +2,7 @@
 import { contentFolder, dayOption, doing, oneOf, parseCli, runCli, UsageError, wholeNumber } from '../src/lib/cli.ts';
 import { displayPath } from '../src/lib/content/paths.ts';
 import { loadRawContent } from '../src/lib/content/load.ts';
-import { describeAge, staleNetworks } from '../src/lib/freshness.ts';
+import { describeAge, staleNetworks } from '../src/tools/freshness.ts';
 
 const HELP = `Usage: npm run wiki:stale [-- DIR] [--days 365] [--format text|json] [--today YYYY-MM-DD]
 

@@ -1,10 +1,11 @@
 import { createElement as h, Fragment, type ReactNode } from 'react';
 import { useTranslations } from '../i18n/ui.ts';
-import { formatDate, formatDateTime, formatTime, isoDay, parseLocalDateTime, type Lang } from '../lib/dates.ts';
+import { formatDate, formatDateTime, formatTime, isoDay, parseLocalDateTime } from '../lib/dates.ts';
 import { languageName, OPEN_TO_LABELS } from '../lib/labels.ts';
 import type { Taxonomies } from '../schemas/index.ts';
 import { regionLabels } from '../schemas/settings.ts';
 import { networkKindLabels } from '../schemas/wiki.ts';
+import type { Lang } from '../i18n/locale.ts';
 
 /**
  * Preview panes for members, posts, wiki entries and events: the site's own markup and class

@@ -1,7 +1,4 @@
-import type { Lang } from '../lib/dates.ts';
-
-export const LANGS = ['da', 'en'] as const satisfies readonly Lang[];
-export const DEFAULT_LANG: Lang = 'da';
+import type { Lang } from './locale.ts';
 
 /** Path segments per language. Danish lives at the root, English under /en/. */
 export const SEGMENTS = {

@@ -1,5 +1,5 @@
-import type { Lang } from '../lib/dates.ts';
 
+import type { Lang } from './locale.ts';
 /** Every visible UI string, Danish first. English must have exactly the same keys (checked by type). */
 const da = {
   'site.skip': 'Spring til indhold',

@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { buildSearchIndex } from '../lib/search-index.ts';
+import { buildSearchIndex } from '../site/search-index.ts';
 
 /** Builds the Pagefind index over the finished site, so `astro build` yields site and search in one step. */
 export function searchIndex(): AstroIntegration {

@@ -1,3 +1,5 @@
+import { LOCALE_TAG, type Lang } from '../i18n/locale.ts';
+
 export const SITE_TIME_ZONE = 'Europe/Copenhagen';
 
 const partsFormatter = new Intl.DateTimeFormat('en-GB', {
@@ -34,15 +36,13 @@ export function parseLocalDateTime(value: string): Date {
   return new Date(guess);
 }
 
-export type Lang = 'da' | 'en';
-const locales: Record<Lang, string> = { da: 'da-DK', en: 'en-GB' };
 
 export function formatDate(date: Date, lang: Lang): string {
-  return new Intl.DateTimeFormat(locales[lang], { dateStyle: 'long', timeZone: SITE_TIME_ZONE }).format(date);
+  return new Intl.DateTimeFormat(LOCALE_TAG[lang], { dateStyle: 'long', timeZone: SITE_TIME_ZONE }).format(date);
 }
 
 export function formatDateTime(date: Date, lang: Lang): string {
-  return new Intl.DateTimeFormat(locales[lang], {
+  return new Intl.DateTimeFormat(LOCALE_TAG[lang], {
     dateStyle: 'full',
     timeStyle: 'short',
     timeZone: SITE_TIME_ZONE,
@@ -50,7 +50,7 @@ export function formatDateTime(date: Date, lang: Lang): string {
 }
 
 export function formatTime(date: Date, lang: Lang): string {
-  return new Intl.DateTimeFormat(locales[lang], { timeStyle: 'short', timeZone: SITE_TIME_ZONE }).format(date);
+  return new Intl.DateTimeFormat(LOCALE_TAG[lang], { timeStyle: 'short', timeZone: SITE_TIME_ZONE }).format(date);
 }
 
 /** Calendar date in Copenhagen as YYYY-MM-DD, for `datetime` attributes and comparisons by day. */

@@ -1,5 +1,5 @@
-import type { Lang } from './dates.ts';
 
+import type { Lang } from '../i18n/locale.ts';
 export { openToLabels as OPEN_TO_LABELS } from '../schemas/members.ts';
 
 const languageNames: Record<Lang, Intl.DisplayNames> = {

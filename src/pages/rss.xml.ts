@@ -1,4 +1,4 @@
 import type { APIRoute } from 'astro';
-import { blogFeed } from '../lib/blog-feed.ts';
+import { blogFeed } from '../site/blog-feed.ts';
 
 export const GET: APIRoute = ({ site }) => blogFeed('da', site!);

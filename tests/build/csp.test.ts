@@ -12,8 +12,8 @@ import { launchChromium } from '../helpers/browser.ts';
 import { NO_REPORTS, reports, watchedContext, type PolicyWatch } from '../helpers/csp-watch.ts';
 import { headersFor, readHeaderRules, serveSite, type HeaderRule, type SiteServer } from '../../src/tools/static-server.ts';
 import { validateContent, type ValidEntry } from '../../src/lib/content/validate.ts';
-import { tagPath } from '../../src/lib/links.ts';
 import { slugify } from '../../src/lib/slug.ts';
+import { tagPath } from '../../src/i18n/urls.ts';
 
 /**
  * The built site served as Netlify serves it (with the generated `_headers`), in Chromium: every

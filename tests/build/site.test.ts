@@ -5,9 +5,8 @@ import { TEST_DIST } from './global-setup.ts';
 import { ROOT } from '../helpers/build.ts';
 import { fileFor, hreflangLinks, htmlFiles } from '../helpers/dist.ts';
 import { validateContent, type ValidEntry } from '../../src/lib/content/validate.ts';
-import { authorPath, tagPath } from '../../src/lib/links.ts';
-import { sectionPath } from '../../src/i18n/paths.ts';
 import { slugify } from '../../src/lib/slug.ts';
+import { authorPath, sectionPath, tagPath } from '../../src/i18n/urls.ts';
 
 const contentDir = process.env.CONTENT_DIR || path.join(ROOT, 'content');
 let entries: ValidEntry[];

@@ -3,9 +3,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import YAML from 'yaml';
-import { CONTRIBUTING_FILE, generatedFiles, ISSUE_FORM_FILE, WIKI_CONTRIBUTING_FILE, WIKI_ISSUE_FORM_FILE } from '../../src/lib/contributing.ts';
-import { collectionSchema, fieldDocs, fillGenerated, flatFieldDocs } from '../../src/lib/field-docs.ts';
-import { BODY_FIELD_ID, issueFormFieldIds } from '../../src/lib/issue-form.ts';
+import { CONTRIBUTING_FILE, generatedFiles, ISSUE_FORM_FILE, WIKI_CONTRIBUTING_FILE, WIKI_ISSUE_FORM_FILE } from '../../src/tools/contributing.ts';
+import { collectionSchema, fieldDocs, fillGenerated, flatFieldDocs } from '../../src/tools/field-docs.ts';
+import { BODY_FIELD_ID, issueFormFieldIds } from '../../src/tools/issue-form.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const read = (file: string) => (fs.existsSync(path.join(ROOT, file)) ? fs.readFileSync(path.join(ROOT, file), 'utf8') : undefined);

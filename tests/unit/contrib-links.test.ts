@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { checkLinks, linksIn, pagePath } from '../../src/lib/link-check.ts';
+import { checkLinks, linksIn, pagePath } from '../../src/tools/link-check.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const dist = fs.mkdtempSync(path.join(os.tmpdir(), 'mikronet-links-'));

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { CsvError, cellValue, decodeCsv, detectDelimiter, foldLine, lookups, mapHeaders, MAX_CSV_COLUMNS, MAX_CSV_ROWS, MAX_ROW_BYTES, memberColumns, readCsv } from '../../src/lib/members-csv.ts';
+import { CsvError, cellValue, decodeCsv, detectDelimiter, foldLine, lookups, mapHeaders, MAX_CSV_COLUMNS, MAX_CSV_ROWS, MAX_ROW_BYTES, memberColumns, readCsv } from '../../src/tools/members-csv.ts';
 import { readTaxonomies } from '../../src/lib/content/taxonomies.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');

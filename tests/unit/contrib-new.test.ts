@@ -4,8 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import YAML from 'yaml';
-import { collectionSchema, fieldDocs } from '../../src/lib/field-docs.ts';
-import { collectionFor, scaffold } from '../../src/lib/scaffold.ts';
+import { collectionSchema, fieldDocs } from '../../src/tools/field-docs.ts';
+import { collectionFor, scaffold } from '../../src/tools/scaffold.ts';
 import { MAX_SLUG_LENGTH, slugify } from '../../src/lib/slug.ts';
 import { splitFrontMatter } from '../../src/cms/format.ts';
 

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { describeAge } from '../../src/lib/freshness.ts';
+import { describeAge } from '../../src/tools/freshness.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const SITE = 'tests/fixtures/contrib/site';

@@ -3,12 +3,11 @@ import { dayOf, formatDate, isCalendarDay, isoDay, parseLocalDateTime } from '..
 import { dayOption, oneOf, UsageError, wholeNumber } from '../../src/lib/cli.ts';
 import { decodeEmail, encodeEmail } from '../../src/lib/email.ts';
 import { slugify } from '../../src/lib/slug.ts';
-import { fromParams, isEmpty, toPagefindFilters, toParams } from '../../src/lib/search-state.ts';
-import { rssXml } from '../../src/lib/feed.ts';
-import { networkRegions, wikiFilterCss } from '../../src/lib/wiki.ts';
+import { fromParams, isEmpty, toPagefindFilters, toParams } from '../../src/site/search-state.ts';
+import { rssXml } from '../../src/site/feed.ts';
+import { networkRegions, wikiFilterCss } from '../../src/site/wiki.ts';
 import { useTranslations, ui } from '../../src/i18n/ui.ts';
-import { sectionPath } from '../../src/i18n/paths.ts';
-import { authorPath, blogIndexPath, directoryPath, postPath, tagPath } from '../../src/lib/links.ts';
+import { authorPath, blogIndexPath, directoryPath, postPath, sectionPath, tagPath } from '../../src/i18n/urls.ts';
 
 describe('event times', () => {
   it('reads a time without offset as Copenhagen winter time', () => {

@@ -10,7 +10,7 @@ import {
   pastEvents,
   publishedPosts,
   upcomingEvents,
-} from '../../src/lib/queries.ts';
+} from '../../src/site/queries.ts';
 
 const d = (s: string) => new Date(s);
 const member = (id: string, listed: boolean, name: string, joined = '2020-01-01') => ({ id, data: { listed, name, joined: d(joined) } });

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { syntheticContent } from '../../src/lib/synthetic.ts';
+import { syntheticContent } from '../../src/tools/synthetic.ts';
 import { validateContent } from '../../src/lib/content/validate.ts';
 import { readTaxonomies } from '../../src/lib/content/taxonomies.ts';
 

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { printable, wikiBranchProblem, wikiSource } from '../../src/lib/wiki-repo.ts';
+import { printable, wikiBranchProblem, wikiSource } from '../../src/tools/wiki-repo.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const SCRIPT = path.join(ROOT, 'scripts/wiki-fetch.ts');

@@ -1,7 +1,7 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
-import type { Lang } from './dates.ts';
 import { activeMarketEntries, groupByMany, listedMembers, pastEvents, publishedPosts, upcomingEvents } from './queries.ts';
 import { regionLabels } from '../schemas/settings.ts';
+import type { Lang } from '../i18n/locale.ts';
 
 export type Member = CollectionEntry<'members'>;
 export type Post = CollectionEntry<'blog'>;

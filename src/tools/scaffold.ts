@@ -1,7 +1,7 @@
 import YAML from 'yaml';
 import { folderCollections, type FolderCollection } from '../schemas/index.ts';
 import { collectionSchema, fieldDocs, type FieldDoc } from './field-docs.ts';
-import { slugify } from './slug.ts';
+import { slugify } from '../lib/slug.ts';
 
 /** What people type after `npm run new --`, in English or Danish, singular or plural. */
 export const COLLECTION_NAMES: Record<string, FolderCollection> = {

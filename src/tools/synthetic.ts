@@ -1,4 +1,4 @@
-import { slugify } from './slug.ts';
+import { slugify } from '../lib/slug.ts';
 import type { Taxonomies } from '../schemas/index.ts';
 
 /** Deterministic pseudo-random numbers (mulberry32), so benchmark content is the same every run. */

@@ -1,8 +1,7 @@
-import type { Lang } from './dates.ts';
 import { rssXml } from './feed.ts';
-import { blogIndexPath, postPath } from './links.ts';
-import { homePath } from '../i18n/paths.ts';
 import { siteData } from './site-data.ts';
+import { blogIndexPath, feedPath, postPath } from '../i18n/urls.ts';
+import type { Lang } from '../i18n/locale.ts';
 
 /** The blog feed for one language: its 30 newest posts. */
 export async function blogFeed(lang: Lang, site: URL): Promise<Response> {
@@ -12,7 +11,7 @@ export async function blogFeed(lang: Lang, site: URL): Promise<Response> {
     title: `${data.settings.name} – ${lang === 'da' ? 'Bloggen' : 'The blog'}`,
     description: data.settings.tagline[lang],
     link: abs(blogIndexPath(lang)),
-    self: abs(`${homePath(lang)}rss.xml`),
+    self: abs(feedPath(lang)),
     language: lang,
     items: data.postsByLang[lang].slice(0, 30).map((p) => ({
       title: p.data.title,

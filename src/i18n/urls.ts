@@ -1,7 +1,25 @@
-import type { Lang } from './dates.ts';
-import { pagePath, sectionPath } from '../i18n/paths.ts';
-import { SEGMENTS, type Section } from '../i18n/routes.ts';
-import { slugify } from './slug.ts';
+import { DEFAULT_LANG, type Lang } from './locale.ts';
+import { SEGMENTS, type Section } from './routes.ts';
+import { slugify } from '../lib/slug.ts';
+
+/** Every path the site links to, in one place. Danish at the root, English under /en/. */
+
+/** `/` for Danish, `/en/` for English. */
+export function homePath(lang: Lang): string {
+  return lang === DEFAULT_LANG ? '/' : `/${lang}/`;
+}
+
+/** Localized path: sectionPath('en', 'members', 'anne-lund') → /en/members/anne-lund/ */
+export function sectionPath(lang: Lang, section: Section, ...rest: (string | number)[]): string {
+  return `${homePath(lang)}${[SEGMENTS[section][lang], ...rest].join('/')}/`;
+}
+
+export function pagePath(lang: Lang, slug: string): string {
+  return `${homePath(lang)}${slug}/`;
+}
+
+/** The blog's RSS feed in one language. */
+export const feedPath = (lang: Lang) => `${homePath(lang)}rss.xml`;
 
 /** A blog post lives only in its own language. */
 export const postPath = (post: { id: string; data: { lang: Lang } }) => sectionPath(post.data.lang, 'blog', post.id);

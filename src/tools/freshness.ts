@@ -1,5 +1,5 @@
-import type { RawEntry } from './content/load.ts';
-import { dayOf } from './dates.ts';
+import type { RawEntry } from '../lib/content/load.ts';
+import { dayOf } from '../lib/dates.ts';
 
 /** A wiki entry due for its yearly check. */
 export interface StaleNetwork {

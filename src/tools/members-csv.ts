@@ -4,15 +4,15 @@ import { parse } from 'csv-parse/sync';
 import { folderCollections, type Bilingual, type Taxonomies } from '../schemas/index.ts';
 import { memberSchema } from '../schemas/members.ts';
 import { deepEqual, splitFrontMatter, updateYaml, type FieldTree } from '../cms/format.ts';
-import { checkAgainstSchema } from './content/validate.ts';
-import { bodyFindingMessage, bodyFindings } from './content/body-check.ts';
-import { MAX_ENTRY_BYTES, readContentText } from './content/files.ts';
-import { fenceMessage, frontMatterFence, parseYamlData, YamlDataError } from './content/front-matter.ts';
-import { displayPath } from './content/paths.ts';
-import { InputError } from './input.ts';
+import { checkAgainstSchema } from '../lib/content/validate.ts';
+import { bodyFindingMessage, bodyFindings } from '../lib/content/body-check.ts';
+import { MAX_ENTRY_BYTES, readContentText } from '../lib/content/files.ts';
+import { fenceMessage, frontMatterFence, parseYamlData, YamlDataError } from '../lib/content/front-matter.ts';
+import { displayPath } from '../lib/content/paths.ts';
+import { InputError } from '../lib/input.ts';
 import { collectionSchema, fieldDocs, type FieldDoc } from './field-docs.ts';
-import { closest } from './suggest.ts';
-import { slugify } from './slug.ts';
+import { closest } from '../lib/suggest.ts';
+import { slugify } from '../lib/slug.ts';
 
 /**
  * The member spreadsheet round trip: CSV in (create or update member files, never delete,

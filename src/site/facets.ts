@@ -1,8 +1,8 @@
-import type { Lang } from './dates.ts';
 import { countValues } from './queries.ts';
-import { OPEN_TO_LABELS, languageName } from './labels.ts';
+import { OPEN_TO_LABELS, languageName } from '../lib/labels.ts';
 import { municipalityName, regionOf, tradeLabel, type Member, type SiteData } from './site-data.ts';
 import type { UIKey } from '../i18n/ui.ts';
+import type { Lang } from '../i18n/locale.ts';
 
 /**
  * The directory's facets with build-time counts. Values are the labels shown on member pages

@@ -1,8 +1,8 @@
-import type { Lang } from './dates.ts';
 import { groupByMany, paginate, type PageSlice } from './queries.ts';
 import { siteData } from './site-data.ts';
-import { slugify } from './slug.ts';
+import { slugify } from '../lib/slug.ts';
 import { SEGMENTS } from '../i18n/routes.ts';
+import type { Lang } from '../i18n/locale.ts';
 
 /** getStaticPaths builders shared by the Danish and English routes. */
 
