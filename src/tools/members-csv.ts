@@ -3,7 +3,7 @@ import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { folderCollections, type Bilingual, type Taxonomies } from '../schemas/index.ts';
 import { memberSchema } from '../schemas/members.ts';
-import { deepEqual, splitFrontMatter, updateYaml, type FieldTree } from '../cms/format.ts';
+import { deepEqual, splitFrontMatter, updateYaml, type FieldTree } from '../lib/yaml-edit.ts';
 import { checkAgainstSchema } from '../lib/content/validate.ts';
 import { bodyFindingMessage, bodyFindings } from '../lib/content/body-check.ts';
 import { MAX_ENTRY_BYTES, readContentText } from '../lib/content/files.ts';

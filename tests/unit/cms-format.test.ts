@@ -8,9 +8,9 @@ import {
   ORIGINAL_FIELD,
   parseFrontMatter,
   pruneEmpty,
-  splitFrontMatter,
   YAML_FORMAT,
 } from '../../src/cms/format.ts';
+import { splitFrontMatter } from '../../src/lib/yaml-edit.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const { [FRONTMATTER_FORMAT]: md, [YAML_FORMAT]: yml } = createFormats([

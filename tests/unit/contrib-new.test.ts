@@ -7,7 +7,7 @@ import YAML from 'yaml';
 import { collectionSchema, fieldDocs } from '../../src/tools/field-docs.ts';
 import { collectionFor, scaffold } from '../../src/tools/scaffold.ts';
 import { MAX_SLUG_LENGTH, slugify } from '../../src/lib/slug.ts';
-import { splitFrontMatter } from '../../src/cms/format.ts';
+import { splitFrontMatter } from '../../src/lib/yaml-edit.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 let content: string;
