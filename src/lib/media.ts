@@ -1,9 +1,40 @@
 import { fileTypeFromBuffer } from 'file-type';
 import { SaxesParser, type SaxesAttributeNS, type SaxesTagNS } from 'saxes';
-import { MAX_IMAGE_BYTES } from '../cms/fields.ts';
 import { MEDIA_PATTERN } from '../schemas/common.ts';
 import type { Bilingual } from '../schemas/meta.ts';
 import type { ContentIssue } from './content/issues.ts';
+import {
+  ATTRIBUTE_REASON,
+  detectedData,
+  emptyPicture,
+  htmlPage,
+  markupDocument,
+  mediaFolderName,
+  mediaName,
+  mediaNotAFolder,
+  mediaSpecial,
+  mediaSymlink,
+  mediaTooDeep,
+  notAPictureEnding,
+  pictureTooLarge,
+  styleReason,
+  svgDrawing,
+  svgEncoding,
+  svgHasAttribute,
+  svgHasDoctype,
+  svgHasElement,
+  svgHasInstruction,
+  svgHasStyleType,
+  svgNoRoot,
+  svgNotInert,
+  svgNotUtf8,
+  svgNotWellFormed,
+  svgStyleHolds,
+  svgUpload,
+  svgWrongRoot,
+  unknownData,
+  wrongPictureType,
+} from './content/messages.ts';
 
 /**
  * What may live in the media folder (served as /media/) and what the CMS may upload there:
@@ -12,7 +43,8 @@ import type { ContentIssue } from './content/issues.ts';
  * in the browser could use it too; checkMediaFolder loads node:fs when it is called.
  */
 
-export { MAX_IMAGE_BYTES };
+/** Largest picture the media folder holds and the CMS uploads, in bytes. */
+export const MAX_IMAGE_BYTES = 2_000_000;
 
 export type MediaCode = 'media_type' | 'media_size' | 'media_svg' | 'media_name' | 'media_symlink' | 'media_special';
 
@@ -35,8 +67,6 @@ const RASTER: Record<string, { label: string; detected: string[] }> = {
 };
 const ENDINGS = '.jpg, .jpeg, .png, .webp, .avif, .gif';
 
-const megabytes = (bytes: number) => `${(bytes / 1_000_000).toFixed(1).replace(/\.0$/, '')} MB`;
-
 const extensionOf = (name: string) => /\.([^./]+)$/.exec(name)?.[1]?.toLowerCase() ?? '';
 
 /** A file or folder name: ASCII letters, digits, ".", "_", "-"; not hidden (no leading dot, so no "." or ".."). */
@@ -49,21 +79,15 @@ export function mediaNameProblem(name: string): MediaProblem | undefined {
   const fine =
     name.length <= MAX_NAME_LENGTH && segments.every((s) => SEGMENT.test(s)) && MEDIA_PATTERN.test(`/media/${name}`);
   if (fine) return undefined;
-  return {
-    code: 'media_name',
-    message: {
-      en: `the name may hold only the letters a–z and A–Z, digits, ".", "_" and "-" (no spaces, no æøå, not starting with a dot, at most ${MAX_NAME_LENGTH} characters): rename it, e.g. "anne-lund.jpg"`,
-      da: `navnet må kun indeholde bogstaverne a–z og A–Z, cifre, ".", "_" og "-" (ingen mellemrum, ingen æøå, ikke begynde med punktum, højst ${MAX_NAME_LENGTH} tegn): omdøb filen, fx "anne-lund.jpg"`,
-    },
-  };
+  return { code: 'media_name', message: mediaName(MAX_NAME_LENGTH) };
 }
 
 /** Text formats file-type cannot see, told apart by their first characters. */
 function sniffText(bytes: Uint8Array): Bilingual | undefined {
   const head = new TextDecoder('utf-8').decode(bytes.subarray(0, 1024)).replace(/^\uFEFF/, '').trimStart().toLowerCase();
-  if (/^(?:<\?xml[^>]*>\s*)?(?:<!--[\s\S]*?-->\s*)*(?:<!doctype svg[^>]*>\s*)?<svg[\s>/]/.test(head)) return { en: 'an SVG drawing', da: 'en SVG-tegning' };
-  if (/^(?:<!doctype html|<html|<head|<body|<script|<iframe|<meta|<!--)/.test(head)) return { en: 'an HTML page', da: 'en HTML-side' };
-  if (head.startsWith('<?xml') || head.startsWith('<')) return { en: 'an XML or HTML document', da: 'et XML- eller HTML-dokument' };
+  if (/^(?:<\?xml[^>]*>\s*)?(?:<!--[\s\S]*?-->\s*)*(?:<!doctype svg[^>]*>\s*)?<svg[\s>/]/.test(head)) return svgDrawing();
+  if (/^(?:<!doctype html|<html|<head|<body|<script|<iframe|<meta|<!--)/.test(head)) return htmlPage();
+  if (head.startsWith('<?xml') || head.startsWith('<')) return markupDocument();
   return undefined;
 }
 
@@ -74,9 +98,9 @@ async function whatItIs(bytes: Uint8Array): Promise<{ ext?: string; what: Biling
   if (type && type.ext !== 'xml') {
     const known = Object.values(RASTER).find((r) => r.detected.includes(type.ext));
     const name = known?.label ?? type.ext.toUpperCase();
-    return { ext: type.ext, what: { en: `${name} data (${type.mime})`, da: `${name}-data (${type.mime})` } };
+    return { ext: type.ext, what: detectedData(name, type.mime) };
   }
-  return { what: sniffText(bytes) ?? { en: 'not a picture file this site knows', da: 'ikke en billedfil, som sitet kender' } };
+  return { what: sniffText(bytes) ?? unknownData() };
 }
 
 /**
@@ -94,32 +118,16 @@ async function inspect(name: string, bytes: Uint8Array, size: number, options: {
   const problems: MediaProblem[] = [];
   const isSvg = ext === 'svg';
   if (!RASTER[ext] && !isSvg) {
-    return [
-      {
-        code: 'media_type',
-        message: {
-          en: `only pictures ending in ${ENDINGS} belong in the media folder${options.upload ? '' : ' (and SVG drawings added through git)'}: save it in one of those formats, or keep it elsewhere`,
-          da: `kun billeder, der ender på ${ENDINGS}, hører til i mediemappen${options.upload ? '' : ' (og SVG-tegninger lagt ind via git)'}: gem det i et af de formater, eller læg det et andet sted`,
-        },
-      },
-    ];
+    return [{ code: 'media_type', message: notAPictureEnding(ENDINGS, !!options.upload) }];
   }
   if (isSvg && options.upload) {
-    return [
-      {
-        code: 'media_svg',
-        message: {
-          en: 'SVG files cannot be uploaded through the CMS, because an SVG can carry a script that runs on the site: save the picture as PNG, JPG or WebP and upload that',
-          da: 'SVG-filer kan ikke lægges op gennem CMS’et, fordi en SVG kan indeholde et script, der kører på sitet: gem billedet som PNG, JPG eller WebP, og læg det op',
-        },
-      },
-    ];
+    return [{ code: 'media_svg', message: svgUpload() }];
   }
   const badName = mediaNameProblem(name);
   if (badName) problems.push(badName);
-  if (size > MAX_IMAGE_BYTES) problems.push(sizeProblem(size));
+  if (size > MAX_IMAGE_BYTES) problems.push({ code: 'media_size', message: pictureTooLarge(size, MAX_IMAGE_BYTES) });
   if (size === 0) {
-    problems.push({ code: 'media_type', message: { en: 'is empty (0 bytes): save the picture again', da: 'er tom (0 byte): gem billedet igen' } });
+    problems.push({ code: 'media_type', message: emptyPicture() });
     return problems;
   }
 
@@ -135,31 +143,11 @@ async function inspect(name: string, bytes: Uint8Array, size: number, options: {
   return problems;
 }
 
-function sizeProblem(size: number): MediaProblem {
-  return {
-    code: 'media_size',
-    message: {
-      en: `is ${megabytes(size)}; a picture may be at most ${megabytes(MAX_IMAGE_BYTES)}: make it smaller (about 2000 pixels across is plenty for the site) and save it again`,
-      da: `fylder ${megabytes(size)}; et billede må højst fylde ${megabytes(MAX_IMAGE_BYTES)}: gør det mindre (ca. 2000 pixel på den lange led er rigeligt til sitet), og gem det igen`,
-    },
-  };
-}
-
 function wrongType(expected: string, what: Bilingual, detected: string | undefined): MediaProblem {
+  // Bytes that are a picture the site takes only need the right ending.
   const allowed = detected && (RASTER[detected] || detected === 'apng');
-  const ending = detected === 'apng' ? 'png' : detected;
-  return {
-    code: 'media_type',
-    message: allowed
-      ? {
-          en: `its name says ${expected}, but it is really ${what.en}: give it the ending .${ending}, or save it as ${expected}`,
-          da: `navnet siger ${expected}, men det er i virkeligheden ${what.da}: giv den endelsen .${ending}, eller gem den som ${expected}`,
-        }
-      : {
-          en: `its name says ${expected}, but it is really ${what.en}, not a picture the site accepts: save the picture as PNG, JPG or WebP`,
-          da: `navnet siger ${expected}, men det er i virkeligheden ${what.da}, ikke et billede, sitet tager imod: gem billedet som PNG, JPG eller WebP`,
-        },
-  };
+  const ending = allowed ? (detected === 'apng' ? 'png' : detected) : undefined;
+  return { code: 'media_type', message: wrongPictureType(expected, what, ending) };
 }
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
@@ -206,14 +194,7 @@ function urlProblem(value: string): string | undefined {
   return undefined;
 }
 
-const refuse = (line: number, what: { en: string; da: string }): MediaProblem => ({
-  code: 'media_svg',
-  line,
-  message: {
-    en: `${what.en}, which can run code or load other files when the drawing is opened: remove it (a drawing program's "optimised SVG" export usually does), or save the picture as PNG`,
-    da: `${what.da}, som kan køre kode eller hente andre filer, når tegningen åbnes: fjern det (et tegneprograms eksport som "optimeret SVG" gør det som regel), eller gem billedet som PNG`,
-  },
-});
+const refuse = (line: number, what: Bilingual): MediaProblem => ({ code: 'media_svg', line, message: svgNotInert(what) });
 
 const MAX_SVG_PROBLEMS = 20;
 
@@ -223,7 +204,7 @@ export function checkSvg(bytes: Uint8Array): MediaProblem[] {
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    return [{ code: 'media_svg', message: { en: 'is not UTF-8 text: save it again as UTF-8', da: 'er ikke UTF-8-tekst: gem den igen som UTF-8' } }];
+    return [{ code: 'media_svg', message: svgNotUtf8() }];
   }
   const problems: MediaProblem[] = [];
   const add = (p: MediaProblem) => {
@@ -238,44 +219,30 @@ export function checkSvg(bytes: Uint8Array): MediaProblem[] {
   parser.on('error', (err) => {
     if (failed) return;
     failed = true;
-    add({
-      code: 'media_svg',
-      line: parser.line,
-      message: {
-        en: `is not well-formed XML (${err.message.replace(/^[^:]*:\d+:\d+: /, '')}): open it in a drawing program and save it again as SVG`,
-        da: `er ikke gyldig XML (${err.message.replace(/^[^:]*:\d+:\d+: /, '')}): åbn den i et tegneprogram, og gem den igen som SVG`,
-      },
-    });
+    add({ code: 'media_svg', line: parser.line, message: svgNotWellFormed(err.message.replace(/^[^:]*:\d+:\d+: /, '')) });
   });
   parser.on('xmldecl', (decl) => {
     if (decl.encoding && decl.encoding.toLowerCase() !== 'utf-8') {
-      add({ code: 'media_svg', line: parser.line, message: { en: `declares the encoding "${decl.encoding}": save it as UTF-8`, da: `angiver tegnsættet "${decl.encoding}": gem den som UTF-8` } });
+      add({ code: 'media_svg', line: parser.line, message: svgEncoding(decl.encoding) });
     }
   });
-  parser.on('doctype', () => add(refuse(parser.line, { en: 'it has a DOCTYPE (which can declare entities)', da: 'den har en DOCTYPE (som kan erklære entiteter)' })));
-  parser.on('processinginstruction', (pi) => add(refuse(parser.line, { en: `it has the processing instruction <?${pi.target}?>`, da: `den har behandlingsinstruktionen <?${pi.target}?>` })));
+  parser.on('doctype', () => add(refuse(parser.line, svgHasDoctype())));
+  parser.on('processinginstruction', (pi) => add(refuse(parser.line, svgHasInstruction(pi.target))));
   parser.on('opentag', (tag) => {
     const element = tag as SaxesTagNS;
     const line = parser.line;
     if (depth === 0) {
       if (sawRoot || element.local !== 'svg' || element.uri !== SVG_NS) {
-        add({
-          code: 'media_svg',
-          line,
-          message: {
-            en: `is not an SVG drawing (its outermost element is <${element.name}>, not <svg xmlns="${SVG_NS}">): save the picture as SVG or PNG`,
-            da: `er ikke en SVG-tegning (det yderste element er <${element.name}>, ikke <svg xmlns="${SVG_NS}">): gem billedet som SVG eller PNG`,
-          },
-        });
+        add({ code: 'media_svg', line, message: svgWrongRoot(element.name, SVG_NS) });
       }
       sawRoot = true;
     } else if (element.uri !== SVG_NS || !SVG_ELEMENTS.has(element.local)) {
-      add(refuse(line, { en: `it has the element <${element.name}>`, da: `den har elementet <${element.name}>` }));
+      add(refuse(line, svgHasElement(element.name)));
     }
     if (element.uri === SVG_NS && element.local === 'style') {
       style = '';
       const type = element.attributes.type as SaxesAttributeNS | undefined;
-      if (type && type.value.trim().toLowerCase() !== 'text/css') add(refuse(line, { en: `it has a <style> of type "${type.value}"`, da: `den har en <style> af typen "${type.value}"` }));
+      if (type && type.value.trim().toLowerCase() !== 'text/css') add(refuse(line, svgHasStyleType(type.value)));
     }
     for (const attribute of Object.values(element.attributes) as SaxesAttributeNS[]) {
       const problem = attributeProblem(attribute);
@@ -293,7 +260,7 @@ export function checkSvg(bytes: Uint8Array): MediaProblem[] {
     const element = tag as SaxesTagNS;
     if (element.uri === SVG_NS && element.local === 'style' && style !== undefined) {
       const problem = cssProblem(style);
-      if (problem) add(refuse(parser.line, { en: `its <style> holds "${problem}"`, da: `dens <style> indeholder "${problem}"` }));
+      if (problem) add(refuse(parser.line, svgStyleHolds(problem)));
       style = undefined;
     }
   });
@@ -304,32 +271,32 @@ export function checkSvg(bytes: Uint8Array): MediaProblem[] {
     // Reported by the error handler above.
   }
   if (!sawRoot && !failed) {
-    add({ code: 'media_svg', message: { en: 'holds no <svg> element: save the picture as SVG or PNG', da: 'indeholder intet <svg>-element: gem billedet som SVG eller PNG' } });
+    add({ code: 'media_svg', message: svgNoRoot() });
   }
   return problems;
 }
 
 /** Why one attribute is not inert, in words for the message; undefined if it is fine. */
 function attributeProblem(a: SaxesAttributeNS): Bilingual | undefined {
-  const named = { en: `the attribute ${a.name}="${a.value.length > 60 ? `${a.value.slice(0, 59)}…` : a.value}"`, da: `attributten ${a.name}="${a.value.length > 60 ? `${a.value.slice(0, 59)}…` : a.value}"` };
-  const it = (en: string, da: string): Bilingual => ({ en: `it has ${named.en}${en}`, da: `den har ${named.da}${da}` });
+  const it = (reason: Bilingual) => svgHasAttribute(a.name, a.value, reason);
+  const { none, linkOut, otherNamespace, eventHandler, otherFile } = ATTRIBUTE_REASON;
   if (a.uri === XMLNS_NS) return undefined;
-  if (a.uri === XML_NS) return a.local === 'space' || a.local === 'lang' ? undefined : it('', '');
+  if (a.uri === XML_NS) return a.local === 'space' || a.local === 'lang' ? undefined : it(none);
   if (a.uri === XLINK_NS) {
     if (a.local === 'title') return undefined;
-    if (a.local === 'href') return FRAGMENT.test(a.value.trim()) ? undefined : it(' (a link out of the file)', ' (et link ud af filen)');
-    return it('', '');
+    if (a.local === 'href') return FRAGMENT.test(a.value.trim()) ? undefined : it(linkOut);
+    return it(none);
   }
-  if (a.uri !== '') return it(' (from another namespace)', ' (fra et andet navnerum)');
-  if (/^on/i.test(a.local)) return it(' (an event handler)', ' (en hændelseshåndtering)');
-  if (a.local === 'href') return FRAGMENT.test(a.value.trim()) ? undefined : it(' (a link out of the file)', ' (et link ud af filen)');
+  if (a.uri !== '') return it(otherNamespace);
+  if (/^on/i.test(a.local)) return it(eventHandler);
+  if (a.local === 'href') return FRAGMENT.test(a.value.trim()) ? undefined : it(linkOut);
   if (a.local === 'style') {
     const problem = cssProblem(a.value);
-    return problem ? it(` (style with "${problem}")`, ` (style med "${problem}")`) : undefined;
+    return problem ? it(styleReason(problem)) : undefined;
   }
-  if (/javascript:/i.test(a.value)) return it('', '');
+  if (/javascript:/i.test(a.value)) return it(none);
   const url = urlProblem(a.value);
-  return url ? it(' (a reference to another file)', ' (en henvisning til en anden fil)') : undefined;
+  return url ? it(otherFile) : undefined;
 }
 
 /** Found by the folder walk: lstat, never following a link. */
@@ -351,25 +318,9 @@ export async function checkMediaFolder(dir: string): Promise<ContentIssue[]> {
   const issues: ContentIssue[] = [];
   const report = (abs: string, p: MediaProblem) => issues.push({ file: displayPath(abs), code: p.code, message: p.message, ...(p.line ? { line: p.line } : {}) });
 
-  const linkProblem: MediaProblem = {
-    code: 'media_symlink',
-    message: {
-      en: 'is a symbolic link; the media folder holds only pictures and folders, and links are never followed: replace the link with the picture itself',
-      da: 'er et symbolsk link; mediemappen indeholder kun billeder og mapper, og links følges aldrig: erstat linket med selve billedet',
-    },
-  };
-  const specialProblem: MediaProblem = {
-    code: 'media_special',
-    message: { en: 'is not an ordinary file (a device, pipe or socket): remove it', da: 'er ikke en almindelig fil (en enhed, en pipe eller en socket): fjern den' },
-  };
-
-  const folderNameProblem: MediaProblem = {
-    code: 'media_name',
-    message: {
-      en: 'a folder name may hold only the letters a–z and A–Z, digits, ".", "_" and "-", and not start with a dot: rename it (what is inside is not checked until then)',
-      da: 'et mappenavn må kun indeholde bogstaverne a–z og A–Z, cifre, ".", "_" og "-" og ikke begynde med punktum: omdøb mappen (indholdet tjekkes først derefter)',
-    },
-  };
+  const linkProblem: MediaProblem = { code: 'media_symlink', message: mediaSymlink() };
+  const specialProblem: MediaProblem = { code: 'media_special', message: mediaSpecial() };
+  const folderNameProblem: MediaProblem = { code: 'media_name', message: mediaFolderName() };
 
   const root = await fs.lstat(dir).catch((err: NodeJS.ErrnoException) => {
     if (err.code === 'ENOENT') return undefined;
@@ -378,7 +329,7 @@ export async function checkMediaFolder(dir: string): Promise<ContentIssue[]> {
   if (!root) return [];
   if (root.isSymbolicLink()) return [{ file: displayPath(dir), code: linkProblem.code, message: linkProblem.message }];
   if (!root.isDirectory()) {
-    return [{ file: displayPath(dir), code: 'media_special', message: { en: 'should be the media folder, but is not a folder', da: 'skulle være mediemappen, men er ikke en mappe' } }];
+    return [{ file: displayPath(dir), code: 'media_special', message: mediaNotAFolder() }];
   }
 
   const walk = async (folder: WalkEntry, depth: number): Promise<void> => {
@@ -389,7 +340,7 @@ export async function checkMediaFolder(dir: string): Promise<ContentIssue[]> {
       if (stat.isSymbolicLink()) report(entry.abs, linkProblem);
       else if (stat.isDirectory()) {
         if (!SEGMENT.test(name)) report(entry.abs, folderNameProblem);
-        else if (depth >= MAX_DEPTH) report(entry.abs, { code: 'media_name', message: { en: `folders nest more than ${MAX_DEPTH} deep: flatten them`, da: `mapperne ligger mere end ${MAX_DEPTH} niveauer inde i hinanden: flad dem ud` } });
+        else if (depth >= MAX_DEPTH) report(entry.abs, { code: 'media_name', message: mediaTooDeep(MAX_DEPTH) });
         else await walk(entry, depth + 1);
       } else if (!stat.isFile()) report(entry.abs, specialProblem);
       else if (name === '.gitkeep' && stat.size === 0) continue; // git's idiom for keeping an empty folder

@@ -3,8 +3,10 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
-import type { Bilingual } from '../../schemas/meta.ts';
 import { cleanBodyTree } from '../sanitize.ts';
+
+/** The CMS and the spreadsheet importer still import a finding's message from here. */
+export { bodyFinding as bodyFindingMessage } from './messages.ts';
 
 /**
  * What the site's sanitizer would remove from a Markdown body, line by line: the contributor
@@ -116,51 +118,4 @@ export function bodyFindings(body: string): BodyFinding[] {
   };
   walk(before);
   return [...byLine.values()].sort((a, b) => a.line - b.line);
-}
-
-/** Why a finding is refused and what to write instead, in English and Danish. */
-export function bodyFindingMessage(f: BodyFinding): Bilingual {
-  const of = (kind: FindingKind) => f.items.filter((i) => i.kind === kind).map((i) => i.text);
-  const what = { en: [] as string[], da: [] as string[] };
-  const rules = { en: [] as string[], da: [] as string[] };
-  const html = of('html');
-  if (html.length) {
-    what.en.push(`raw HTML (${html.join(', ')})`);
-    what.da.push(`rå HTML (${html.join(', ')})`);
-    rules.en.push('the text is Markdown only, and HTML is removed from the page for safety');
-    rules.da.push('teksten er kun Markdown, og HTML fjernes fra siden af sikkerhedshensyn');
-  }
-  const links = of('link');
-  if (links.length) {
-    what.en.push(`a ${links.join(' ')} link`);
-    what.da.push(`et ${links.join(' ')}-link`);
-    rules.en.push('links go to https://, mailto: or tel:, and other links are removed from the page for safety');
-    rules.da.push('links går til https://, mailto: eller tel:, og andre links fjernes fra siden af sikkerhedshensyn');
-  }
-  const images = of('image');
-  if (images.length) {
-    what.en.push(`a picture from outside the site (${images.join(', ')})`);
-    what.da.push(`et billede uden for sitet (${images.join(', ')})`);
-    rules.en.push("pictures come from the site's own media folder, so no other server learns who reads the page; upload the picture (in the CMS: the picture button) and write ![description](/media/…)");
-    rules.da.push('billeder kommer fra sitets egen mediemappe, så ingen anden server får at vide, hvem der læser siden; læg billedet op (i CMS’et: billedknappen) og skriv ![beskrivelse](/media/…)');
-  }
-  const other = of('other');
-  if (other.length) {
-    what.en.push(`markup the page cannot show (${other.join(', ')})`);
-    what.da.push(`opmærkning, siden ikke kan vise (${other.join(', ')})`);
-    rules.en.push('it would be removed from the page');
-    rules.da.push('den ville blive fjernet fra siden');
-  }
-  const why = f.active ? { en: ' (it could run code in readers’ browsers)', da: ' (den kunne køre kode i læsernes browsere)' } : { en: '', da: '' };
-  const markdown = html.length || links.length || other.length;
-  const tail = markdown
-    ? {
-        en: '. Write it as Markdown (a link: [text](https://…), bold: **text**); to show HTML as an example, put it in a code block between ``` lines',
-        da: '. Skriv det som Markdown (et link: [tekst](https://…), fed: **tekst**); vil du vise HTML som eksempel, så sæt det i en kodeblok mellem ```-linjer',
-      }
-    : { en: '', da: '' };
-  return {
-    en: `${what.en.join(' and ')} is not allowed here: ${rules.en.join('; ')}${why.en}${tail.en}`,
-    da: `${what.da.join(' og ')} er ikke tilladt her: ${rules.da.join('; ')}${why.da}${tail.da}`,
-  };
 }

@@ -7,7 +7,8 @@ import { slugify } from '../slug.ts';
 import { lineOfField, type RawContent, type RawEntry } from './load.ts';
 import { sortIssues, type ContentIssue } from './issues.ts';
 import { collectionDir, displayPath } from './paths.ts';
-import { bodyFindings, bodyFindingMessage } from './body-check.ts';
+import { bodyFindings } from './body-check.ts';
+import { bodyFinding, duplicateSlug, futureDate, sameWebsite, similarNetworkName } from './messages.ts';
 
 /**
  * Rules for content that arrives by pull request, on top of `validateContent`: duplicate
@@ -58,10 +59,7 @@ export function duplicateSlugIssues(dir: string): ContentIssue[] {
           file: displayPath(path.join(folder, name)),
           code: 'duplicate_slug',
           related: others.map((n) => displayPath(path.join(folder, n))),
-          message: {
-            en: `has the same slug "${slug}" as ${others.join(', ')} (file names are compared without extension, case and æøå); one entry is one file: merge them into ${slug}.md`,
-            da: `har samme slug "${slug}" som ${others.join(', ')} (filnavne sammenlignes uden endelse, store bogstaver og æøå); én post er én fil: saml dem i ${slug}.md`,
-          },
+          message: duplicateSlug(slug, others),
         });
       }
     }
@@ -124,10 +122,7 @@ export function duplicateNetworkIssues(entries: RawEntry[]): ContentIssue[] {
           line: lineOfField(e.frontMatter, 'website'),
           code: 'duplicate_network',
           related: [other.file],
-          message: {
-            en: `${text(e.data.website)} is also the website of ${other.file}; is it the same network? Update that entry instead, or remove one of them`,
-            da: `${text(e.data.website)} er også hjemmesiden for ${other.file}; er det samme netværk? Opdatér den post i stedet, eller fjern den ene`,
-          },
+          message: sameWebsite(text(e.data.website), other.file),
         });
         continue;
       }
@@ -139,10 +134,7 @@ export function duplicateNetworkIssues(entries: RawEntry[]): ContentIssue[] {
           line: lineOfField(e.frontMatter, 'name'),
           code: 'duplicate_network',
           related: [other.file],
-          message: {
-            en: `"${name}" is nearly the same name as "${otherName}" in ${other.file}; is it the same network? Update that entry instead, or make the names tell them apart`,
-            da: `"${name}" er næsten samme navn som "${otherName}" i ${other.file}; er det samme netværk? Opdatér den post i stedet, eller gør navnene tydeligt forskellige`,
-          },
+          message: similarNetworkName(name, otherName, other.file),
         });
       }
     }
@@ -166,10 +158,7 @@ export function futureDateIssues(entries: RawEntry[], today: string): ContentIss
         field: key,
         line: lineOfField(e.frontMatter, key),
         code: 'future_date',
-        message: {
-          en: `${day} is in the future (today is ${today}); write the day you last checked that the entry is true`,
-          da: `${day} ligger i fremtiden (i dag er ${today}); skriv den dag, du sidst tjekkede, at oplysningerne er rigtige`,
-        },
+        message: futureDate(day, today),
       });
     }
   }
@@ -181,6 +170,6 @@ export function futureDateIssues(entries: RawEntry[], today: string): ContentIss
 /** What the site would remove from a body, so the contributor hears of it instead of losing it. */
 export function bodyIssues(entries: RawEntry[]): ContentIssue[] {
   return entries.flatMap((e) =>
-    bodyFindings(e.body).map((f) => ({ file: e.file, line: e.bodyLine + f.line, code: 'html', message: bodyFindingMessage(f) })),
+    bodyFindings(e.body).map((f) => ({ file: e.file, line: e.bodyLine + f.line, code: 'html', message: bodyFinding(f) })),
   );
 }

@@ -1,5 +1,9 @@
 import YAML, { isAlias } from 'yaml';
 import type { Bilingual } from '../../schemas/meta.ts';
+import { foreignFrontMatter, yamlAliases, yamlTag, yamlUnreadable } from './messages.ts';
+
+/** The CMS and the spreadsheet importer still import the fence's message from here. */
+export { foreignFrontMatter as fenceMessage };
 
 /**
  * Front matter and YAML files are data from strangers. This is the one definition of how they
@@ -29,13 +33,6 @@ export function frontMatterFence(source: string): Fence {
   const m = /^(?:---|\+\+\+)[^\r\n]*/.exec(text);
   if (m) return { kind: 'other', found: m[0].trim().slice(0, 40) };
   return { kind: 'none' };
-}
-
-export function fenceMessage(found: string): Bilingual {
-  return {
-    en: `the front matter starts with "${found}": front matter must be YAML between two lines of just ---, and other languages (JavaScript, JSON, TOML …) are refused because they could run code; make the first line ---`,
-    da: `front matter starter med "${found}": front matter skal være YAML mellem to linjer med kun ---, og andre sprog (JavaScript, JSON, TOML …) afvises, fordi de kunne køre kode; gør første linje til ---`,
-  };
 }
 
 /** A YAML text that cannot be read as data, with the 1-based line of the text where it went wrong. */
@@ -69,26 +66,13 @@ export function parseYamlData(source: string, { dates = true } = {}): unknown {
   const error = doc.errors[0];
   if (error) {
     const reason = error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
-    throw new YamlDataError(
-      {
-        en: `the YAML cannot be read (${reason}); check indentation, colons and quotes around values that contain ": "`,
-        da: `YAML'en kan ikke læses (${reason}); tjek indrykning, koloner og anførselstegn om værdier med ": "`,
-      },
-      lineOf(text, error.pos[0]),
-    );
+    throw new YamlDataError(yamlUnreadable(reason), lineOf(text, error.pos[0]));
   }
   const unknownTag = doc.warnings.find((w) => w.code === 'TAG_RESOLVE_FAILED');
   if (unknownTag) {
     // The tag as written (`!!js/function`), not as resolved (`tag:yaml.org,2002:js/function`).
     const tag = /!{1,2}[^\s,[\]{}]*/.exec(text.slice(unknownTag.pos[0]))?.[0] ?? 'tag';
-    throw new YamlDataError(
-      {
-        en: `uses the YAML tag ${tag}, and tags are not allowed (content is plain data); remove the tag and write the value itself`,
-        da: `bruger YAML-tagget ${tag}, og tags er ikke tilladt (indhold er rene data); fjern tagget og skriv selve værdien`,
-      },
-      lineOf(text, unknownTag.pos[0]),
-      'yaml_tag',
-    );
+    throw new YamlDataError(yamlTag(tag), lineOf(text, unknownTag.pos[0]), 'yaml_tag');
   }
   try {
     return doc.toJS({ maxAliasCount: MAX_ALIAS_EXPANSION });
@@ -101,13 +85,6 @@ export function parseYamlData(source: string, { dates = true } = {}): unknown {
         return YAML.visit.BREAK;
       },
     });
-    throw new YamlDataError(
-      {
-        en: `uses YAML aliases (*name) that expand to more than ${MAX_ALIAS_EXPANSION} values, as a resource-exhaustion attack does; write the values out instead of aliasing them`,
-        da: `bruger YAML-aliasser (*navn), der folder sig ud til mere end ${MAX_ALIAS_EXPANSION} værdier, som et angreb for at opbruge hukommelsen gør; skriv værdierne ud i stedet for at henvise til dem`,
-      },
-      lineOf(text, first),
-      'yaml_alias',
-    );
+    throw new YamlDataError(yamlAliases(MAX_ALIAS_EXPANSION), lineOf(text, first), 'yaml_alias');
   }
 }

@@ -4,8 +4,9 @@ import matter from 'gray-matter';
 import { fileCollections, folderCollections, type FolderCollection } from '../../schemas/index.ts';
 import { collectionDir, displayPath, missingFolderIssues } from './paths.ts';
 import type { ContentIssue } from './issues.ts';
-import { entryProblem, MAX_DATA_FILE_BYTES, MAX_ENTRY_BYTES, readContentText, SYMLINK_MESSAGE } from './files.ts';
-import { fenceMessage, frontMatterFence, parseYamlData, YamlDataError } from './front-matter.ts';
+import { entryProblem, MAX_DATA_FILE_BYTES, MAX_ENTRY_BYTES, readContentText } from './files.ts';
+import { frontMatterFence, parseYamlData, YamlDataError } from './front-matter.ts';
+import { foreignFrontMatter, missingFile, notAFolder, notMarkdown, symlink, unreadable } from './messages.ts';
 
 export interface RawEntry {
   collection: FolderCollection;
@@ -47,16 +48,12 @@ const yamlIssue = (file: string, err: unknown): ContentIssue => {
   if (err instanceof YamlDataError) return { file, line: err.line, code: err.code, message: err.bilingual };
   // Not a YAML problem: a bug of ours, reported against the file rather than as a stack trace.
   const reason = (err instanceof Error ? err.message : String(err)).split('\n')[0];
-  return {
-    file,
-    code: 'unreadable',
-    message: { en: `cannot be read (${reason})`, da: `kan ikke læses (${reason})` },
-  };
+  return { file, code: 'unreadable', message: unreadable(reason) };
 };
 
 /** gray-matter runs the engine its fence names; every engine but YAML refuses (the fence is checked before). */
 const refuseEngine = (language: string) => () => {
-  throw new YamlDataError(fenceMessage(`---${language}`), 1, 'front_matter_language');
+  throw new YamlDataError(foreignFrontMatter(`---${language}`), 1, 'front_matter_language');
 };
 const MATTER_OPTIONS = {
   language: 'yaml',
@@ -78,7 +75,7 @@ function collectionFolder(folder: string, issues: ContentIssue[]): boolean {
     return false;
   }
   if (stat.isSymbolicLink() || !stat.isDirectory()) {
-    issues.push(fileIssue(displayPath(folder), entryProblem(stat) ?? { code: 'not_a_folder', message: { en: 'must be a folder', da: 'skal være en mappe' } }));
+    issues.push(fileIssue(displayPath(folder), entryProblem(stat) ?? { code: 'not_a_folder', message: notAFolder() }));
     return false;
   }
   return true;
@@ -99,11 +96,7 @@ export function loadRawContent(dir: string): RawContent {
     const abs = path.join(dir, def.info.path);
     const file = displayPath(abs);
     if (!fs.existsSync(abs) && !isLink(abs)) {
-      result.issues.push({
-        file,
-        code: 'missing_file',
-        message: { en: `this file is missing; the site needs it`, da: `filen mangler; sitet har brug for den` },
-      });
+      result.issues.push({ file, code: 'missing_file', message: missingFile() });
       continue;
     }
     const read = readContentText(abs, MAX_DATA_FILE_BYTES);
@@ -126,18 +119,11 @@ export function loadRawContent(dir: string): RawContent {
       const file = displayPath(abs);
       if (name.startsWith('.') || dirent.isDirectory()) continue;
       if (dirent.isSymbolicLink()) {
-        result.issues.push(fileIssue(file, { code: 'symlink', message: SYMLINK_MESSAGE }));
+        result.issues.push(fileIssue(file, { code: 'symlink', message: symlink() }));
         continue;
       }
       if (!name.endsWith('.md')) {
-        result.issues.push({
-          file,
-          code: 'extension',
-          message: {
-            en: `only Markdown files ending in .md belong here (MDX and other formats are not accepted); rename or move it`,
-            da: `her hører kun Markdown-filer med endelsen .md hjemme (MDX og andre formater accepteres ikke); omdøb eller flyt filen`,
-          },
-        });
+        result.issues.push({ file, code: 'extension', message: notMarkdown() });
         continue;
       }
       const read = readContentText(abs, MAX_ENTRY_BYTES);
@@ -148,7 +134,7 @@ export function loadRawContent(dir: string): RawContent {
       const source = read.text;
       const fence = frontMatterFence(source);
       if (fence.kind === 'other') {
-        result.issues.push({ file, line: 1, code: 'front_matter_language', message: fenceMessage(fence.found) });
+        result.issues.push({ file, line: 1, code: 'front_matter_language', message: foreignFrontMatter(fence.found) });
         continue;
       }
       const slug = name.slice(0, -3);

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { folderCollections, type FolderCollection } from '../../schemas/index.ts';
 import type { ContentIssue } from './issues.ts';
+import { missingCollectionFolder } from './messages.ts';
 
 /** The content folder: `CONTENT_DIR` when set, else `content/` in the working directory. */
 export function contentDir(env: Record<string, string | undefined> = process.env): string {
@@ -57,15 +58,6 @@ export function missingFolderIssues(dir: string, env: Env = process.env): Conten
   return (Object.keys(folderCollections) as FolderCollection[]).flatMap((c): ContentIssue[] => {
     const folder = collectionDir(dir, c, env);
     if (folder === path.join(path.resolve(dir), folderCollections[c].info.path) || fs.existsSync(folder)) return [];
-    const how = env.WIKI_DIR
-      ? { en: `WIKI_DIR is ${env.WIKI_DIR}; point it at the wiki/ folder of a checkout of the wiki repository`, da: `WIKI_DIR er ${env.WIKI_DIR}; lad den pege på wiki/-mappen i en kopi af wiki-repositoriet` }
-      : { en: `run npm run wiki:fetch first (WIKI_REPO is ${env.WIKI_REPO})`, da: `kør npm run wiki:fetch først (WIKI_REPO er ${env.WIKI_REPO})` };
-    return [
-      {
-        file: displayPath(folder),
-        code: 'missing_folder',
-        message: { en: `the ${c} folder does not exist; ${how.en}`, da: `mappen til ${c} findes ikke; ${how.da}` },
-      },
-    ];
+    return [{ file: displayPath(folder), code: 'missing_folder', message: missingCollectionFolder(c, env) }];
   });
 }

@@ -8,7 +8,7 @@ import { RESERVED_SLUGS } from '../../i18n/routes.ts';
 import { closest } from '../suggest.ts';
 import { MAX_SLUG_LENGTH, slugify } from '../slug.ts';
 import { lineOfField, loadRawContent, type RawContent, type RawEntry } from './load.ts';
-import { describeIssue } from './messages.ts';
+import { badFileName, describeIssue, duplicateId, missingReference, notAList, reservedSlug, sameLanguageTranslation, unknownField, unlistedReference } from './messages.ts';
 import { sortIssues, type ContentIssue } from './issues.ts';
 import { collectionDir, displayPath } from './paths.ts';
 
@@ -90,12 +90,7 @@ function unknownFields(t: ParseTarget, _ctx: unknown): ContentIssue[] {
         line: p.length === 0 ? t.lineOf?.(key) : undefined,
         code: 'unknown_field',
         suggestion,
-        message: suggestion
-          ? { en: `is not a known field; did you mean "${suggestion}"?`, da: `er ikke et kendt felt; mente du "${suggestion}"?` }
-          : {
-              en: `is not a known field and would be ignored; remove it (known fields: ${Object.keys(shape).join(', ')})`,
-              da: `er ikke et kendt felt og ville blive ignoreret; fjern det (kendte felter: ${Object.keys(shape).join(', ')})`,
-            },
+        message: unknownField(Object.keys(shape), suggestion),
       });
     }
   };
@@ -110,7 +105,7 @@ function checkTaxonomies(raw: RawContent, contentLabel: string): { taxonomies: T
     const f = raw.files[name];
     if (!f) continue;
     if (!Array.isArray(f.data)) {
-      issues.push({ file: f.file, code: 'type', message: { en: 'must be a YAML list of entries', da: 'skal være en YAML-liste af poster' } });
+      issues.push({ file: f.file, code: 'type', message: notAList() });
       continue;
     }
     const seen = new Set<string>();
@@ -121,7 +116,7 @@ function checkTaxonomies(raw: RawContent, contentLabel: string): { taxonomies: T
       if (!r.data) return;
       const id = String(r.data.id);
       if (seen.has(id)) {
-        issues.push({ file: f.file, field: `[${i}].id`, code: 'duplicate', message: { en: `"${id}" appears twice; ids must be unique`, da: `"${id}" optræder to gange; id'er skal være unikke` } });
+        issues.push({ file: f.file, field: `[${i}].id`, code: 'duplicate', message: duplicateId(id) });
       }
       seen.add(id);
       (taxonomies[name] as unknown[]).push(r.data);
@@ -154,32 +149,11 @@ function checkReferences(dir: string, entries: RawEntry[], schemas: Record<Folde
         const base = { file: e.file, field, line: lineOfField(e.frontMatter, key), code: 'reference', related };
         if (!found) {
           const suggestion = closest(slug, bySlug.get(target)?.keys() ?? []);
-          issues.push({
-            ...base,
-            suggestion,
-            message: {
-              en: `"${slug}" does not exist in ${target}/${suggestion ? `; did you mean "${suggestion}"?` : '; check the file name (without .md)'}`,
-              da: `"${slug}" findes ikke i ${target}/${suggestion ? `; mente du "${suggestion}"?` : '; tjek filnavnet (uden .md)'}`,
-            },
-          });
+          issues.push({ ...base, suggestion, message: missingReference(slug, target, suggestion) });
         } else if (target === 'members' && found.data.listed !== true && e.collection !== 'members') {
-          issues.push({
-            ...base,
-            code: 'unlisted_reference',
-            message: {
-              en: `"${slug}" is an unlisted member and cannot be named in public content; remove the reference or ask the member to be listed`,
-              da: `"${slug}" er et skjult medlem og må ikke nævnes i offentligt indhold; fjern henvisningen eller spørg medlemmet, om det vil vises`,
-            },
-          });
+          issues.push({ ...base, code: 'unlisted_reference', message: unlistedReference(slug) });
         } else if (key === 'translation_of' && found.data.lang === e.data.lang) {
-          issues.push({
-            ...base,
-            code: 'translation_lang',
-            message: {
-              en: `"${slug}" is in the same language (${String(e.data.lang)}); a translation links posts in different languages`,
-              da: `"${slug}" er på samme sprog (${String(e.data.lang)}); en oversættelse forbinder tekster på forskellige sprog`,
-            },
-          });
+          issues.push({ ...base, code: 'translation_lang', message: sameLanguageTranslation(slug, String(e.data.lang)) });
         }
       });
     }
@@ -191,25 +165,10 @@ function checkSlug(e: RawEntry): ContentIssue[] {
   const issues: ContentIssue[] = [];
   if (!SLUG_PATTERN.test(e.slug) || e.slug.length > MAX_SLUG_LENGTH) {
     const fixed = slugify(e.slug) || 'navn';
-    issues.push({
-      file: e.file,
-      code: 'slug',
-      suggestion: `${fixed}.md`,
-      message: {
-        en: `the file name must be lowercase ASCII letters, digits and hyphens (æ→ae, ø→oe, å→aa), at most ${MAX_SLUG_LENGTH} characters; rename it to ${fixed}.md`,
-        da: `filnavnet må kun have små bogstaver a–z, tal og bindestreger (æ→ae, ø→oe, å→aa), højst ${MAX_SLUG_LENGTH} tegn; omdøb den til ${fixed}.md`,
-      },
-    });
+    issues.push({ file: e.file, code: 'slug', suggestion: `${fixed}.md`, message: badFileName(fixed, MAX_SLUG_LENGTH) });
   }
   if (e.collection === 'pages' && RESERVED_SLUGS.has(e.slug)) {
-    issues.push({
-      file: e.file,
-      code: 'reserved_slug',
-      message: {
-        en: `"${e.slug}" is already a section of the site; choose another file name`,
-        da: `"${e.slug}" er allerede en sektion på sitet; vælg et andet filnavn`,
-      },
-    });
+    issues.push({ file: e.file, code: 'reserved_slug', message: reservedSlug(e.slug) });
   }
   return issues;
 }
