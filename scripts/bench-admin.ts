@@ -8,6 +8,7 @@ import { doing, parseCli, runCli, UsageError, wholeNumber } from '../src/lib/cli
 import { contentDir } from '../src/lib/content/paths.ts';
 import { serveStatic } from '../tests/helpers/static-server.ts';
 import { launchChromium } from '../tests/helpers/browser.ts';
+import { bi, enDa } from '../src/schemas/meta.ts';
 
 const HELP = `Usage: npm run bench:admin [-- --runs N] [--dist DIR]
 
@@ -56,25 +57,25 @@ async function main(argv: string[]): Promise<number> {
   const args = parseCli(argv, HELP, { runs: { type: 'string', default: '5' }, dist: { type: 'string' } });
   if (!args) return 0;
   const runs = wholeNumber('--runs', args.values.runs, 1, 50);
-  if (args.values.dist !== undefined && !args.values.dist.trim()) throw new UsageError(`--dist needs a folder — --dist skal have en mappe`);
+  if (args.values.dist !== undefined && !args.values.dist.trim()) throw new UsageError(bi('--dist skal have en mappe', '--dist needs a folder'));
 
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-admin-'));
   try {
     let dist = args.values.dist ? path.resolve(args.values.dist) : path.join(work, 'dist');
     if (!args.values.dist) {
-      console.error('Building the site… — bygger sitet…');
-      doing({ en: 'building the site', da: 'byggede sitet' });
+      console.error(enDa(bi('bygger sitet…', 'Building the site…')));
+      doing(bi('byggede sitet', 'building the site'));
       if (!(await build(dist, work))) {
-        console.error('The build failed (its messages are above) — bygningen mislykkedes (se beskederne ovenfor)');
+        console.error(enDa(bi('bygningen mislykkedes (se beskederne ovenfor)', 'The build failed (its messages are above)')));
         return 1;
       }
     }
     dist = fs.realpathSync(dist);
     if (!fs.existsSync(path.join(dist, 'admin/index.html'))) {
-      console.error(`${dist}: no admin/index.html here; give a built site (npm run build) — ingen admin/index.html her; angiv et bygget site`);
+      console.error(enDa(bi('ingen admin/index.html her; angiv et bygget site', `${dist}: no admin/index.html here; give a built site (npm run build)`)));
       return 1;
     }
-    doing({ en: 'measuring the admin page in Chromium', da: 'målte admin-siden i Chromium' });
+    doing(bi('målte admin-siden i Chromium', 'measuring the admin page in Chromium'));
 
     const server = await serveStatic(dist);
     const browser = await launchChromium();

@@ -8,6 +8,7 @@ import { readTaxonomies } from '../src/lib/content/taxonomies.ts';
 import { syntheticContent } from '../src/tools/synthetic.ts';
 import { buildSearchIndex } from '../src/site/search-index.ts';
 import { watchPeakMemory } from '../src/tools/process-memory.ts';
+import { bi, enDa } from '../src/schemas/meta.ts';
 
 const HELP = `Usage: npm run bench -- --members N [--runs R] [--keep]
 
@@ -71,7 +72,7 @@ async function coldBuild(work: string, run: number): Promise<Run> {
   const code = await new Promise<number>((resolve) => child.on('close', (c) => resolve(c ?? 1)));
   const peakBuildBytes = memory.stop();
   const buildMs = performance.now() - started;
-  if (code !== 0) throw new BuildFailed(`build failed — bygningen mislykkedes:\n${log.slice(-3000)}`);
+  if (code !== 0) throw new BuildFailed(`${enDa(bi('bygningen mislykkedes', 'build failed'))}:\n${log.slice(-3000)}`);
   const indexMemory = watchPeakMemory(process.pid);
   const index = await buildSearchIndex(outDir);
   const peakIndexBytes = indexMemory.stop();
@@ -84,7 +85,7 @@ async function main(argv: string[]): Promise<number> {
   const n = wholeNumber('--members', args.values.members, 1, 100_000);
   const runs = wholeNumber('--runs', args.values.runs, 1, 50);
   const source = contentFolder(undefined, 'bench');
-  doing({ en: 'generating the synthetic content', da: 'lavede det syntetiske indhold' });
+  doing(bi('lavede det syntetiske indhold', 'generating the synthetic content'));
   const work = fs.mkdtempSync(path.join(os.tmpdir(), `mikronet-bench-${n}-`));
   try {
     const content = path.join(work, 'content');
@@ -105,7 +106,7 @@ async function main(argv: string[]): Promise<number> {
     }
     console.log(`Generated ${files.length} files (${n} members) in ${work}`);
     const results: Run[] = [];
-    doing({ en: 'building the site', da: 'byggede sitet' });
+    doing(bi('byggede sitet', 'building the site'));
     for (let i = 1; i <= runs; i++) {
       console.log(`Cold build ${i}/${runs} …`);
       const r = await coldBuild(work, i);

@@ -8,6 +8,7 @@ import { contributorIssues } from '../src/lib/content/contrib.ts';
 import { changedSince, contentFiles, issuesForChanged } from '../src/lib/content/changed.ts';
 import { githubAnnotation, issueLine, sortIssues, type ContentIssue } from '../src/lib/content/issues.ts';
 import { contentFolder, dayOption, oneOf, parseCli, runCli, UsageError } from '../src/lib/cli.ts';
+import { bi, enDa, type Bilingual } from '../src/schemas/meta.ts';
 
 const HELP = `Usage: npm run check [-- DIR] [--only COLLECTION,...] [--base GIT-REF | --changed FILE...] [--format text|json|github] [--today YYYY-MM-DD]
 
@@ -42,7 +43,7 @@ function onlyOption(value: string | undefined): FolderCollection[] | undefined {
   const unknown = names.filter((n) => !known.includes(n));
   if (names.length === 0 || unknown.length)
     throw new UsageError(
-      `--only takes collection names (${known.join(', ')}), not "${unknown.join(', ') || value}" — --only skal have navne på samlinger (${known.join(', ')})`,
+      bi(`--only skal have navne på samlinger (${known.join(', ')})`, `--only takes collection names (${known.join(', ')}), not "${unknown.join(', ') || value}"`),
     );
   return names as FolderCollection[];
 }
@@ -68,14 +69,18 @@ function splitChanged(argv: string[]): { rest: string[]; changed?: string[] } {
   return { rest, changed };
 }
 
+/** The report's messages English first, as every printed line has them. */
+const englishFirst = (key: string, value: unknown) =>
+  key === 'message' && value && typeof value === 'object' ? { en: (value as Bilingual).en, da: (value as Bilingual).da } : value;
+
 function main(argv: string[]): number {
   const { rest, changed: changedArgs } = splitChanged(argv);
   const args = parseCli(rest, HELP, { format: { type: 'string', default: 'text' }, base: { type: 'string' }, today: { type: 'string' }, only: { type: 'string' } }, { positionals: true });
   if (!args) return 0;
   const format = oneOf('--format', args.values.format, ['text', 'json', 'github']);
-  if (args.positionals.length > 1) throw new UsageError(`Give at most one folder (put it before --changed) — angiv højst én mappe (før --changed)`);
-  if (args.values.base !== undefined && changedArgs) throw new UsageError(`Give --base or --changed, not both — angiv --base eller --changed, ikke begge`);
-  if (changedArgs && changedArgs.length === 0) throw new UsageError(`--changed needs at least one file — --changed skal have mindst én fil`);
+  if (args.positionals.length > 1) throw new UsageError(bi('angiv højst én mappe (før --changed)', 'Give at most one folder (put it before --changed)'));
+  if (args.values.base !== undefined && changedArgs) throw new UsageError(bi('angiv --base eller --changed, ikke begge', 'Give --base or --changed, not both'));
+  if (changedArgs && changedArgs.length === 0) throw new UsageError(bi('--changed skal have mindst én fil', '--changed needs at least one file'));
   const today = dayOption(args.values.today);
   const only = onlyOption(args.values.only);
   const dir = contentFolder(args.positionals[0], 'check');
@@ -102,25 +107,26 @@ function main(argv: string[]): number {
 
   if (format === 'json') {
     const report = { dir: displayPath(dir), ...(only ? { only } : {}), files: checked.length, ...(changedContent ? { changed: changedContent.map(displayPath) } : {}), issues };
-    console.log(JSON.stringify(report, null, 2));
+    console.log(JSON.stringify(report, englishFirst, 2));
     return issues.length === 0 ? 0 : 1;
   }
   for (const issue of issues) console.log(format === 'github' ? githubAnnotation(issue) : issueLine(issue));
   if (format === 'github' && process.env.GITHUB_STEP_SUMMARY && issues.length) {
     // Annotations are capped per step; the job summary keeps the whole list.
-    const lines = issues.map((i) => `- \`${i.file}${i.line ? `:${i.line}` : ''}\`${i.field ? ` **${i.field}**` : ''}: ${i.message.en} — ${i.message.da}`);
+    const lines = issues.map((i) => `- \`${i.file}${i.line ? `:${i.line}` : ''}\`${i.field ? ` **${i.field}**` : ''}: ${enDa(i.message)}`);
     fs.appendFileSync(process.env.GITHUB_STEP_SUMMARY, `### Indholdstjek — content check\n\n${lines.join('\n')}\n`);
   }
   const files = new Set(issues.map((i) => i.file)).size;
-  const scope = changedContent
-    ? { en: `${changedContent.length} changed file(s), checked against ${displayPath(dir)}`, da: `${changedContent.length} ændrede fil(er), tjekket mod ${displayPath(dir)}` }
-    : { en: `${checked.length} files in ${where}`, da: `${checked.length} filer i ${where}` };
+  const summary = changedContent
+    ? bi(
+        `${changedContent.length} ændrede fil(er), tjekket mod ${displayPath(dir)}: ingen problemer`,
+        `${changedContent.length} changed file(s), checked against ${displayPath(dir)}: no problems`,
+      )
+    : bi('alle filer er gyldige', `${checked.length} files in ${where} are valid`);
   console.error(
     issues.length === 0
-      ? changedContent
-        ? `✓ ${scope.en}: no problems — ${scope.da}: ingen problemer`
-        : `✓ ${scope.en} are valid — alle filer er gyldige`
-      : `✗ ${issues.length} problem(s) in ${files} file(s) — ${issues.length} problem(er) i ${files} fil(er)`,
+      ? `✓ ${enDa(summary)}`
+      : `✗ ${enDa(bi(`${issues.length} problem(er) i ${files} fil(er)`, `${issues.length} problem(s) in ${files} file(s)`))}`,
   );
   return issues.length === 0 ? 0 : 1;
 }

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { doing, parseCli, runCli } from '../src/lib/cli.ts';
 import { generatedFiles } from '../src/tools/contributing.ts';
+import { bi, enDa } from '../src/schemas/meta.ts';
 
 const HELP = `Usage: npm run docs:contributing [-- --check]
 
@@ -23,21 +24,21 @@ function main(argv: string[]): number {
     const abs = path.join(ROOT, file);
     return fs.existsSync(abs) ? fs.readFileSync(abs, 'utf8') : undefined;
   };
-  doing({ en: 'generating the documentation from the schemas', da: 'lavede dokumentationen ud fra skemaerne' });
+  doing(bi('lavede dokumentationen ud fra skemaerne', 'generating the documentation from the schemas'));
   let stale = 0;
   for (const [file, text] of Object.entries(generatedFiles(read))) {
     if (read(file) === text) {
-      console.log(`✓ ${file} is up to date — er opdateret`);
+      console.log(`✓ ${enDa(bi('er opdateret', `${file} is up to date`))}`);
       continue;
     }
     if (args.values.check) {
-      console.error(`✗ ${file} is out of date; run npm run docs:contributing — ${file} er forældet; kør npm run docs:contributing`);
+      console.error(`✗ ${enDa(bi(`${file} er forældet; kør npm run docs:contributing`, `${file} is out of date; run npm run docs:contributing`))}`);
       stale++;
       continue;
     }
     fs.mkdirSync(path.dirname(path.join(ROOT, file)), { recursive: true });
     fs.writeFileSync(path.join(ROOT, file), text);
-    console.log(`✎ ${file} updated from the schemas — opdateret fra skemaerne`);
+    console.log(`✎ ${enDa(bi('opdateret fra skemaerne', `${file} updated from the schemas`))}`);
   }
   return stale ? 1 : 0;
 }

@@ -5,6 +5,7 @@ import { collectionDir, contentDir, displayPath } from '../src/lib/content/paths
 import { dayOption, doing, InputError, parseCli, runCli, UsageError } from '../src/lib/cli.ts';
 import { collectionFor, scaffold } from '../src/tools/scaffold.ts';
 import { MAX_SLUG_LENGTH, slugify } from '../src/lib/slug.ts';
+import { bi, enDa } from '../src/schemas/meta.ts';
 
 const HELP = `Usage: npm run new -- TYPE "NAME" [--dry-run] [--today YYYY-MM-DD]
 
@@ -25,28 +26,28 @@ function main(argv: string[]): number {
   const [type, ...words] = args.positionals;
   const name = words.join(' ').trim();
   const collection = type ? collectionFor(type) : undefined;
-  if (!collection) throw new UsageError(`Unknown or missing type${type ? ` "${type}"` : ''} — ukendt eller manglende type.`);
-  if (!name) throw new UsageError(`Give a name — angiv et navn.`);
+  if (!collection) throw new UsageError(bi('ukendt eller manglende type.', `Unknown or missing type${type ? ` "${type}"` : ''}`));
+  if (!name) throw new UsageError(bi('angiv et navn.', 'Give a name'));
   const today = dayOption(args.values.today);
-  if (!slugify(name)) throw new UsageError(`"${name}" gives no file name (it needs letters or digits) — "${name}" giver intet filnavn (der skal være bogstaver eller tal)`);
-  doing({ en: 'writing the new entry', da: 'skrev den nye post' });
+  if (!slugify(name)) throw new UsageError(bi(`"${name}" giver intet filnavn (der skal være bogstaver eller tal)`, `"${name}" gives no file name (it needs letters or digits)`));
+  doing(bi('skrev den nye post', 'writing the new entry'));
   const { slug, text } = scaffold(collection, name, today);
   const folder = collectionDir(contentDir(), collection);
   const file = path.join(folder, `${slug}.md`);
   if (args.values['dry-run']) {
     process.stdout.write(text);
-    console.error(`--dry-run: ${displayPath(file)} not written — ikke skrevet`);
+    console.error(enDa(bi('ikke skrevet', `--dry-run: ${displayPath(file)} not written`)));
     return 0;
   }
   // A collection folder that is a link would put the file somewhere outside the content folder.
   if (fs.lstatSync(folder, { throwIfNoEntry: false })?.isSymbolicLink()) {
-    throw new InputError({ en: 'is a symbolic link; a collection must be a folder inside the content folder', da: 'er et symbolsk link; en samling skal være en mappe i indholdsmappen' }, folder);
+    throw new InputError(bi('er et symbolsk link; en samling skal være en mappe i indholdsmappen', 'is a symbolic link; a collection must be a folder inside the content folder'), folder);
   }
   // The same slug under another spelling (X.md, x.mdx) is the same entry too.
   const existing = fs.existsSync(folder) ? fs.readdirSync(folder).find((n) => slugify(n.replace(/\.[^.]*$/, '')) === slug) : undefined;
   if (existing) {
     const at = displayPath(path.join(folder, existing));
-    console.error(`${at} already exists; nothing was written. Edit that file, or choose another name — ${at} findes allerede; intet er skrevet. Ret den fil, eller vælg et andet navn`);
+    console.error(enDa(bi(`${at} findes allerede; intet er skrevet. Ret den fil, eller vælg et andet navn`, `${at} already exists; nothing was written. Edit that file, or choose another name`)));
     return 1;
   }
   fs.mkdirSync(folder, { recursive: true });
@@ -54,11 +55,11 @@ function main(argv: string[]): number {
     fs.writeFileSync(file, text, { flag: 'wx' });
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
-    console.error(`${displayPath(file)} already exists; nothing was written — ${displayPath(file)} findes allerede; intet er skrevet`);
+    console.error(enDa(bi(`${displayPath(file)} findes allerede; intet er skrevet`, `${displayPath(file)} already exists; nothing was written`)));
     return 1;
   }
   console.log(`✎ ${displayPath(file)}`);
-  console.log(`Fill in the empty fields, then run npm run check — udfyld de tomme felter, og kør derefter npm run check`);
+  console.log(enDa(bi('udfyld de tomme felter, og kør derefter npm run check', 'Fill in the empty fields, then run npm run check')));
   return 0;
 }
 

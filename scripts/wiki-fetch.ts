@@ -5,6 +5,7 @@ import path from 'node:path';
 import { doing, InputError, parseCli, runCli, UsageError } from '../src/lib/cli.ts';
 import { collectionDir, contentDir, displayPath, isInside, WIKI_CHECKOUT } from '../src/lib/content/paths.ts';
 import { printable, wikiBranchProblem, wikiSource } from '../src/tools/wiki-repo.ts';
+import { bi, enDa } from '../src/schemas/meta.ts';
 
 const HELP = `Usage: npm run wiki:fetch [-- --dry-run]
 
@@ -35,7 +36,7 @@ function git(args: string[], cwd?: string): string {
     }).trim();
   } catch (err) {
     const e = err as { code?: string; stderr?: string; message: string };
-    if (e.code === 'ENOENT') throw new InputError({ en: 'git is not installed; install git and run again', da: 'git er ikke installeret; installér git, og kør igen' });
+    if (e.code === 'ENOENT') throw new InputError(bi('git er ikke installeret; installér git, og kør igen', 'git is not installed; install git and run again'));
     const said = printable((e.stderr || e.message).split('\n').filter(Boolean).slice(-2).join(' '), 300);
     throw new GitError(said);
   }
@@ -43,7 +44,7 @@ function git(args: string[], cwd?: string): string {
 
 class GitError extends Error {}
 
-const entries = (n: number) => (n === 1 ? { en: '1 entry', da: '1 post' } : { en: `${n} entries`, da: `${n} poster` });
+const entries = (n: number) => (n === 1 ? bi('1 post', '1 entry') : bi(`${n} poster`, `${n} entries`));
 
 function main(argv: string[]): number {
   const args = parseCli(argv, HELP, { 'dry-run': { type: 'boolean' } });
@@ -51,14 +52,14 @@ function main(argv: string[]): number {
   const repo = process.env.WIKI_REPO?.trim();
   if (!repo) {
     const from = displayPath(collectionDir(contentDir(), 'wiki'));
-    console.log(`WIKI_REPO is not set: nothing to fetch; the wiki is read from ${from} — WIKI_REPO er ikke sat: intet at hente; wikien læses fra ${from}`);
+    console.log(enDa(bi(`WIKI_REPO er ikke sat: intet at hente; wikien læses fra ${from}`, `WIKI_REPO is not set: nothing to fetch; the wiki is read from ${from}`)));
     return 0;
   }
   const source = wikiSource(repo);
-  if ('problem' in source) throw new UsageError(`${source.problem.en} — ${source.problem.da}`);
+  if ('problem' in source) throw new UsageError(source.problem);
   const branch = process.env.WIKI_BRANCH?.trim() || 'main';
   const branchProblem = wikiBranchProblem(branch);
-  if (branchProblem) throw new UsageError(`${branchProblem.en} — ${branchProblem.da}`);
+  if (branchProblem) throw new UsageError(branchProblem);
 
   const target = path.resolve(WIKI_CHECKOUT);
   const shownTarget = displayPath(target);
@@ -66,28 +67,28 @@ function main(argv: string[]): number {
   if (stat && (stat.isSymbolicLink() || !stat.isDirectory() || !fs.existsSync(path.join(target, '.git')))) {
     // Not ours to replace: it may be someone's work.
     throw new InputError(
-      {
-        en: 'is not a clone made by npm run wiki:fetch; move it away (or use it as WIKI_DIR) and run again',
-        da: 'er ikke en kopi lavet af npm run wiki:fetch; flyt den væk (eller brug den som WIKI_DIR), og kør igen',
-      },
+      bi(
+        'er ikke en kopi lavet af npm run wiki:fetch; flyt den væk (eller brug den som WIKI_DIR), og kør igen',
+        'is not a clone made by npm run wiki:fetch; move it away (or use it as WIKI_DIR) and run again',
+      ),
       target,
     );
   }
   if (args.values['dry-run']) {
-    const what = stat ? { en: 'update', da: 'opdatere' } : { en: 'clone', da: 'klone' };
-    console.log(`Would ${what.en} ${source.shown} (${branch}) in ${shownTarget} — ville ${what.da} ${source.shown} (${branch}) i ${shownTarget}`);
+    const what = stat ? bi('opdatere', 'update') : bi('klone', 'clone');
+    console.log(enDa(bi(`ville ${what.da} ${source.shown} (${branch}) i ${shownTarget}`, `Would ${what.en} ${source.shown} (${branch}) in ${shownTarget}`)));
     return 0;
   }
 
   try {
     if (stat) {
-      doing({ en: `updating ${shownTarget}`, da: `opdaterede ${shownTarget}` });
+      doing(bi(`opdaterede ${shownTarget}`, `updating ${shownTarget}`));
       if (git(['status', '--porcelain'], target)) {
         throw new InputError(
-          {
-            en: `has local changes, which fetching would overwrite; keep them in a checkout of your own (WIKI_DIR), or discard them with git -C ${shownTarget} stash -u, and run again`,
-            da: `har lokale ændringer, som hentningen ville overskrive; gem dem i din egen kopi (WIKI_DIR), eller læg dem væk med git -C ${shownTarget} stash -u, og kør igen`,
-          },
+          bi(
+            `har lokale ændringer, som hentningen ville overskrive; gem dem i din egen kopi (WIKI_DIR), eller læg dem væk med git -C ${shownTarget} stash -u, og kør igen`,
+            `has local changes, which fetching would overwrite; keep them in a checkout of your own (WIKI_DIR), or discard them with git -C ${shownTarget} stash -u, and run again`,
+          ),
           target,
         );
       }
@@ -95,37 +96,42 @@ function main(argv: string[]): number {
       git(['fetch', '--quiet', '--depth', '1', '--no-tags', 'origin', '--', branch], target);
       git(['checkout', '--quiet', '--detach', 'FETCH_HEAD'], target);
     } else {
-      doing({ en: `cloning ${source.shown}`, da: `klonede ${source.shown}` });
+      doing(bi(`klonede ${source.shown}`, `cloning ${source.shown}`));
       git(['clone', '--quiet', '--depth', '1', '--no-tags', '--branch', branch, '--', source.url, target]);
     }
   } catch (err) {
     if (!(err instanceof GitError)) throw err;
-    throw new InputError({
-      en: `git could not fetch ${source.shown} (${branch}): ${err.message}. Check WIKI_REPO and WIKI_BRANCH, and that the repository is public`,
-      da: `git kunne ikke hente ${source.shown} (${branch}): ${err.message}. Tjek WIKI_REPO og WIKI_BRANCH, og at repositoriet er offentligt`,
-    });
+    throw new InputError(
+      bi(
+        `git kunne ikke hente ${source.shown} (${branch}): ${err.message}. Tjek WIKI_REPO og WIKI_BRANCH, og at repositoriet er offentligt`,
+        `git could not fetch ${source.shown} (${branch}): ${err.message}. Check WIKI_REPO and WIKI_BRANCH, and that the repository is public`,
+      ),
+    );
   }
 
   const entriesDir = path.join(target, 'wiki');
   if (!fs.statSync(entriesDir, { throwIfNoEntry: false })?.isDirectory()) {
     throw new InputError(
-      {
-        en: `has no wiki/ folder; the wiki repository keeps its entries in wiki/ (see templates/wiki-repository)`,
-        da: `har ingen wiki/-mappe; wiki-repositoriet har sine poster i wiki/ (se templates/wiki-repository)`,
-      },
+      bi(
+        'har ingen wiki/-mappe; wiki-repositoriet har sine poster i wiki/ (se templates/wiki-repository)',
+        'has no wiki/ folder; the wiki repository keeps its entries in wiki/ (see templates/wiki-repository)',
+      ),
       target,
     );
   }
   const commit = git(['rev-parse', 'HEAD'], target);
   const [day, ...subject] = git(['log', '-1', '--format=%cs %s'], target).split(' ');
   const count = entries(fs.readdirSync(entriesDir).filter((n) => n.endsWith('.md')).length);
-  console.log(
-    `✓ ${source.shown} (${branch}) at ${commit.slice(0, 12)}, ${day}: ${printable(subject.join(' '))}; ${count.en} in ${displayPath(entriesDir)} — ` +
-      `hentet ved ${commit.slice(0, 12)}; ${count.da} i ${displayPath(entriesDir)}`,
+  const got = bi(
+    `hentet ved ${commit.slice(0, 12)}; ${count.da} i ${displayPath(entriesDir)}`,
+    `${source.shown} (${branch}) at ${commit.slice(0, 12)}, ${day}: ${printable(subject.join(' '))}; ${count.en} in ${displayPath(entriesDir)}`,
   );
+  console.log(`✓ ${enDa(got)}`);
   const used = collectionDir(contentDir(), 'wiki');
   if (!isInside(used, entriesDir)) {
-    console.log(`Note: WIKI_DIR is set, so the build reads the wiki from ${displayPath(used)} — bemærk: WIKI_DIR er sat, så bygningen læser wikien fra ${displayPath(used)}`);
+    console.log(
+      enDa(bi(`bemærk: WIKI_DIR er sat, så bygningen læser wikien fra ${displayPath(used)}`, `Note: WIKI_DIR is set, so the build reads the wiki from ${displayPath(used)}`)),
+    );
   }
   return 0;
 }

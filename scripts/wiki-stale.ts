@@ -3,6 +3,7 @@ import { contentFolder, dayOption, doing, oneOf, parseCli, runCli, UsageError, w
 import { displayPath } from '../src/lib/content/paths.ts';
 import { loadRawContent } from '../src/lib/content/load.ts';
 import { describeAge, staleNetworks } from '../src/tools/freshness.ts';
+import { bi, enDa } from '../src/schemas/meta.ts';
 
 const HELP = `Usage: npm run wiki:stale [-- DIR] [--days 365] [--format text|json] [--today YYYY-MM-DD]
 
@@ -18,9 +19,9 @@ function main(argv: string[]): number {
   const days = wholeNumber('--days', args.values.days, 0);
   const format = oneOf('--format', args.values.format, ['text', 'json']);
   const today = dayOption(args.values.today);
-  if (args.positionals.length > 1) throw new UsageError(`Give at most one folder — angiv højst én mappe`);
+  if (args.positionals.length > 1) throw new UsageError(bi('angiv højst én mappe', 'Give at most one folder'));
   const dir = contentFolder(args.positionals[0], 'wiki:stale');
-  doing({ en: `reading ${displayPath(dir)}`, da: `læste ${displayPath(dir)}` });
+  doing(bi(`læste ${displayPath(dir)}`, `reading ${displayPath(dir)}`));
   const raw = loadRawContent(dir);
   const total = raw.entries.filter((e) => e.collection === 'wiki').length;
   const stale = staleNetworks(raw.entries, today, days);
@@ -29,22 +30,29 @@ function main(argv: string[]): number {
     return 0;
   }
   if (stale.length === 0) {
-    console.log(`✓ all ${total} networks were verified within ${days} days of ${today} — alle ${total} netværk er kontrolleret inden for ${days} dage`);
+    console.log(`✓ ${enDa(bi(`alle ${total} netværk er kontrolleret inden for ${days} dage`, `all ${total} networks were verified within ${days} days of ${today}`))}`);
     return 0;
   }
-  console.log(`${stale.length} of ${total} networks not verified for more than ${days} days (today: ${today}) — ${stale.length} af ${total} netværk er ikke kontrolleret i over ${days} dage (i dag: ${today})`);
+  console.log(
+    enDa(
+      bi(
+        `${stale.length} af ${total} netværk er ikke kontrolleret i over ${days} dage (i dag: ${today})`,
+        `${stale.length} of ${total} networks not verified for more than ${days} days (today: ${today})`,
+      ),
+    ),
+  );
   console.log('');
   const rows = stale.map((n) => {
-    const age = n.ageDays === undefined ? { en: 'never verified', da: 'aldrig kontrolleret' } : describeAge(n.ageDays);
-    return [n.lastVerified ?? '—', n.ageDays === undefined ? '—' : `${n.ageDays} d`, `${age.en} — ${age.da}`, n.name, n.file];
+    const age = n.ageDays === undefined ? bi('aldrig kontrolleret', 'never verified') : describeAge(n.ageDays);
+    return [n.lastVerified ?? '—', n.ageDays === undefined ? '—' : `${n.ageDays} d`, enDa(age), n.name, n.file];
   });
-  const header = ['last_verified', 'days — dage', 'age — alder', 'name — navn', 'file — fil'];
+  const header = ['last_verified', ...[bi('dage', 'days'), bi('alder', 'age'), bi('navn', 'name'), bi('fil', 'file')].map(enDa)];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   const line = (r: string[]) => r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i]))).join('  ');
   console.log(line(header));
   for (const r of rows) console.log(line(r));
   console.log('');
-  console.log(`Check each network, correct the file and set last_verified to today — tjek hvert netværk, ret filen, og sæt last_verified til i dag.`);
+  console.log(enDa(bi('tjek hvert netværk, ret filen, og sæt last_verified til i dag.', 'Check each network, correct the file and set last_verified to today')));
   return 0;
 }
 

@@ -4,7 +4,7 @@ import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
 import { contentDir } from './content/paths.ts';
 import { isCalendarDay, isoDay } from './dates.ts';
 import { fromSystemError, InputError, readInputFile } from './input.ts';
-import type { Bilingual } from '../schemas/meta.ts';
+import { bi, enDa, type Bilingual } from '../schemas/meta.ts';
 
 /**
  * What the scripts in scripts/ share: option parsing, --help, and how a command ends.
@@ -15,16 +15,24 @@ import type { Bilingual } from '../schemas/meta.ts';
  *   doing and the error's message, exit 1. The stack trace only with DEBUG=1.
  */
 
-/** A mistake in how a command was called; the message says it in English and Danish. */
-export class UsageError extends Error {}
+/**
+ * A mistake in how a command was called: `new UsageError(bi('angiv højst én mappe', 'Give at most one
+ * folder'))`, printed `English — dansk`. (A string is taken as already printed so, for the
+ * scripts that still write their messages that way.)
+ */
+export class UsageError extends Error {
+  constructor(message: Bilingual | string) {
+    super(typeof message === 'string' ? message : enDa(message));
+  }
+}
 
 export { InputError, readInputFile };
 
 let current: Bilingual | undefined;
 
 /**
- * Says what the command is doing now (`{ en: 'reading the spreadsheet', da: 'læste regnearket' }`:
- * the Danish as it reads after "mens den"), so an unexpected failure can say where it happened.
+ * Says what the command is doing now (`bi('læste regnearket', 'reading the spreadsheet')`: the
+ * Danish as it reads after "mens den"), so an unexpected failure can say where it happened.
  */
 export function doing(what: Bilingual): void {
   current = what;
@@ -45,10 +53,12 @@ const oneLine = (text: string) => {
 export function unexpectedMessage(help: string, err: unknown, what = current): string {
   const message = oneLine(err instanceof Error ? `${err.name === 'Error' ? '' : `${err.name}: `}${err.message}` : String(err)) || 'no message';
   const command = commandName(help);
-  const where = what ? { en: ` while ${what.en}`, da: ` mens den ${what.da}` } : { en: '', da: '' };
-  return (
-    `${command} stopped on an unexpected error${where.en}: ${message}. Run it again with DEBUG=1 to see where; if it persists, report it with that output` +
-    ` — ${command} stoppede med en uventet fejl${where.da}: ${message}. Kør igen med DEBUG=1 for at se hvor; sker det igen, så meld fejlen med det output`
+  const where = what ? bi(` mens den ${what.da}`, ` while ${what.en}`) : bi('', '');
+  return enDa(
+    bi(
+      `${command} stoppede med en uventet fejl${where.da}: ${message}. Kør igen med DEBUG=1 for at se hvor; sker det igen, så meld fejlen med det output`,
+      `${command} stopped on an unexpected error${where.en}: ${message}. Run it again with DEBUG=1 to see where; if it persists, report it with that output`,
+    ),
   );
 }
 
@@ -95,12 +105,15 @@ export async function runCli(help: string, main: (argv: string[]) => number | Pr
 }
 
 /** node:util's parseArgs explains in English only; the common cases in both languages. */
-function parseArgsMessage(err: NodeJS.ErrnoException): string {
+function parseArgsMessage(err: NodeJS.ErrnoException): Bilingual | string {
   const option = /'(-[^' <]*)/.exec(err.message)?.[1] ?? '';
-  if (err.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return `Unknown option "${option}" — ukendt tilvalg "${option}"`;
+  if (err.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return bi(`ukendt tilvalg "${option}"`, `Unknown option "${option}"`);
   if (err.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
-    if (/does not take an argument/.test(err.message)) return `${option} takes no value — ${option} tager ingen værdi`;
-    return `${option} needs a value (--option=value when the value starts with -) — ${option} skal have en værdi (--tilvalg=værdi, når værdien begynder med -)`;
+    if (/does not take an argument/.test(err.message)) return bi(`${option} tager ingen værdi`, `${option} takes no value`);
+    return bi(
+      `${option} skal have en værdi (--tilvalg=værdi, når værdien begynder med -)`,
+      `${option} needs a value (--option=value when the value starts with -)`,
+    );
   }
   return err.message;
 }
@@ -125,7 +138,7 @@ export function parseCli<const O extends ParseArgsOptionsConfig>(argv: string[],
     return undefined;
   }
   if (!positionals && parsed.positionals.length)
-    throw new UsageError(`Unexpected argument "${parsed.positionals[0]}" — uventet argument "${parsed.positionals[0]}"`);
+    throw new UsageError(bi(`uventet argument "${parsed.positionals[0]}"`, `Unexpected argument "${parsed.positionals[0]}"`));
   return parsed;
 }
 
@@ -134,32 +147,35 @@ const list = (values: readonly string[], and: string) => (values.length > 1 ? `$
 /** The value of an option that takes one of a few words, e.g. --format. */
 export function oneOf<const T extends string>(option: string, value: string | undefined, allowed: readonly T[]): T {
   if (allowed.includes(value as T)) return value as T;
-  throw new UsageError(`${option} must be ${list(allowed, 'or')}, not "${value}" — ${option} skal være ${list(allowed, 'eller')}`);
+  throw new UsageError(bi(`${option} skal være ${list(allowed, 'eller')}`, `${option} must be ${list(allowed, 'or')}, not "${value}"`));
 }
 
 /** An option that takes a whole number from min to max (no upper bound when max is left out). */
 export function wholeNumber(option: string, value: string | undefined, min: number, max = Infinity): number {
   const n = Number(value);
   if (value !== undefined && value.trim() !== '' && Number.isInteger(n) && n >= min && n <= max) return n;
-  const range = max === Infinity ? { en: `${min} or more`, da: `${min} eller mere` } : { en: `from ${min} to ${max}`, da: `fra ${min} til ${max}` };
-  throw new UsageError(`${option} must be a whole number ${range.en}, not "${value ?? ''}" — ${option} skal være et helt tal ${range.da}`);
+  const range = max === Infinity ? bi(`${min} eller mere`, `${min} or more`) : bi(`fra ${min} til ${max}`, `from ${min} to ${max}`);
+  throw new UsageError(bi(`${option} skal være et helt tal ${range.da}`, `${option} must be a whole number ${range.en}, not "${value ?? ''}"`));
 }
 
 /** A --today option: a real day written YYYY-MM-DD; today (in Denmark) when not given. */
 export function dayOption(value: string | undefined): string {
   const day = value ?? isoDay(new Date());
   if (!isCalendarDay(day))
-    throw new UsageError(`--today must be a date written YYYY-MM-DD, not "${day}" — --today skal være en dato skrevet ÅÅÅÅ-MM-DD`);
+    throw new UsageError(bi('--today skal være en dato skrevet ÅÅÅÅ-MM-DD', `--today must be a date written YYYY-MM-DD, not "${day}"`));
   return day;
 }
 
 /** The content folder a command works on: the one given, else $CONTENT_DIR or content/; it must exist. */
 export function contentFolder(given: string | undefined, command: string): string {
-  if (given !== undefined && !given.trim()) throw new UsageError(`The folder name is empty; give the content folder — mappenavnet er tomt; angiv indholdsmappen`);
+  if (given !== undefined && !given.trim()) throw new UsageError(bi('mappenavnet er tomt; angiv indholdsmappen', 'The folder name is empty; give the content folder'));
   const dir = given ? path.resolve(given) : contentDir();
   if (fs.existsSync(dir) && fs.statSync(dir).isDirectory()) return dir;
-  if (given) throw new UsageError(`${dir}: no such folder. Give the content folder, e.g. npm run ${command} -- content — mappen findes ikke; angiv indholdsmappen`);
+  if (given) throw new UsageError(bi('mappen findes ikke; angiv indholdsmappen', `${dir}: no such folder. Give the content folder, e.g. npm run ${command} -- content`));
   throw new UsageError(
-    `${dir}: no such folder. Run npm run ${command} in the site's folder, or set CONTENT_DIR to the content folder — mappen findes ikke; kør kommandoen i sitets mappe, eller sæt CONTENT_DIR til indholdsmappen`,
+    bi(
+      'mappen findes ikke; kør kommandoen i sitets mappe, eller sæt CONTENT_DIR til indholdsmappen',
+      `${dir}: no such folder. Run npm run ${command} in the site's folder, or set CONTENT_DIR to the content folder`,
+    ),
   );
 }

@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import type { Bilingual } from '../schemas/meta.ts';
+import { bi, enDa, type Bilingual } from '../schemas/meta.ts';
 import { displayPath } from './content/paths.ts';
 
 /**
@@ -11,7 +11,7 @@ export class InputError extends Error {
   readonly bilingual: Bilingual;
   readonly file?: string;
   constructor(message: Bilingual, file?: string) {
-    super(`${file ? `${displayPath(file)}: ` : ''}${message.en} — ${message.da}`);
+    super(`${file ? `${displayPath(file)}: ` : ''}${enDa(message)}`);
     this.bilingual = message;
     this.file = file;
   }
@@ -19,20 +19,20 @@ export class InputError extends Error {
 
 /** What the operating system's refusals mean, for the codes a file name or a file can cause. */
 const SYSTEM_ERRORS: Record<string, Bilingual> = {
-  ENOENT: { en: 'no such file or folder', da: 'filen eller mappen findes ikke' },
-  ENOTDIR: { en: 'part of this path is a file, not a folder', da: 'en del af stien er en fil, ikke en mappe' },
-  EISDIR: { en: 'this is a folder, not a file', da: 'dette er en mappe, ikke en fil' },
-  EEXIST: { en: 'exists already', da: 'findes allerede' },
-  EACCES: { en: 'permission denied; check who owns it and its permissions', da: 'adgang nægtet; tjek ejer og rettigheder' },
-  EPERM: { en: 'the operation is not permitted here', da: 'handlingen er ikke tilladt her' },
-  ENAMETOOLONG: { en: 'the name or path is too long for the file system; choose a shorter one', da: 'navnet eller stien er for lang til filsystemet; vælg en kortere' },
-  ELOOP: { en: 'a symbolic link that points in a circle, or a link where a file was expected', da: 'et symbolsk link, der peger i ring, eller et link, hvor der skulle være en fil' },
-  ENOSPC: { en: 'the disk is full', da: 'disken er fuld' },
-  EROFS: { en: 'the file system is read-only', da: 'filsystemet er skrivebeskyttet' },
-  EMFILE: { en: 'too many open files', da: 'for mange åbne filer' },
-  EBUSY: { en: 'busy (in use by another program)', da: 'optaget (i brug af et andet program)' },
-  EINVAL: { en: 'not a valid name or operation for the file system', da: 'ikke et gyldigt navn eller en gyldig handling for filsystemet' },
-  EILSEQ: { en: 'the name holds characters the file system cannot store', da: 'navnet indeholder tegn, som filsystemet ikke kan gemme' },
+  ENOENT: bi('filen eller mappen findes ikke', 'no such file or folder'),
+  ENOTDIR: bi('en del af stien er en fil, ikke en mappe', 'part of this path is a file, not a folder'),
+  EISDIR: bi('dette er en mappe, ikke en fil', 'this is a folder, not a file'),
+  EEXIST: bi('findes allerede', 'exists already'),
+  EACCES: bi('adgang nægtet; tjek ejer og rettigheder', 'permission denied; check who owns it and its permissions'),
+  EPERM: bi('handlingen er ikke tilladt her', 'the operation is not permitted here'),
+  ENAMETOOLONG: bi('navnet eller stien er for lang til filsystemet; vælg en kortere', 'the name or path is too long for the file system; choose a shorter one'),
+  ELOOP: bi('et symbolsk link, der peger i ring, eller et link, hvor der skulle være en fil', 'a symbolic link that points in a circle, or a link where a file was expected'),
+  ENOSPC: bi('disken er fuld', 'the disk is full'),
+  EROFS: bi('filsystemet er skrivebeskyttet', 'the file system is read-only'),
+  EMFILE: bi('for mange åbne filer', 'too many open files'),
+  EBUSY: bi('optaget (i brug af et andet program)', 'busy (in use by another program)'),
+  EINVAL: bi('ikke et gyldigt navn eller en gyldig handling for filsystemet', 'not a valid name or operation for the file system'),
+  EILSEQ: bi('navnet indeholder tegn, som filsystemet ikke kan gemme', 'the name holds characters the file system cannot store'),
 };
 
 /** A file-system error (ENOENT, EACCES, ENAMETOOLONG, …) as an InputError naming the path; undefined for anything else. */
@@ -61,17 +61,17 @@ export function readInputFile(file: string, maxBytes: number): Buffer {
     fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NOFOLLOW ?? 0) | (fs.constants.O_NONBLOCK ?? 0));
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ELOOP') throw new InputError({ en: 'is a symbolic link; give the file itself', da: 'er et symbolsk link; angiv selve filen' }, file);
-    if (code === 'ENOENT') throw new InputError({ en: 'no such file; check the name and the folder', da: 'filen findes ikke; tjek navnet og mappen' }, file);
+    if (code === 'ELOOP') throw new InputError(bi('er et symbolsk link; angiv selve filen', 'is a symbolic link; give the file itself'), file);
+    if (code === 'ENOENT') throw new InputError(bi('filen findes ikke; tjek navnet og mappen', 'no such file; check the name and the folder'), file);
     throw fromSystemError(err) ?? err;
   }
   try {
     const stat = fs.fstatSync(fd);
-    if (stat.isDirectory()) throw new InputError({ en: 'is a folder; give a file', da: 'er en mappe; angiv en fil' }, file);
-    if (!stat.isFile()) throw new InputError({ en: 'is not a regular file (a device, pipe or socket); give a file', da: 'er ikke en almindelig fil (en enhed, et rør eller en socket); angiv en fil' }, file);
+    if (stat.isDirectory()) throw new InputError(bi('er en mappe; angiv en fil', 'is a folder; give a file'), file);
+    if (!stat.isFile()) throw new InputError(bi('er ikke en almindelig fil (en enhed, et rør eller en socket); angiv en fil', 'is not a regular file (a device, pipe or socket); give a file'), file);
     if (stat.size > maxBytes) {
       throw new InputError(
-        { en: `is ${megabytes(stat.size)}; the limit is ${megabytes(maxBytes)}. Split it into smaller files`, da: `fylder ${megabytes(stat.size)}; grænsen er ${megabytes(maxBytes)}. Del den op i mindre filer` },
+        bi(`fylder ${megabytes(stat.size)}; grænsen er ${megabytes(maxBytes)}. Del den op i mindre filer`, `is ${megabytes(stat.size)}; the limit is ${megabytes(maxBytes)}. Split it into smaller files`),
         file,
       );
     }
@@ -79,7 +79,7 @@ export function readInputFile(file: string, maxBytes: number): Buffer {
     const buffer = Buffer.alloc(Math.min(stat.size, maxBytes) + 1);
     let length = 0;
     for (let n; length < buffer.length && (n = fs.readSync(fd, buffer, length, buffer.length - length, null)) > 0; ) length += n;
-    if (length > maxBytes) throw new InputError({ en: `is larger than ${megabytes(maxBytes)}, the limit`, da: `er større end grænsen på ${megabytes(maxBytes)}` }, file);
+    if (length > maxBytes) throw new InputError(bi(`er større end grænsen på ${megabytes(maxBytes)}`, `is larger than ${megabytes(maxBytes)}, the limit`), file);
     return buffer.subarray(0, length);
   } catch (err) {
     throw fromSystemError(err) ?? err;

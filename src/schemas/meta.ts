@@ -50,7 +50,14 @@ declare module 'zod' {
   }
 }
 
+/** Every bilingual text is written this way, Danish first: `bi('Medlemmer', 'Members')`. */
 export const bi = (da: string, en: string): Bilingual => ({ da, en });
+
+/**
+ * A bilingual text on one line, as the command line, the build log and GitHub annotations show
+ * it: `English — dansk` (the order people and tests have always read there).
+ */
+export const enDa = (text: Bilingual): string => `${text.en} — ${text.da}`;
 
 /** Attach editor metadata to the outermost schema of a field. */
 export function field<T extends z.ZodType>(schema: T, meta: FieldMeta): T {

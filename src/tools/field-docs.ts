@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { describeField, shapeOf } from '../schemas/introspect.ts';
-import type { Bilingual, CollectionInfo, FieldMeta } from '../schemas/meta.ts';
+import { bi, type Bilingual, type CollectionInfo, type FieldMeta } from '../schemas/meta.ts';
 import { folderCollections, type FolderCollection, type Taxonomies } from '../schemas/index.ts';
 
 /**
@@ -29,8 +29,8 @@ export function collectionSchema(name: FolderCollection): z.ZodObject {
 }
 
 const TAXONOMY_WORDS: Record<string, { one: Bilingual; many: Bilingual; example: string }> = {
-  municipalities: { one: { da: 'kommune-id', en: 'municipality id' }, many: { da: "kommune-id'er", en: 'municipality ids' }, example: 'guldborgsund' },
-  trades: { one: { da: 'branche-id', en: 'trade id' }, many: { da: "branche-id'er", en: 'trade ids' }, example: 'it-data' },
+  municipalities: { one: bi('kommune-id', 'municipality id'), many: bi("kommune-id'er", 'municipality ids'), example: 'guldborgsund' },
+  trades: { one: bi('branche-id', 'trade id'), many: bi("branche-id'er", 'trade ids'), example: 'it-data' },
 };
 
 type Json = {
@@ -44,7 +44,6 @@ type Json = {
   items?: Json;
 };
 
-const both = (da: string, en: string): Bilingual => ({ da, en });
 const code = (v: unknown) => `\`${String(v)}\``;
 
 function jsonOf(schema: z.ZodType): Json {
@@ -57,9 +56,9 @@ function jsonOf(schema: z.ZodType): Json {
 
 function range(min: number | undefined, max: number | undefined): Bilingual | undefined {
   const hasMax = max !== undefined && max < Number.MAX_SAFE_INTEGER;
-  if (min !== undefined && hasMax) return both(`${min}–${max}`, `${min}–${max}`);
-  if (min !== undefined) return both(`mindst ${min}`, `at least ${min}`);
-  if (hasMax) return both(`højst ${max}`, `at most ${max}`);
+  if (min !== undefined && hasMax) return bi(`${min}–${max}`, `${min}–${max}`);
+  if (min !== undefined) return bi(`mindst ${min}`, `at least ${min}`);
+  if (hasMax) return bi(`højst ${max}`, `at most ${max}`);
   return undefined;
 }
 
@@ -68,26 +67,26 @@ function scalarType(meta: FieldMeta | undefined, json: Json): Bilingual {
   const widget = meta?.widget;
   if (meta?.taxonomy) {
     const t = TAXONOMY_WORDS[meta.taxonomy];
-    return both(`${t.one.da} fra \`taxonomies/${meta.taxonomy}.yml\`, fx ${code(t.example)}`, `${t.one.en} from \`taxonomies/${meta.taxonomy}.yml\`, e.g. ${code(t.example)}`);
+    return bi(`${t.one.da} fra \`taxonomies/${meta.taxonomy}.yml\`, fx ${code(t.example)}`, `${t.one.en} from \`taxonomies/${meta.taxonomy}.yml\`, e.g. ${code(t.example)}`);
   }
-  if (meta?.ref) return both(`slug på en post i \`${meta.ref}/\` (filnavnet uden .md)`, `slug of an entry in \`${meta.ref}/\` (its file name without .md)`);
+  if (meta?.ref) return bi(`slug på en post i \`${meta.ref}/\` (filnavnet uden .md)`, `slug of an entry in \`${meta.ref}/\` (its file name without .md)`);
   if (meta?.options) {
     const opts = Object.entries(meta.options);
-    return both(`én af: ${opts.map(([k, l]) => `${code(k)} (${l.da})`).join(', ')}`, `one of: ${opts.map(([k, l]) => `${code(k)} (${l.en})`).join(', ')}`);
+    return bi(`én af: ${opts.map(([k, l]) => `${code(k)} (${l.da})`).join(', ')}`, `one of: ${opts.map(([k, l]) => `${code(k)} (${l.en})`).join(', ')}`);
   }
-  if (json.enum) return both(`én af: ${json.enum.map(code).join(', ')}`, `one of: ${json.enum.map(code).join(', ')}`);
-  if (widget === 'date') return both('dato, ÅÅÅÅ-MM-DD', 'date, YYYY-MM-DD');
-  if (widget === 'datetime') return both('tidspunkt, ÅÅÅÅ-MM-DDTTT:mm (dansk tid)', 'date and time, YYYY-MM-DDTHH:mm (Danish time)');
-  if (widget === 'image') return both('billedsti i mediemappen, fx `/media/members/navn.jpg`', 'image path in the media folder, e.g. `/media/members/name.jpg`');
-  if (json.type === 'boolean') return both('`true` eller `false`', '`true` or `false`');
+  if (json.enum) return bi(`én af: ${json.enum.map(code).join(', ')}`, `one of: ${json.enum.map(code).join(', ')}`);
+  if (widget === 'date') return bi('dato, ÅÅÅÅ-MM-DD', 'date, YYYY-MM-DD');
+  if (widget === 'datetime') return bi('tidspunkt, ÅÅÅÅ-MM-DDTTT:mm (dansk tid)', 'date and time, YYYY-MM-DDTHH:mm (Danish time)');
+  if (widget === 'image') return bi('billedsti i mediemappen, fx `/media/members/navn.jpg`', 'image path in the media folder, e.g. `/media/members/name.jpg`');
+  if (json.type === 'boolean') return bi('`true` eller `false`', '`true` or `false`');
   if (json.type === 'integer' || json.type === 'number') {
     const r = range(json.minimum, json.maximum);
-    const word = json.type === 'integer' ? both('helt tal', 'whole number') : both('tal', 'number');
-    return r ? both(`${word.da}, ${r.da}`, `${word.en}, ${r.en}`) : word;
+    const word = json.type === 'integer' ? bi('helt tal', 'whole number') : bi('tal', 'number');
+    return r ? bi(`${word.da}, ${r.da}`, `${word.en}, ${r.en}`) : word;
   }
-  if (json.format === 'uri') return both('webadresse med https://', 'web address with https://');
-  if (json.format === 'email') return both('e-mailadresse', 'e-mail address');
-  return both('tekst', 'text');
+  if (json.format === 'uri') return bi('webadresse med https://', 'web address with https://');
+  if (json.format === 'email') return bi('e-mailadresse', 'e-mail address');
+  return bi('tekst', 'text');
 }
 
 function typeOf(schema: z.ZodType, meta: FieldMeta | undefined): Bilingual {
@@ -95,10 +94,10 @@ function typeOf(schema: z.ZodType, meta: FieldMeta | undefined): Bilingual {
   if (json.type === 'array') {
     const item = scalarType(meta, json.items ?? {});
     const r = range(json.minItems, json.maxItems);
-    const count = r ? both(` (${r.da})`, ` (${r.en})`) : both('', '');
-    return both(`liste${count.da}; hvert punkt: ${item.da}`, `list${count.en}; each item: ${item.en}`);
+    const count = r ? bi(` (${r.da})`, ` (${r.en})`) : bi('', '');
+    return bi(`liste${count.da}; hvert punkt: ${item.da}`, `list${count.en}; each item: ${item.en}`);
   }
-  if (json.type === 'object') return both('gruppe af felter, se nedenfor', 'group of fields, see below');
+  if (json.type === 'object') return bi('gruppe af felter, se nedenfor', 'group of fields, see below');
   return scalarType(meta, json);
 }
 
@@ -113,10 +112,10 @@ export function fieldDocs(schema: z.ZodType, prefix = ''): FieldDoc[] {
     let type = typeOf(field, meta);
     if (defaultValue !== undefined) {
       const shown = Array.isArray(defaultValue) ? defaultValue.join(', ') : String(defaultValue);
-      type = both(`${type.da}; standard: ${code(shown)}`, `${type.en}; default: ${code(shown)}`);
+      type = bi(`${type.da}; standard: ${code(shown)}`, `${type.en}; default: ${code(shown)}`);
     }
     const children = shapeOf(field) ? fieldDocs(field, name) : undefined;
-    return { name, label: meta?.label ?? both(key, key), hint: meta?.hint, required: shape.required, type, meta, defaultValue, children };
+    return { name, label: meta?.label ?? bi(key, key), hint: meta?.hint, required: shape.required, type, meta, defaultValue, children };
   });
 }
 
@@ -141,8 +140,8 @@ export function fieldTable(name: FolderCollection): string {
   );
   if (info.hasBody && info.bodyLabel) {
     // Every body is rendered by the same sanitizer, and the check refuses what it would remove.
-    const body = both('Markdown, ingen HTML; billeder fra /media/ (andet fjernes af sikkerhedshensyn)', 'Markdown, no HTML; pictures from /media/ (anything else is removed for safety)');
-    rows.push(`| *(brødtekst · body)* | ${pair(info.bodyLabel)} | nej<br>*no* | ${pair(body)} | ${pair(both('Teksten under front matter (efter den anden `---`-linje).', 'The text below the front matter (after the second `---` line).'))} |`);
+    const body = bi('Markdown, ingen HTML; billeder fra /media/ (andet fjernes af sikkerhedshensyn)', 'Markdown, no HTML; pictures from /media/ (anything else is removed for safety)');
+    rows.push(`| *(brødtekst · body)* | ${pair(info.bodyLabel)} | nej<br>*no* | ${pair(body)} | ${pair(bi('Teksten under front matter (efter den anden `---`-linje).', 'The text below the front matter (after the second `---` line).'))} |`);
   }
   return [
     '| felt<br>*field* | navn<br>*label* | påkrævet<br>*required* | værdi<br>*value* | vejledning<br>*hint* |',

@@ -1,5 +1,6 @@
 import type { RawEntry } from '../lib/content/load.ts';
 import { dayOf } from '../lib/dates.ts';
+import { bi, type Bilingual } from '../schemas/meta.ts';
 
 /** A wiki entry due for its yearly check. */
 export interface StaleNetwork {
@@ -37,11 +38,11 @@ export function staleNetworks(entries: RawEntry[], today: string, days = 365): S
 }
 
 /** "1 year 2 months" / "1 år 2 måneder", for people; the report gives days as well. */
-export function describeAge(days: number): { en: string; da: string } {
+export function describeAge(days: number): Bilingual {
   const months = Math.floor(days / 30.4375);
   const y = Math.floor(months / 12);
   const m = months % 12;
   const en = [y ? `${y} year${y === 1 ? '' : 's'}` : '', m ? `${m} month${m === 1 ? '' : 's'}` : ''].filter(Boolean).join(' ') || `${days} days`;
   const da = [y ? `${y} år` : '', m ? `${m} måned${m === 1 ? '' : 'er'}` : ''].filter(Boolean).join(' ') || `${days} dage`;
-  return { en, da };
+  return bi(da, en);
 }

@@ -2,6 +2,7 @@ import YAML from 'yaml';
 import { folderCollections, type FolderCollection } from '../schemas/index.ts';
 import { collectionSchema, fieldDocs, type FieldDoc } from './field-docs.ts';
 import { slugify } from '../lib/slug.ts';
+import { bi, type Bilingual } from '../schemas/meta.ts';
 
 /** What people type after `npm run new --`, in English or Danish, singular or plural. */
 export const COLLECTION_NAMES: Record<string, FolderCollection> = {
@@ -51,12 +52,14 @@ function startValue(doc: FieldDoc, summaryField: string, name: string, today: st
 }
 
 const comment = (text: string, indent = '') => `${indent}# ${text}`;
+/** The new file is for editors: Danish first, English beside it. */
+const daEn = (text: Bilingual) => `${text.da} — ${text.en}`;
 
 /** Label, hint and (unless it is plain text) the allowed values, as YAML comments. */
 function describe(doc: FieldDoc, indent = ''): string[] {
-  const lines = [comment(`${doc.label.da} — ${doc.label.en}`, indent)];
-  if (doc.hint) lines.push(comment(`${doc.hint.da} — ${doc.hint.en}`, indent));
-  if (doc.type.en !== 'text') lines.push(comment(`${doc.type.da} — ${doc.type.en}`, indent));
+  const lines = [comment(daEn(doc.label), indent)];
+  if (doc.hint) lines.push(comment(daEn(doc.hint), indent));
+  if (doc.type.en !== 'text') lines.push(comment(daEn(doc.type), indent));
   return lines;
 }
 
@@ -85,19 +88,20 @@ export function scaffold(collection: FolderCollection, name: string, today: stri
   const optional = docs.filter((d) => !d.required);
   const lines = [
     '---',
-    comment(`${info.labelSingular.da}: udfyld de tomme felter, og kør npm run check — ${info.labelSingular.en}: fill in the empty fields and run npm run check`),
+    comment(daEn(bi(`${info.labelSingular.da}: udfyld de tomme felter, og kør npm run check`, `${info.labelSingular.en}: fill in the empty fields and run npm run check`))),
     '',
   ];
   for (const doc of required) {
     lines.push(...describe(doc), yamlLine(doc.name, startValue(doc, summaryField, name, today)), '');
   }
   if (optional.length) {
-    lines.push(comment('Valgfrie felter: fjern # for at bruge dem — Optional fields: remove the # to use them'), '');
+    lines.push(comment(daEn(bi('Valgfrie felter: fjern # for at bruge dem', 'Optional fields: remove the # to use them'))), '');
     for (const doc of optional) lines.push(...optionalLines(doc), '');
   }
   if (info.hasBody && info.bodyLabel) {
-    const html = ' Kun Markdown, ingen HTML; billeder fra /media/. — Markdown only, no HTML; pictures from /media/.';
-    lines.push(comment(`${info.bodyLabel.da} — ${info.bodyLabel.en}: skriv teksten under linjen --- nedenfor — write the text below the --- line below.${html}`));
+    const where = bi('skriv teksten under linjen --- nedenfor', 'write the text below the --- line below.');
+    const rule = bi('Kun Markdown, ingen HTML; billeder fra /media/.', 'Markdown only, no HTML; pictures from /media/.');
+    lines.push(comment(`${daEn(info.bodyLabel)}: ${daEn(where)} ${daEn(rule)}`));
   }
   while (lines.at(-1) === '') lines.pop();
   lines.push('---', '');

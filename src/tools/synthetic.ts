@@ -1,5 +1,6 @@
 import { slugify } from '../lib/slug.ts';
 import type { Taxonomies } from '../schemas/index.ts';
+import { bi } from '../schemas/meta.ts';
 
 /** Deterministic pseudo-random numbers (mulberry32), so benchmark content is the same every run. */
 export function random(seed: number): () => number {
@@ -81,7 +82,7 @@ ${pickSome(r, SENTENCES, 4).join(' ')}
     files.push({
       path: `blog/indlaeg-${i + 1}.md`,
       text: `---
-title: ${lang === 'da' ? 'Indlæg' : 'Post'} nummer ${i + 1} om ${pick(r, WORDS)}
+title: ${bi('Indlæg', 'Post')[lang]} nummer ${i + 1} om ${pick(r, WORDS)}
 description: ${pick(r, SENTENCES)}
 date: ${day(r, 2008, 2026)}
 lang: ${lang}

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { Bilingual } from '../schemas/meta.ts';
+import { bi, type Bilingual } from '../schemas/meta.ts';
 
 /**
  * Where `npm run wiki:fetch` may fetch the network wiki from (WIKI_REPO): a public https://
@@ -13,10 +13,10 @@ export type WikiSource = { url: string; shown: string } | { problem: Bilingual }
 
 export function wikiSource(value: string, cwd = process.cwd()): WikiSource {
   const text = value.trim();
-  const must: Bilingual = {
-    en: `WIKI_REPO must be the https:// address of the public wiki repository or a folder on this machine, not "${text}"`,
-    da: `WIKI_REPO skal være https://-adressen på det offentlige wiki-repository eller en mappe på denne maskine, ikke "${text}"`,
-  };
+  const must = bi(
+    `WIKI_REPO skal være https://-adressen på det offentlige wiki-repository eller en mappe på denne maskine, ikke "${text}"`,
+    `WIKI_REPO must be the https:// address of the public wiki repository or a folder on this machine, not "${text}"`,
+  );
   if (/^https:\/\//i.test(text)) {
     let url: URL;
     try {
@@ -26,10 +26,10 @@ export function wikiSource(value: string, cwd = process.cwd()): WikiSource {
     }
     if (url.username || url.password) {
       return {
-        problem: {
-          en: 'WIKI_REPO must not carry a user name or token: the wiki repository is public, and the address is printed in build logs',
-          da: 'WIKI_REPO må ikke indeholde brugernavn eller token: wiki-repositoriet er offentligt, og adressen skrives i byggeloggen',
-        },
+        problem: bi(
+          'WIKI_REPO må ikke indeholde brugernavn eller token: wiki-repositoriet er offentligt, og adressen skrives i byggeloggen',
+          'WIKI_REPO must not carry a user name or token: the wiki repository is public, and the address is printed in build logs',
+        ),
       };
     }
     return { url: url.href, shown: url.href };
@@ -47,7 +47,7 @@ export function wikiSource(value: string, cwd = process.cwd()): WikiSource {
     folder = path.resolve(cwd, text);
   }
   if (!fs.statSync(folder, { throwIfNoEntry: false })?.isDirectory()) {
-    return { problem: { en: `${must.en}: ${folder} is not a folder`, da: `${must.da}: ${folder} er ikke en mappe` } };
+    return { problem: bi(`${must.da}: ${folder} er ikke en mappe`, `${must.en}: ${folder} is not a folder`) };
   }
   // As a file:// URL git honours --depth for a local repository too.
   return { url: pathToFileURL(folder).href, shown: folder };
@@ -58,10 +58,10 @@ export function wikiBranchProblem(name: string): Bilingual | undefined {
   const ok = /^[A-Za-z0-9][A-Za-z0-9._/-]*$/.test(name) && !name.includes('..') && !name.includes('//') && !/[./]$/.test(name) && !name.endsWith('.lock');
   return ok
     ? undefined
-    : {
-        en: `WIKI_BRANCH must be a branch or tag name such as main or v2026.1, not "${name}"`,
-        da: `WIKI_BRANCH skal være navnet på en gren eller et tag, fx main eller v2026.1, ikke "${name}"`,
-      };
+    : bi(
+        `WIKI_BRANCH skal være navnet på en gren eller et tag, fx main eller v2026.1, ikke "${name}"`,
+        `WIKI_BRANCH must be a branch or tag name such as main or v2026.1, not "${name}"`,
+      );
 }
 
 /** Text from a public repository (a commit subject) on one line without control characters, for a terminal. */

@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
+import { bi, enDa } from '../../schemas/meta.ts';
 import type { ContentIssue } from './issues.ts';
 import { collectionDir, externalCollections, isInside } from './paths.ts';
 
@@ -16,14 +17,19 @@ export function changedSince(base: string, cwd = process.cwd()): string[] {
   try {
     top = git(['rev-parse', '--show-toplevel'], cwd);
   } catch {
-    throw new Error(`${cwd} is not in a git repository; --base needs git — ${cwd} er ikke i et git-repository; --base kræver git`);
+    throw new Error(enDa(bi(`${cwd} er ikke i et git-repository; --base kræver git`, `${cwd} is not in a git repository; --base needs git`)));
   }
   try {
     git(['rev-parse', '--verify', '--quiet', `${base}^{commit}`], cwd);
   } catch {
+    const fetch = `git fetch origin ${base.replace(/^origin\//, '')}`;
     throw new Error(
-      `"${base}" is not a branch, tag or commit here (in a pull request, fetch it first: git fetch origin ${base.replace(/^origin\//, '')}) — ` +
-        `"${base}" er ikke en gren, et tag eller en commit her (hent den først: git fetch origin ${base.replace(/^origin\//, '')})`,
+      enDa(
+        bi(
+          `"${base}" er ikke en gren, et tag eller en commit her (hent den først: ${fetch})`,
+          `"${base}" is not a branch, tag or commit here (in a pull request, fetch it first: ${fetch})`,
+        ),
+      ),
     );
   }
   let from = base;

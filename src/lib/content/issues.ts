@@ -1,4 +1,4 @@
-import type { Bilingual } from '../../schemas/meta.ts';
+import { enDa, type Bilingual } from '../../schemas/meta.ts';
 
 /** One problem in one file, as reported by the validator. */
 export interface ContentIssue {
@@ -31,7 +31,7 @@ export const UNSAFE_CODES = new Set([
 
 export function issueLine(issue: ContentIssue): string {
   const where = [issue.line ? `${issue.file}:${issue.line}` : issue.file, issue.field].filter(Boolean).join(': ');
-  return `${where}: ${issue.message.en} — ${issue.message.da}`;
+  return `${where}: ${enDa(issue.message)}`;
 }
 
 export function sortIssues(issues: ContentIssue[]): ContentIssue[] {
@@ -46,5 +46,5 @@ export function githubAnnotation(issue: ContentIssue): string {
   const props = [`file=${escapeProperty(issue.file)}`];
   if (issue.line) props.push(`line=${issue.line}`);
   props.push(`title=${escapeProperty(issue.field ?? issue.code)}`);
-  return `::error ${props.join(',')}::${escapeData(`${issue.message.en} — ${issue.message.da}`)}`;
+  return `::error ${props.join(',')}::${escapeData(enDa(issue.message))}`;
 }
