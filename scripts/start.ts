@@ -2,7 +2,7 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { oneOf, parseCli, runCli, UsageError } from '../src/lib/cli.ts';
-import { DEFAULT_PROXY_URL } from '../src/cms/setup.ts';
+import { DEFAULT_PROXY_URL } from '../src/lib/cms-env.ts';
 import { startCmsServer, type CmsServer } from '../src/tools/cms-server.ts';
 import { serveSite, type SiteServer } from '../src/tools/static-server.ts';
 

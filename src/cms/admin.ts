@@ -1,7 +1,6 @@
 import CMS from 'decap-cms-app';
 import globalCss from '../styles/global.css?url';
-import type { DecapFileCollection, DecapFolderCollection } from './config.ts';
-import type { DecapField } from './fields.ts';
+import { forDecap, type CmsField } from './decap.ts';
 import { createFormats, FRONTMATTER_FORMAT, YAML_FORMAT } from './format.ts';
 import { identityLink, identityPage } from './identity.ts';
 import { previewTemplates } from './previews.ts';
@@ -24,9 +23,7 @@ document.documentElement.lang = lang;
 const onThisMachine = LOCAL_HOSTNAMES.includes(location.hostname);
 const config = onThisMachine ? { ...setup.configs[lang], ...setup.local } : setup.configs[lang];
 
-const fieldTrees = config.collections.flatMap((c): DecapField[][] =>
-  Array.isArray(c.files) ? (c as DecapFileCollection).files.map((f) => f.fields) : [(c as DecapFolderCollection).fields],
-);
+const fieldTrees = config.collections.flatMap((c): CmsField[][] => ('files' in c ? c.files.map((f) => f.fields) : [c.fields]));
 const formats = createFormats(fieldTrees);
 const ourFormats = new Set(config.collections.filter((c) => c.format === FRONTMATTER_FORMAT || c.format === YAML_FORMAT).map((c) => c.name));
 CMS.registerCustomFormat(FRONTMATTER_FORMAT, 'md', formats[FRONTMATTER_FORMAT]);
@@ -65,7 +62,7 @@ CMS.registerEventListener({
 
 CMS.registerPreviewStyle(globalCss);
 for (const [name, component] of Object.entries(previewTemplates(setup.taxonomies, lang))) {
-  CMS.registerPreviewTemplate(name, component as unknown as Parameters<typeof CMS.registerPreviewTemplate>[1]);
+  CMS.registerPreviewTemplate(name, component);
 }
 
 // A link from a Netlify Identity e-mail (invitation, password reset) is finished first.
@@ -73,4 +70,4 @@ const link = !onThisMachine && config.backend.name === 'git-gateway' ? identityL
 if (link) await identityPage(link, lang);
 
 // Our config is plain JSON generated from the schemas; Decap validates it on start.
-CMS.init({ config: config as unknown as NonNullable<Parameters<typeof CMS.init>[0]>['config'] });
+CMS.init({ config: forDecap(config) });

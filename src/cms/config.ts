@@ -1,63 +1,13 @@
 import type { z } from 'zod';
 import { describeField } from '../schemas/introspect.ts';
 import { fileCollections, folderCollections, type FolderCollection, type Taxonomies } from '../schemas/index.ts';
-import type { CollectionInfo, RefTarget } from '../schemas/meta.ts';
-import { decapFields, type CmsLang, type DecapField, type ExternalChoices, type FieldContext } from './fields.ts';
+import { bi, type CollectionInfo, type RefTarget } from '../schemas/meta.ts';
+import type { Lang } from '../i18n/locale.ts';
+import type { CmsBackend, CmsCollectionFile, CmsConfig, CmsField, CmsFileCollection, CmsFolderCollection, CmsCollection, CmsPublishMode } from './decap.ts';
+import { decapFields, type ExternalChoices, type FieldContext } from './fields.ts';
 import { FRONTMATTER_FORMAT, SLUG_FIELD, YAML_FORMAT, LIST_KEY } from './format.ts';
 
-export { DATE_FORMAT, DATETIME_FORMAT, MAX_IMAGE_BYTES, type CmsLang, type DecapField } from './fields.ts';
-
-export interface DecapFolderCollection {
-  name: string;
-  label: string;
-  label_singular: string;
-  folder: string;
-  extension: 'md';
-  format: string;
-  create: true;
-  slug: string;
-  identifier_field: string;
-  summary: string;
-  fields: DecapField[];
-  [option: string]: unknown;
-}
-
-export interface DecapFile {
-  name: string;
-  label: string;
-  file: string;
-  fields: DecapField[];
-}
-
-export interface DecapFileCollection {
-  name: string;
-  label: string;
-  extension: 'yml';
-  format: string;
-  files: DecapFile[];
-  [option: string]: unknown;
-}
-
-export type DecapCollection = DecapFolderCollection | DecapFileCollection;
-
-export type DecapBackend =
-  | { name: 'git-gateway'; branch: string }
-  | { name: 'github'; repo: string; branch: string; base_url?: string; auth_endpoint?: string }
-  | { name: 'proxy'; proxy_url: string; branch?: string };
-
-export interface DecapConfig {
-  load_config_file: false;
-  locale: CmsLang;
-  backend: DecapBackend;
-  publish_mode: 'simple' | 'editorial_workflow';
-  media_folder: string;
-  public_folder: string;
-  site_url?: string;
-  display_url?: string;
-  slug: { encoding: 'ascii'; clean_accents: true; sanitize_replacement: '-' };
-  editor: { preview: boolean };
-  collections: DecapCollection[];
-}
+export { DATE_FORMAT, DATETIME_FORMAT, MAX_IMAGE_BYTES } from './fields.ts';
 
 /** A collection that lives outside the content folder and is not edited in this CMS. */
 export interface ExternalCollection {
@@ -77,9 +27,9 @@ export interface CmsLayout {
 
 export interface CmsConfigOptions {
   tax: Taxonomies;
-  lang: CmsLang;
-  backend: DecapBackend;
-  publishMode: DecapConfig['publish_mode'];
+  lang: Lang;
+  backend: CmsBackend;
+  publishMode: CmsPublishMode;
   /** The content folder relative to the repository root (what the git backend or decap-server sees). */
   contentPath?: string;
   /** Where uploads go in the repository, and the URL they are served from. */
@@ -96,9 +46,9 @@ const summaryFieldOf = (collection: RefTarget): string => {
 };
 
 /** The label of a collection's Markdown body, in the editor and in the save check's messages. */
-export const bodyLabel = (info: CollectionInfo, lang: CmsLang): string => info.bodyLabel?.[lang] ?? (lang === 'da' ? 'Tekst' : 'Text');
+export const bodyLabel = (info: CollectionInfo, lang: Lang): string => (info.bodyLabel ?? bi('Tekst', 'Text'))[lang];
 
-function bodyField(info: CollectionInfo, lang: CmsLang): DecapField {
+function bodyField(info: CollectionInfo, lang: Lang): CmsField {
   return {
     name: 'body',
     label: bodyLabel(info, lang),
@@ -111,15 +61,15 @@ function bodyField(info: CollectionInfo, lang: CmsLang): DecapField {
 }
 
 /** What a relation to an external collection offers instead, and the words that explain it. */
-function externalChoices(name: FolderCollection, ext: ExternalCollection, lang: CmsLang): ExternalChoices {
+function externalChoices(name: FolderCollection, ext: ExternalCollection, lang: Lang): ExternalChoices {
   const label = folderCollections[name].info.label[lang];
   const where = ext.source ? ` (${ext.source})` : '';
   return {
     options: [...ext.entries].sort((a, b) => a.name.localeCompare(b.name, 'da')).map((e) => ({ label: e.name, value: e.slug })),
-    note:
-      lang === 'da'
-        ? `Listen viser posterne i "${label}", som de var, da sitet sidst blev bygget; "${label}" redigeres ikke her, men i sit eget offentlige repository${where}.`
-        : `The list shows the entries of "${label}" as they were when the site was last built; "${label}" is not edited here but in its own public repository${where}.`,
+    note: bi(
+      `Listen viser posterne i "${label}", som de var, da sitet sidst blev bygget; "${label}" redigeres ikke her, men i sit eget offentlige repository${where}.`,
+      `The list shows the entries of "${label}" as they were when the site was last built; "${label}" is not edited here but in its own public repository${where}.`,
+    )[lang],
   };
 }
 
@@ -130,26 +80,27 @@ function externalRefOf(schema: z.ZodObject, field: string, external: FolderColle
 }
 
 /** The collection description that says why a field offers a fixed list. */
-function externalDescription(fields: string[], external: FolderCollection[], lang: CmsLang): string {
+function externalDescription(fields: string[], external: FolderCollection[], lang: Lang): string {
   const names = external.map((n) => `"${folderCollections[n].info.label[lang]}"`).join(', ');
   const quoted = fields.map((f) => `"${f}"`).join(', ');
-  return lang === 'da'
-    ? `${names} redigeres ikke her, men i sit eget offentlige repository. ${quoted} vælges blandt dens poster, som de var, da sitet sidst blev bygget.`
-    : `${names} is not edited here but in its own public repository. ${quoted} is chosen among its entries as they were when the site was last built.`;
+  return bi(
+    `${names} redigeres ikke her, men i sit eget offentlige repository. ${quoted} vælges blandt dens poster, som de var, da sitet sidst blev bygget.`,
+    `${names} is not edited here but in its own public repository. ${quoted} is chosen among its entries as they were when the site was last built.`,
+  )[lang];
 }
 
 /** Decap collections for every content type, generated from src/schemas (nothing is kept by hand). */
-export function cmsCollections(tax: Taxonomies, lang: CmsLang, contentPath = 'content', layout: CmsLayout = {}): DecapCollection[] {
+export function cmsCollections(tax: Taxonomies, lang: Lang, contentPath = 'content', layout: CmsLayout = {}): CmsCollection[] {
   const externalNames = Object.keys(layout.external ?? {}) as FolderCollection[];
   const external = Object.fromEntries(externalNames.map((n) => [n, externalChoices(n, layout.external![n]!, lang)]));
   const ctx: FieldContext = { tax, lang, summaryField: summaryFieldOf, external };
   const inCms = Object.entries(folderCollections).filter(([name]) => !externalNames.includes(name as FolderCollection));
-  const folders = inCms.map(([name, def]): DecapFolderCollection => {
+  const folders = inCms.map(([name, def]): CmsFolderCollection => {
     const info = def.info;
     const summary = info.summaryField ?? 'title';
     const schema = def.schema(tax);
     const fields = decapFields(schema, ctx);
-    const elsewhere = fields.filter((f) => externalRefOf(schema, f.name, externalNames)).map((f) => f.label);
+    const elsewhere = fields.filter((f) => externalRefOf(schema, f.name, externalNames)).map((f) => f.label ?? f.name);
     return {
       name,
       label: info.label[lang],
@@ -168,14 +119,14 @@ export function cmsCollections(tax: Taxonomies, lang: CmsLang, contentPath = 'co
   });
 
   const { settings, trades, municipalities } = fileCollections;
-  const file = (info: CollectionInfo, fields: DecapField[]): DecapFile => ({
+  const file = (info: CollectionInfo, fields: CmsField[]): CmsCollectionFile => ({
     name: info.name,
     label: info.label[lang],
     file: `${contentPath}/${info.path}`,
     fields,
   });
   // Taxonomy files are YAML lists; the format presents the list as one field named LIST_KEY.
-  const taxonomyList = (info: CollectionInfo, schema: z.ZodObject, summary: string): DecapField => ({
+  const taxonomyList = (info: CollectionInfo, schema: z.ZodObject, summary: string): CmsField => ({
     name: LIST_KEY,
     label: info.label[lang],
     label_singular: info.labelSingular[lang],
@@ -186,7 +137,7 @@ export function cmsCollections(tax: Taxonomies, lang: CmsLang, contentPath = 'co
     fields: decapFields(schema, ctx),
   });
 
-  const files: DecapFileCollection[] = [
+  const files: CmsFileCollection[] = [
     {
       name: 'settings',
       label: settings.info.label[lang],
@@ -196,7 +147,7 @@ export function cmsCollections(tax: Taxonomies, lang: CmsLang, contentPath = 'co
     },
     {
       name: 'taxonomies',
-      label: lang === 'da' ? 'Brancher og kommuner' : 'Trades and municipalities',
+      label: bi('Brancher og kommuner', 'Trades and municipalities')[lang],
       extension: 'yml',
       format: YAML_FORMAT,
       files: [
@@ -209,7 +160,7 @@ export function cmsCollections(tax: Taxonomies, lang: CmsLang, contentPath = 'co
 }
 
 /** The whole Decap configuration, for one UI language and one backend. */
-export function cmsConfig(o: CmsConfigOptions): DecapConfig {
+export function cmsConfig(o: CmsConfigOptions): CmsConfig {
   return {
     load_config_file: false,
     locale: o.lang,

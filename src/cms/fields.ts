@@ -1,29 +1,19 @@
 import { z } from 'zod';
 import { describeField, elementOf, shapeOf } from '../schemas/introspect.ts';
-import { taxonomyOptions, type Taxonomies } from '../schemas/common.ts';
-import type { Bilingual, FieldMeta, RefTarget, Widget } from '../schemas/meta.ts';
+import { MAX_IMAGE_BYTES, taxonomyOptions, type Taxonomies } from '../schemas/common.ts';
+import { bi, type Bilingual, type FieldMeta, type RefTarget, type Widget } from '../schemas/meta.ts';
+import type { Lang } from '../i18n/locale.ts';
+import type { CmsField } from './decap.ts';
 
-export type CmsLang = keyof Bilingual;
-
-/** One field of a Decap CMS collection, as Decap's config expects it. */
-export interface DecapField {
-  name: string;
-  label: string;
-  widget: string;
-  required: boolean;
-  hint?: string;
-  [option: string]: unknown;
-}
+export { MAX_IMAGE_BYTES };
 
 /** Decap's datetime widget writes these strings; the schemas accept exactly them. */
 export const DATE_FORMAT = 'YYYY-MM-DD';
 export const DATETIME_FORMAT = 'YYYY-MM-DDTHH:mm';
-/** Largest upload the media library accepts, in bytes. */
-export const MAX_IMAGE_BYTES = 2_000_000;
 
 export interface FieldContext {
   tax: Taxonomies;
-  lang: CmsLang;
+  lang: Lang;
   /** The field that names an entry of a collection (relation widgets search and show it). */
   summaryField: (collection: RefTarget) => string;
   /**
@@ -57,18 +47,18 @@ const jsonSchemaOf = (schema: z.ZodType): JsonSchema =>
 const FORMAT_PATTERNS: Record<string, { pattern: string; message: Bilingual }> = {
   uri: {
     pattern: '^https?://\\S+$',
-    message: { da: 'Skriv en fuld adresse, der begynder med https://', en: 'Write a full address starting with https://' },
+    message: bi('Skriv en fuld adresse, der begynder med https://', 'Write a full address starting with https://'),
   },
   email: {
     pattern: '^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$',
-    message: { da: 'Skriv en e-mailadresse som navn@domæne.dk', en: 'Write an e-mail address such as name@domain.dk' },
+    message: bi('Skriv en e-mailadresse som navn@domæne.dk', 'Write an e-mail address such as name@domain.dk'),
   },
 };
 
-const WRONG_FORMAT: Bilingual = { da: 'Forkert format', en: 'Wrong format' };
+const WRONG_FORMAT = bi('Forkert format', 'Wrong format');
 
 /** Decap's `pattern: [regex, message]`, from the schema's regex or string format. */
-function patternOf(js: JsonSchema, meta: FieldMeta | undefined, lang: CmsLang): [string, string] | undefined {
+function patternOf(js: JsonSchema, meta: FieldMeta | undefined, lang: Lang): [string, string] | undefined {
   if (js.format && FORMAT_PATTERNS[js.format]) {
     const f = FORMAT_PATTERNS[js.format];
     return [f.pattern, f.message[lang]];
@@ -77,7 +67,8 @@ function patternOf(js: JsonSchema, meta: FieldMeta | undefined, lang: CmsLang): 
   return undefined;
 }
 
-const definedOnly = (o: Record<string, unknown>) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
+/** The object without its undefined keys, in the same order (the admin page embeds it as JSON). */
+const definedOnly = <T extends object>(o: T): T => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
 
 /** The value a schema fills in when the field is missing (zod's `.default`). */
 function defaultOf(schema: z.ZodType): unknown {
@@ -85,8 +76,19 @@ function defaultOf(schema: z.ZodType): unknown {
   return r.success ? r.data : undefined;
 }
 
+const isString = (v: unknown): v is string => typeof v === 'string';
+const isNumber = (v: unknown): v is number => typeof v === 'number';
+const isBoolean = (v: unknown): v is boolean => typeof v === 'boolean';
+const isStringOrStrings = (v: unknown): v is string | string[] => isString(v) || (Array.isArray(v) && v.every(isString));
+
+/** A schema default the widget can show; one it cannot is a mistake in src/schemas. */
+function defaultAs<T>(name: string, value: unknown, fits: (v: unknown) => v is T): T | undefined {
+  if (value === undefined || fits(value)) return value;
+  throw new Error(`field "${name}" has a default (${JSON.stringify(value)}) its widget cannot show: change the default or the widget in src/schemas`);
+}
+
 function inferWidget(core: z.ZodType): Widget {
-  const type = (core as unknown as { def: { type: string } }).def.type;
+  const type = core.def.type;
   if (type === 'object') return 'object';
   if (type === 'array') return 'list';
   if (type === 'boolean') return 'boolean';
@@ -106,7 +108,7 @@ function selectOptions(meta: FieldMeta, ctx: FieldContext): { label: string; val
  * required for Decap when every ancestor is; the schema check before saving (`checkEntry`)
  * enforces the rest ("name is required when there is a venue").
  */
-export function decapField(name: string, schema: z.ZodType, ctx: FieldContext, parentRequired = true): DecapField {
+export function decapField(name: string, schema: z.ZodType, ctx: FieldContext, parentRequired = true): CmsField {
   const { meta, required: schemaRequired, hasDefault, core } = describeField(schema);
   if (!meta) throw new Error(`field "${name}" has no editor metadata: wrap it in field(schema, { label, … }) in src/schemas`);
   const { lang } = ctx;
@@ -114,17 +116,20 @@ export function decapField(name: string, schema: z.ZodType, ctx: FieldContext, p
   const required = schemaRequired && parentRequired;
   const js = jsonSchemaOf(core);
   const isList = js.type === 'array';
-  const base: DecapField = { name, label: meta.label[lang], widget, required };
-  if (meta.hint) base.hint = meta.hint[lang];
-  if (hasDefault) base.default = defaultOf(schema);
+  const label = meta.label[lang];
+  const fallback = hasDefault ? defaultOf(schema) : undefined;
+  // Every field opens with these keys in this order, then its default and its widget's options.
+  const head = <W extends string>(w: W) => ({ name, label, widget: w, required, ...(meta.hint ? { hint: meta.hint[lang] } : {}) });
 
-  const specific = ((): Record<string, unknown> => {
+  const field = ((): CmsField => {
     switch (widget) {
       case 'string':
       case 'text':
-        return { pattern: patternOf(js, meta, lang) };
+        return { ...head(widget), default: defaultAs(name, fallback, isString), pattern: patternOf(js, meta, lang) };
       case 'number':
         return {
+          ...head(widget),
+          default: defaultAs(name, fallback, isNumber),
           value_type: js.type === 'integer' ? 'int' : 'float',
           min: js.minimum,
           // zod's "safe integer" bound says nothing to an editor
@@ -132,13 +137,15 @@ export function decapField(name: string, schema: z.ZodType, ctx: FieldContext, p
         };
       case 'boolean':
         // An untouched toggle has no value; a required boolean starts as "off".
-        return { default: required && !hasDefault ? false : base.default };
+        return { ...head(widget), default: required && !hasDefault ? false : defaultAs(name, fallback, isBoolean) };
       case 'date':
-        return { widget: 'datetime', format: DATE_FORMAT, date_format: DATE_FORMAT, time_format: false };
+        return { ...head('datetime'), default: defaultAs(name, fallback, isString), format: DATE_FORMAT, date_format: DATE_FORMAT, time_format: false };
       case 'datetime':
-        return { widget: 'datetime', format: DATETIME_FORMAT, date_format: DATE_FORMAT, time_format: 'HH:mm' };
+        return { ...head('datetime'), default: defaultAs(name, fallback, isString), format: DATETIME_FORMAT, date_format: DATE_FORMAT, time_format: 'HH:mm' };
       case 'select':
         return {
+          ...head(widget),
+          default: defaultAs(name, fallback, isStringOrStrings),
           options: selectOptions(meta, ctx),
           multiple: isList || undefined,
           min: isList ? js.minItems : undefined,
@@ -149,17 +156,20 @@ export function decapField(name: string, schema: z.ZodType, ctx: FieldContext, p
         const external = ctx.external?.[meta.ref];
         if (external) {
           // Decap's relation widget needs the collection in the CMS; this one is edited elsewhere.
-          return {
-            widget: 'select',
+          const select = {
+            ...head('select'),
+            default: defaultAs(name, fallback, isStringOrStrings),
             options: external.options,
             multiple: isList || undefined,
             min: isList ? js.minItems : undefined,
             max: isList ? js.maxItems : undefined,
-            hint: [base.hint, external.note].filter(Boolean).join(' '),
           };
+          return { ...select, hint: [meta.hint?.[lang], external.note].filter(Boolean).join(' ') };
         }
         const shown = ctx.summaryField(meta.ref);
         return {
+          ...head(widget),
+          default: defaultAs(name, fallback, isStringOrStrings),
           collection: meta.ref,
           value_field: '{{slug}}',
           search_fields: [shown],
@@ -175,6 +185,8 @@ export function decapField(name: string, schema: z.ZodType, ctx: FieldContext, p
         // No `pattern`: Decap tests it against the file's base name, not the saved path. The
         // schema check before saving (checkEntry) reports a wrong file type instead.
         return {
+          ...head(widget),
+          default: defaultAs(name, fallback, isString),
           choose_url: false,
           media_library: { allow_multiple: false, config: { multiple: false, max_file_size: MAX_IMAGE_BYTES } },
         };
@@ -186,32 +198,34 @@ export function decapField(name: string, schema: z.ZodType, ctx: FieldContext, p
         if (objectShape) {
           const fields = Object.entries(objectShape).map(([n, s]) => decapField(n, s, ctx));
           const first = fields.find((f) => f.widget === 'string' && f.required);
-          return { ...items, fields, summary: first ? `{{fields.${first.name}}}` : undefined };
+          return { ...head(widget), default: fallback, ...items, fields, summary: first ? `{{fields.${first.name}}}` : undefined };
         }
         // A list of plain values: one input per value, so a comma inside a value is safe.
         const itemJs = js.items ?? {};
         return {
+          ...head(widget),
+          default: fallback,
           ...items,
           // Items open, so each value shows in its own input.
           collapsed: false,
-          field: definedOnly({ name: 'value', label: meta.label[lang], widget: 'string', required: true, pattern: patternOf(itemJs, meta, lang) }),
+          field: definedOnly<CmsField>({ name: 'value', label, widget: 'string', required: true, pattern: patternOf(itemJs, meta, lang) }),
         };
       }
       case 'object': {
         const shape = shapeOf(schema);
         if (!shape) throw new Error(`object field "${name}" has no shape`);
-        return { fields: Object.entries(shape).map(([n, s]) => decapField(n, s, ctx, required)) };
+        return { ...head(widget), default: fallback, fields: Object.entries(shape).map(([n, s]) => decapField(n, s, ctx, required)) };
       }
       case 'markdown':
-        return {};
+        return { ...head(widget), default: defaultAs(name, fallback, isString) };
     }
   })();
 
-  return definedOnly({ ...base, ...specific, ...meta.cms }) as DecapField;
+  return definedOnly({ ...field, ...meta.cms });
 }
 
 /** Decap fields for a whole zod object, in schema order (Decap writes keys in this order). */
-export function decapFields(schema: z.ZodType, ctx: FieldContext): DecapField[] {
+export function decapFields(schema: z.ZodType, ctx: FieldContext): CmsField[] {
   const shape = shapeOf(schema);
   if (!shape) throw new Error('collection schema is not an object');
   return Object.entries(shape).map(([name, s]) => decapField(name, s, ctx));

@@ -1,3 +1,6 @@
+import { bi } from '../schemas/meta.ts';
+import type { Lang } from '../i18n/locale.ts';
+
 /**
  * Netlify Identity's e-mails (invitation, password reset, address confirmation) link to
  * /admin/#invite_token=… and so on (see public/admin/emails/). Decap's built-in git-gateway
@@ -52,31 +55,19 @@ export async function completeIdentityLink(link: IdentityLink, password: string 
 }
 
 export const identityTexts = {
-  da: {
-    invite: 'Velkommen som redaktør. Vælg en adgangskode til din konto.',
-    recovery: 'Vælg en ny adgangskode.',
-    confirmation: 'Din e-mailadresse bekræftes …',
-    password: 'Adgangskode (mindst 8 tegn)',
-    save: 'Gem adgangskode',
-    done: 'Færdig. Log ind med din e-mailadresse og adgangskoden.',
-    login: 'Gå til login',
-    failed: 'Det lykkedes ikke',
-  },
-  en: {
-    invite: 'Welcome as an editor. Choose a password for your account.',
-    recovery: 'Choose a new password.',
-    confirmation: 'Confirming your e-mail address …',
-    password: 'Password (at least 8 characters)',
-    save: 'Save password',
-    done: 'Done. Log in with your e-mail address and the password.',
-    login: 'Go to login',
-    failed: 'That did not work',
-  },
-} as const;
+  invite: bi('Velkommen som redaktør. Vælg en adgangskode til din konto.', 'Welcome as an editor. Choose a password for your account.'),
+  recovery: bi('Vælg en ny adgangskode.', 'Choose a new password.'),
+  confirmation: bi('Din e-mailadresse bekræftes …', 'Confirming your e-mail address …'),
+  password: bi('Adgangskode (mindst 8 tegn)', 'Password (at least 8 characters)'),
+  save: bi('Gem adgangskode', 'Save password'),
+  done: bi('Færdig. Log ind med din e-mailadresse og adgangskoden.', 'Done. Log in with your e-mail address and the password.'),
+  login: bi('Gå til login', 'Go to login'),
+  failed: bi('Det lykkedes ikke', 'That did not work'),
+};
 
 /** A small page on /admin/ that finishes the link; resolves when the person may log in. */
-export function identityPage(link: IdentityLink, lang: keyof typeof identityTexts, identityUrl?: string): Promise<void> {
-  const t = identityTexts[lang];
+export function identityPage(link: IdentityLink, lang: Lang, identityUrl?: string): Promise<void> {
+  const t = (key: keyof typeof identityTexts) => identityTexts[key][lang];
   const el = <K extends keyof HTMLElementTagNameMap>(tag: K, text?: string) => {
     const e = document.createElement(tag);
     if (text) e.textContent = text;
@@ -86,23 +77,23 @@ export function identityPage(link: IdentityLink, lang: keyof typeof identityText
   main.style.cssText = 'max-width:26rem;margin:15vh auto;padding:0 1rem;font:1rem/1.5 system-ui,sans-serif';
   const status = el('p');
   status.setAttribute('role', 'status');
-  main.append(el('p', t[link.kind]));
+  main.append(el('p', t(link.kind)));
   document.body.append(main);
 
   return new Promise((resolve) => {
     // Also offered after a failure: an expired link should not lock anyone out of the login.
-    const go = el('button', t.login);
+    const go = el('button', t('login'));
     go.addEventListener('click', () => {
       history.replaceState(null, '', location.pathname + location.search);
       main.remove();
       resolve();
     });
     const finished = () => {
-      status.textContent = t.done;
+      status.textContent = t('done');
       main.append(go);
     };
     const failed = (err: unknown) => {
-      status.textContent = `${t.failed}: ${err instanceof Error ? err.message : String(err)}`;
+      status.textContent = `${t('failed')}: ${err instanceof Error ? err.message : String(err)}`;
       main.append(go);
     };
     if (!needsPassword(link)) {
@@ -111,11 +102,11 @@ export function identityPage(link: IdentityLink, lang: keyof typeof identityText
       return;
     }
     const form = el('form');
-    const label = el('label', t.password);
+    const label = el('label', t('password'));
     const input = el('input');
     Object.assign(input, { type: 'password', name: 'password', required: true, minLength: 8, autocomplete: 'new-password' });
     label.append(el('br'), input);
-    const save = el('button', t.save);
+    const save = el('button', t('save'));
     save.type = 'submit';
     form.append(label, el('br'), save);
     main.append(form, status);

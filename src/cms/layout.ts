@@ -3,7 +3,8 @@ import { folderCollections, type FolderCollection, type Taxonomies } from '../sc
 import { SLUG_PATTERN } from '../schemas/common.ts';
 import { loadRawContent } from '../lib/content/load.ts';
 import { collectionDir, contentDir, externalCollections, isInside } from '../lib/content/paths.ts';
-import { adminSetup as setupWith, type AdminSetup, type CmsEnv } from './setup.ts';
+import type { CmsEnv } from '../lib/cms-env.ts';
+import { adminSetup as setupWith, type AdminSetup } from './setup.ts';
 import type { CmsLayout, ExternalCollection } from './config.ts';
 
 /**

@@ -6,8 +6,9 @@ import { bodyFindings, bodyFindingMessage } from '../lib/content/body-check.ts';
 import { slugify } from '../lib/slug.ts';
 import { fenceMessage, frontMatterFence } from '../lib/content/front-matter.ts';
 import { RESERVED_SLUGS } from '../i18n/routes.ts';
+import { bi } from '../schemas/meta.ts';
+import type { Lang } from '../i18n/locale.ts';
 import { bodyLabel } from './config.ts';
-import type { CmsLang } from './fields.ts';
 import { LIST_KEY, ORIGINAL_FIELD, SLUG_FIELD, pruneEmpty } from './format.ts';
 
 type Data = Record<string, unknown>;
@@ -40,7 +41,7 @@ const taxonomyIds = (tax: Taxonomies) => ({
 });
 
 /** Checks data against a schema the way the content validator does, with the editor's field labels. */
-function problemsOf(schema: z.ZodType, data: unknown, tax: Taxonomies, lang: CmsLang, prefix: string[] = []): string[] {
+function problemsOf(schema: z.ZodType, data: unknown, tax: Taxonomies, lang: Lang, prefix: string[] = []): string[] {
   const result = schema.safeParse(data);
   if (result.success) return [];
   return result.error.issues.map((issue) => {
@@ -56,14 +57,14 @@ function problemsOf(schema: z.ZodType, data: unknown, tax: Taxonomies, lang: Cms
 }
 
 /** The problems the content validator would report for this entry (references across files excepted). */
-export function checkEntry(input: Pick<SaveInput, 'collection' | 'file' | 'data'>, tax: Taxonomies, lang: CmsLang): string[] {
+export function checkEntry(input: Pick<SaveInput, 'collection' | 'file' | 'data'>, tax: Taxonomies, lang: Lang): string[] {
   const { body, ...fields } = (pruneEmpty(input.data) as Data | undefined) ?? {};
   if (isFolder(input.collection)) {
     const { schema, info } = folderCollections[input.collection];
     const problems = problemsOf(schema(tax), fields, tax, lang);
     // The same rule as the contributor check: nothing the site's sanitizer would remove.
     if (typeof body === 'string') {
-      const where = `${bodyLabel(info, lang)}, ${lang === 'da' ? 'linje' : 'line'}`;
+      const where = `${bodyLabel(info, lang)}, ${bi('linje', 'line')[lang]}`;
       for (const finding of bodyFindings(body)) problems.push(`${where} ${finding.line + 1}: ${bodyFindingMessage(finding)[lang]}`);
     }
     return problems;
@@ -76,7 +77,7 @@ export function checkEntry(input: Pick<SaveInput, 'collection' | 'file' | 'data'
     return items.flatMap((item, i) => {
       const problems = problemsOf(schema, item, tax, lang, [`${i + 1}`]);
       const id = (item as Data | null)?.id;
-      if (typeof id === 'string' && seen.has(id)) problems.push(lang === 'da' ? `${i + 1}: id "${id}" findes allerede` : `${i + 1}: id "${id}" is used twice`);
+      if (typeof id === 'string' && seen.has(id)) problems.push(bi(`${i + 1}: id "${id}" findes allerede`, `${i + 1}: id "${id}" is used twice`)[lang]);
       if (typeof id === 'string') seen.add(id);
       return problems;
     });
@@ -95,7 +96,7 @@ export function entrySlug(collection: string, data: Data): string {
  * against its schema, name a new file by our slug rules, and hand the loaded text to the
  * format so that unchanged parts stay as they were.
  */
-export function prepareSave(input: SaveInput, tax: Taxonomies, lang: CmsLang): SaveResult {
+export function prepareSave(input: SaveInput, tax: Taxonomies, lang: Lang): SaveResult {
   const problems = checkEntry(input, tax, lang);
   // A file whose front matter is not YAML (`---js` …) was loaded as all body; saving would keep it.
   const fence = input.raw && isFolder(input.collection) ? frontMatterFence(input.raw) : undefined;
@@ -104,12 +105,13 @@ export function prepareSave(input: SaveInput, tax: Taxonomies, lang: CmsLang): S
   if (input.raw) additions[ORIGINAL_FIELD] = input.raw;
   if (input.isNew && isFolder(input.collection)) {
     const slug = entrySlug(input.collection, input.data);
-    if (!slug) problems.push(lang === 'da' ? 'Navnet skal indeholde mindst ét bogstav eller tal.' : 'The name needs at least one letter or digit.');
+    if (!slug) problems.push(bi('Navnet skal indeholde mindst ét bogstav eller tal.', 'The name needs at least one letter or digit.')[lang]);
     else if (input.collection === 'pages' && RESERVED_SLUGS.has(slug)) {
       problems.push(
-        lang === 'da'
-          ? `Siden kan ikke hedde "${slug}", fordi adressen /${slug}/ er optaget af sitet; vælg en anden titel.`
-          : `The page cannot be called "${slug}": the address /${slug}/ is taken by the site; choose another title.`,
+        bi(
+          `Siden kan ikke hedde "${slug}", fordi adressen /${slug}/ er optaget af sitet; vælg en anden titel.`,
+          `The page cannot be called "${slug}": the address /${slug}/ is taken by the site; choose another title.`,
+        )[lang],
       );
     }
     additions[SLUG_FIELD] = slug;

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { parseAllHeaders } from '@netlify/headers-parser';
 import type { Element, Root, RootContent } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
-import { productionBackend, proxyUrl, type CmsEnv } from '../cms/setup.ts';
+import { productionBackend, proxyUrl, type CmsEnv } from './cms-env.ts';
 
 /**
  * The security headers of the built site (`dist/_headers`, Netlify's format, which Cloudflare

@@ -1,6 +1,6 @@
 import { fileTypeFromBuffer } from 'file-type';
 import { SaxesParser, type SaxesAttributeNS, type SaxesTagNS } from 'saxes';
-import { MEDIA_PATTERN } from '../schemas/common.ts';
+import { MAX_IMAGE_BYTES, MEDIA_PATTERN } from '../schemas/common.ts';
 import type { Bilingual } from '../schemas/meta.ts';
 import type { ContentIssue } from './content/issues.ts';
 import {
@@ -43,8 +43,7 @@ import {
  * in the browser could use it too; checkMediaFolder loads node:fs when it is called.
  */
 
-/** Largest picture the media folder holds and the CMS uploads, in bytes. */
-export const MAX_IMAGE_BYTES = 2_000_000;
+export { MAX_IMAGE_BYTES };
 
 export type MediaCode = 'media_type' | 'media_size' | 'media_svg' | 'media_name' | 'media_symlink' | 'media_special';
 

@@ -1,10 +1,13 @@
 import { z } from 'zod';
-import { bi, field, type FieldMeta, type RefTarget, type TaxonomyName } from './meta.ts';
+import { bi, field, type Bilingual, type FieldMeta, type RefTarget, type TaxonomyName } from './meta.ts';
 import { isCalendarDay, parseLocalDateTime } from '../lib/dates.ts';
+import { LANGS, type Lang } from '../i18n/locale.ts';
 
 /** File names and references: lowercase ASCII, digits and single hyphens. */
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export const MEDIA_PATTERN = /^\/media\/[A-Za-z0-9._\/-]+\.(?:jpe?g|png|webp|avif|gif|svg)$/i;
+/** Largest picture the media folder holds and the CMS uploads, in bytes. */
+export const MAX_IMAGE_BYTES = 2_000_000;
 const DATETIME_PATTERN = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?$/;
 
 export interface Taxonomies {
@@ -43,18 +46,21 @@ export const dateTime = (meta: FieldMeta) =>
     { widget: 'datetime', ...meta },
   );
 
+/** The site's languages as a content field's choices (a text's `lang`). */
+export const langLabels = { da: bi('Dansk', 'Danish'), en: bi('Engelsk', 'English') } satisfies Record<Lang, Bilingual>;
+
 export const lang = (meta: Partial<FieldMeta> = {}) =>
-  field(z.enum(['da', 'en']), {
+  field(z.enum(LANGS), {
     label: bi('Sprog', 'Language'),
     hint: bi('Det sprog teksten er skrevet på.', 'The language the text is written in.'),
     widget: 'select',
-    options: { da: bi('Dansk', 'Danish'), en: bi('Engelsk', 'English') },
+    options: langLabels,
     ...meta,
   });
 
 export function choice<const T extends readonly [string, ...string[]]>(
   values: T,
-  labels: Record<T[number], { da: string; en: string }>,
+  labels: Record<T[number], Bilingual>,
   meta: FieldMeta,
 ) {
   return field(z.enum(values), { widget: 'select', options: labels, ...meta });

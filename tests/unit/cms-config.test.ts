@@ -7,29 +7,26 @@ import { fileCollections, folderCollections, type Taxonomies } from '../../src/s
 import { describeField, elementOf, shapeOf } from '../../src/schemas/introspect.ts';
 import { readTaxonomies } from '../../src/lib/content/taxonomies.ts';
 import { slugify } from '../../src/lib/slug.ts';
-import {
-  cmsConfig,
-  DATE_FORMAT,
-  DATETIME_FORMAT,
-  MAX_IMAGE_BYTES,
-  type DecapConfig,
-  type DecapField,
-  type DecapFileCollection,
-  type DecapFolderCollection,
-} from '../../src/cms/config.ts';
+import { cmsConfig, DATE_FORMAT, DATETIME_FORMAT, MAX_IMAGE_BYTES } from '../../src/cms/config.ts';
+import type { CmsConfig, CmsField, CmsFileCollection, CmsFolderCollection } from '../../src/cms/decap.ts';
 import { createFormats, FRONTMATTER_FORMAT, LIST_KEY, SLUG_FIELD, YAML_FORMAT } from '../../src/cms/format.ts';
-import { adminSetup, productionBackend } from '../../src/cms/setup.ts';
+import { adminSetup } from '../../src/cms/setup.ts';
+import { productionBackend } from '../../src/lib/cms-env.ts';
 import { cmsLayout } from '../../src/cms/layout.ts';
 import { checkEntry, entrySlug, prepareSave } from '../../src/cms/save.ts';
 
+/** A generated field (always labelled), with every widget's options readable: the tests look at any widget's. */
+type DecapField = CmsField & { label: string } & Record<string, any>;
+type DecapFolderCollection = Omit<CmsFolderCollection, 'fields'> & { fields: DecapField[] };
+
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const tax: Taxonomies = readTaxonomies(path.join(ROOT, 'content'));
-const config = (lang: 'da' | 'en' = 'da'): DecapConfig =>
+const config = (lang: 'da' | 'en' = 'da'): CmsConfig =>
   cmsConfig({ tax, lang, backend: { name: 'git-gateway', branch: 'main' }, publishMode: 'editorial_workflow' });
 
-const folder = (c: DecapConfig, name: string) => c.collections.find((x) => x.name === name) as DecapFolderCollection;
-const files = (c: DecapConfig) => c.collections.filter((x): x is DecapFileCollection => 'files' in x).flatMap((x) => x.files);
-const fileFields = (c: DecapConfig, name: string) => files(c).find((f) => f.name === name)!.fields;
+const folder = (c: CmsConfig, name: string) => c.collections.find((x) => x.name === name) as DecapFolderCollection;
+const files = (c: CmsConfig) => c.collections.filter((x): x is CmsFileCollection => 'files' in x).flatMap((x) => x.files);
+const fileFields = (c: CmsConfig, name: string) => files(c).find((f) => f.name === name)!.fields as DecapField[];
 
 /** The Decap widget a schema widget becomes (Decap 3 has one datetime widget for dates and times). */
 const decapWidget = (w: string) => (w === 'date' || w === 'datetime' ? 'datetime' : w);
