@@ -1,37 +1,29 @@
-import { DEFAULT_LANG, type Lang } from './locale.ts';
-import { SEGMENTS, type Section } from './routes.ts';
+import type { Lang } from './locale.ts';
+import { routePath, type RouteId } from '../site/routes.ts';
 import { slugify } from '../lib/slug.ts';
 
-/** Every path the site links to, in one place. Danish at the root, English under /en/. */
+/** Every path the site links to, by name, from the route table (src/site/routes.ts). Danish at the root, English under /en/. */
 
 /** `/` for Danish, `/en/` for English. */
-export function homePath(lang: Lang): string {
-  return lang === DEFAULT_LANG ? '/' : `/${lang}/`;
+export const homePath = (lang: Lang) => routePath('home', lang);
+
+/** A section's path, with more segments below it: sectionPath('en', 'members', 'anne-lund') → /en/members/anne-lund/ */
+export function sectionPath(lang: Lang, section: RouteId, ...rest: (string | number)[]): string {
+  return `${routePath(section, lang)}${rest.map((s) => `${s}/`).join('')}`;
 }
 
-/** Localized path: sectionPath('en', 'members', 'anne-lund') → /en/members/anne-lund/ */
-export function sectionPath(lang: Lang, section: Section, ...rest: (string | number)[]): string {
-  return `${homePath(lang)}${[SEGMENTS[section][lang], ...rest].join('/')}/`;
-}
-
-export function pagePath(lang: Lang, slug: string): string {
-  return `${homePath(lang)}${slug}/`;
-}
-
-/** The blog's RSS feed in one language. */
+/** The blog's RSS feed in one language (src/pages/rss.xml.ts, src/pages/en/rss.xml.ts). */
 export const feedPath = (lang: Lang) => `${homePath(lang)}rss.xml`;
 
 /** A blog post lives only in its own language. */
-export const postPath = (post: { id: string; data: { lang: Lang } }) => sectionPath(post.data.lang, 'blog', post.id);
+export const postPath = (post: { id: string; data: { lang: Lang } }) => routePath('post', post.data.lang, { slug: post.id });
 /** Page 1 of a list is its own path; page n is under side/n/ (en: page/n/). */
-const listPath = (lang: Lang, page: number, section: Section, ...rest: string[]) =>
-  page === 1 ? sectionPath(lang, section, ...rest) : sectionPath(lang, section, ...rest, SEGMENTS.page[lang], page);
-export const blogIndexPath = (lang: Lang, page = 1) => listPath(lang, page, 'blog');
-export const tagPath = (lang: Lang, tag: string, page = 1) => listPath(lang, page, 'blog', SEGMENTS.tag[lang], slugify(tag));
-export const authorPath = (lang: Lang, slug: string, page = 1) => listPath(lang, page, 'blog', SEGMENTS.author[lang], slug);
-export const memberPath = (lang: Lang, slug: string) => sectionPath(lang, 'members', slug);
-export const directoryPath = (lang: Lang, page = 1) => listPath(lang, page, 'members');
-export const networkPath = (lang: Lang, slug: string) => sectionPath(lang, 'wiki', slug);
-export const eventPath = (lang: Lang, slug: string) => sectionPath(lang, 'events', slug);
-export const pastEventsPath = (lang: Lang) => sectionPath(lang, 'events', SEGMENTS.past[lang]);
-export const freePagePath = (page: { id: string; data: { lang: Lang } }) => pagePath(page.data.lang, page.id);
+export const blogIndexPath = (lang: Lang, page = 1) => routePath('blog', lang, {}, page);
+export const tagPath = (lang: Lang, tag: string, page = 1) => routePath('blogTag', lang, { tag: slugify(tag) }, page);
+export const authorPath = (lang: Lang, slug: string, page = 1) => routePath('blogAuthor', lang, { slug }, page);
+export const memberPath = (lang: Lang, slug: string) => routePath('member', lang, { slug });
+export const directoryPath = (lang: Lang, page = 1) => routePath('members', lang, {}, page);
+export const networkPath = (lang: Lang, slug: string) => routePath('network', lang, { slug });
+export const eventPath = (lang: Lang, slug: string) => routePath('event', lang, { slug });
+export const pastEventsPath = (lang: Lang) => routePath('pastEvents', lang);
+export const freePagePath = (page: { id: string; data: { lang: Lang } }) => routePath('page', page.data.lang, { slug: page.id });

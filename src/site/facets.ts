@@ -1,6 +1,7 @@
 import { countValues } from './queries.ts';
 import { OPEN_TO_LABELS, languageName } from '../lib/labels.ts';
-import { municipalityName, regionOf, tradeLabel, type Member, type SiteData } from './site-data.ts';
+import type { Member, SiteData } from './site-data.ts';
+import { municipalityName, regionOf, tradeLabel } from './taxonomy.ts';
 import type { UIKey } from '../i18n/ui.ts';
 import type { Lang } from '../i18n/locale.ts';
 

@@ -1,6 +1,5 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { activeMarketEntries, groupByMany, listedMembers, pastEvents, publishedPosts, upcomingEvents } from './queries.ts';
-import { regionLabels } from '../schemas/settings.ts';
 import type { Lang } from '../i18n/locale.ts';
 
 export type Member = CollectionEntry<'members'>;
@@ -114,19 +113,4 @@ function translationPairs(posts: Post[]): Map<string, Post> {
     if (!pairs.has(other.id)) pairs.set(other.id, post);
   }
   return pairs;
-}
-
-/** Labels in the reader's language for the taxonomy ids an entry carries. */
-export function tradeLabel(data: SiteData, id: string, lang: Lang): string {
-  const t = data.trades.get(id);
-  return t ? t[lang] : id;
-}
-
-export function municipalityName(data: SiteData, id: string): string {
-  return data.municipalities.get(id)?.name ?? id;
-}
-
-export function regionOf(data: SiteData, municipalityId: string, lang: Lang): string | undefined {
-  const region = data.municipalities.get(municipalityId)?.region;
-  return region ? regionLabels[region][lang] : undefined;
 }

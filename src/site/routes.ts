@@ -1,0 +1,334 @@
+import { DEFAULT_LANG, LANGS, otherLang, type Lang } from '../i18n/locale.ts';
+import { useTranslations, type Translate, type UIKey } from '../i18n/ui.ts';
+import { slugify } from '../lib/slug.ts';
+import { groupByMany, paginate } from './queries.ts';
+import type { Member, Network, Page, Post, SiteData, SiteEvent } from './site-data.ts';
+
+/**
+ * The route table: every page of the site, once for both languages. `src/pages/[...path].astro`
+ * builds the pages from it, the menu and the path builders (src/i18n/urls.ts) read it, and free
+ * pages may not take its names (RESERVED_SLUGS). No Astro imports here: the content check and the
+ * CMS read RESERVED_SLUGS in Node and in the browser.
+ */
+
+export type Params = Record<string, string>;
+
+/** What a row's functions are given: the page's language, its dictionary and the site's data. */
+export interface RouteContext {
+  lang: Lang;
+  t: Translate;
+  data: SiteData;
+}
+
+/** Page `page` of a list of `pages`: page 1 at the route's own path, page n under side/n/ (en: page/n/). */
+export interface Pager {
+  page: number;
+  pages: number;
+}
+
+/** One page of a route: the values of its path's [params], its place in a list, and the view's props. */
+export interface RoutePage<P> {
+  params?: Params;
+  pager?: Pager;
+  props: P;
+}
+
+/** A row. Functions are methods so that rows of different props fit in one table. */
+export interface Route<P> {
+  /** The file in src/components/views/ (without .astro) that renders the page's main content. */
+  view: string;
+  /** Path segments per language below the parent's; `[name]` is a param. A string is the same in both. */
+  path: string | Record<Lang, string>;
+  /** The row whose path this one's starts with (the section it belongs to). */
+  parent?: string;
+  /** The row's menu entry; the menu lists them in table order. */
+  nav?: UIKey;
+  /** Every page of the route in one language. Without it: one page, no params, no props. */
+  pages?(ctx: RouteContext): RoutePage<P>[];
+  title(page: RoutePage<P>, ctx: RouteContext): string;
+  description?(page: RoutePage<P>, ctx: RouteContext): string | undefined;
+  /** The same page in the other language. Without it: this route with the same params and page number. */
+  alternate?(page: RoutePage<P>, ctx: RouteContext): string | undefined;
+  /** Where the language switch goes when there is no alternate (without it: the other language's home). */
+  switchTo?(ctx: RouteContext): string;
+}
+
+/** Checks a row's functions against its own props; the table then holds rows of any props. */
+const route = <P>(row: Route<P>): Route<unknown> => row as Route<unknown>;
+
+export const DIRECTORY_PAGE_SIZE = 48;
+export const BLOG_PAGE_SIZE = 10;
+/** The segment before a page number: /blog/side/2/, /en/blog/page/2/. */
+export const PAGE_SEGMENT: Record<Lang, string> = { da: 'side', en: 'page' };
+
+/** Pages 1… of a list, each with its slice of the items. */
+function paged<T, X extends object>(items: T[], size: number, params: Params, props: X): RoutePage<X & { items: T[] }>[] {
+  return paginate(items, size).map(({ items: slice, page, pages }) => ({ params, pager: { page, pages }, props: { ...props, items: slice } }));
+}
+
+/** A list's title, numbered from its second page on: "Bloggen (2)". */
+const numbered = (title: string, pager?: Pager) => (pager && pager.page > 1 ? `${title} (${pager.page})` : title);
+
+interface BlogList {
+  heading: string;
+  intro?: string;
+  items: Post[];
+}
+const blogList: Pick<Route<BlogList>, 'view' | 'title' | 'switchTo'> = {
+  view: 'BlogListView',
+  title: ({ props, pager }) => numbered(props.heading, pager),
+  // The other language's blog has other posts; its index is the nearest equivalent.
+  switchTo: ({ lang }) => routePath('blog', otherLang(lang)),
+};
+
+// RouteId comes from this table's keys: a row function that calls routePath declares its return type,
+// so that TypeScript need not read the table to type the table.
+export const ROUTES = {
+  home: route<object>({
+    view: 'HomeView',
+    path: '',
+    title: (_, { data }) => data.settings.name,
+  }),
+  members: route<{ items: Member[] }>({
+    view: 'DirectoryView',
+    path: { da: 'medlemmer', en: 'members' },
+    nav: 'nav.members',
+    pages: ({ data }) => paged(data.members, DIRECTORY_PAGE_SIZE, {}, {}),
+    title: (_, { t }) => t('members.title'),
+  }),
+  member: route<{ member: Member }>({
+    view: 'MemberView',
+    parent: 'members',
+    path: '[slug]',
+    pages: ({ data }) => data.members.map((member) => ({ params: { slug: member.id }, props: { member } })),
+    title: ({ props: { member } }) => (member.data.business ? `${member.data.name} – ${member.data.business}` : member.data.name),
+    description: ({ props: { member } }) => (member.data.services ?? []).join(', ') || undefined,
+  }),
+  blog: route<BlogList>({
+    ...blogList,
+    path: 'blog',
+    nav: 'nav.blog',
+    pages: ({ lang, t, data }) => paged(data.postsByLang[lang], BLOG_PAGE_SIZE, {}, { heading: t('blog.title'), intro: t('blog.intro') }),
+    // Page n of one language's blog lists other posts than page n of the other's.
+    alternate: ({ pager }, { lang }): string | undefined => (pager?.page === 1 ? routePath('blog', otherLang(lang)) : undefined),
+  }),
+  blogTag: route<BlogList>({
+    ...blogList,
+    parent: 'blog',
+    path: { da: 'emne/[tag]', en: 'tag/[tag]' },
+    pages: ({ lang, t, data }) => {
+      const posts = data.postsByLang[lang];
+      // Tags that transliterate alike (prissætning, prissaetning) share one page, named by the first spelling met.
+      const names = new Map<string, string>();
+      for (const tag of posts.flatMap((p) => p.data.tags ?? [])) if (!names.has(slugify(tag))) names.set(slugify(tag), tag);
+      return [...groupByMany(posts, (p) => [...new Set((p.data.tags ?? []).map(slugify))])].flatMap(([tag, list]) =>
+        paged(list, BLOG_PAGE_SIZE, { tag }, { heading: t('blog.tag', { tag: names.get(tag)! }) }),
+      );
+    },
+    // Tags are words of one language.
+    alternate: () => undefined,
+  }),
+  blogAuthor: route<BlogList>({
+    ...blogList,
+    parent: 'blog',
+    path: { da: 'forfatter/[slug]', en: 'author/[slug]' },
+    // An author's page lists their posts in both languages, so it has the same pages in both.
+    pages: ({ t, data }) =>
+      [...data.postsByAuthor]
+        .filter(([slug]) => data.membersBySlug.has(slug))
+        .flatMap(([slug, posts]) => paged(posts, BLOG_PAGE_SIZE, { slug }, { heading: t('blog.author', { name: data.membersBySlug.get(slug)!.data.name }) })),
+  }),
+  post: route<{ post: Post }>({
+    view: 'PostView',
+    parent: 'blog',
+    path: '[slug]',
+    // A post lives only in its own language.
+    pages: ({ lang, data }) => data.postsByLang[lang].map((post) => ({ params: { slug: post.id }, props: { post } })),
+    title: ({ props: { post } }) => post.data.title,
+    description: ({ props: { post } }) => post.data.description,
+    alternate: ({ props: { post } }, { data }): string | undefined => {
+      const translation = data.translations.get(post.id);
+      return translation && routePath('post', translation.data.lang, { slug: translation.id });
+    },
+    switchTo: blogList.switchTo,
+  }),
+  wiki: route<object>({
+    view: 'WikiIndexView',
+    path: { da: 'netvaerk', en: 'networks' },
+    nav: 'nav.wiki',
+    title: (_, { t }) => t('wiki.title'),
+  }),
+  network: route<{ network: Network }>({
+    view: 'NetworkView',
+    parent: 'wiki',
+    path: '[slug]',
+    pages: ({ data }) => data.networks.map((network) => ({ params: { slug: network.id }, props: { network } })),
+    title: ({ props: { network } }) => network.data.name,
+    description: ({ props: { network } }) => network.data.audience,
+  }),
+  events: route<{ which: 'upcoming' }>({
+    view: 'EventsListView',
+    path: { da: 'arrangementer', en: 'events' },
+    nav: 'nav.events',
+    pages: () => [{ props: { which: 'upcoming' } }],
+    title: (_, { t }) => t('events.title'),
+  }),
+  pastEvents: route<{ which: 'past' }>({
+    view: 'EventsListView',
+    parent: 'events',
+    path: { da: 'tidligere', en: 'past' },
+    pages: () => [{ props: { which: 'past' } }],
+    title: (_, { t }) => t('events.past'),
+  }),
+  event: route<{ event: SiteEvent }>({
+    view: 'EventView',
+    parent: 'events',
+    path: '[slug]',
+    pages: ({ data }) => data.events.map((event) => ({ params: { slug: event.id }, props: { event } })),
+    title: ({ props: { event } }) => event.data.title,
+    description: ({ props: { event } }) => event.data.description,
+  }),
+  groups: route<object>({
+    view: 'GroupsView',
+    path: { da: 'grupper', en: 'groups' },
+    nav: 'nav.groups',
+    title: (_, { t }) => t('groups.title'),
+  }),
+  market: route<object>({
+    view: 'MarketView',
+    path: { da: 'marked', en: 'market' },
+    nav: 'nav.market',
+    title: (_, { t }) => t('market.title'),
+  }),
+  search: route<object>({
+    view: 'SearchView',
+    path: { da: 'soeg', en: 'search' },
+    nav: 'nav.search',
+    title: (_, { t }) => t('search.title'),
+  }),
+  contact: route<object>({
+    view: 'ContactView',
+    path: { da: 'kontakt', en: 'contact' },
+    title: (_, { t }) => t('contact.title'),
+  }),
+  // Free pages last: every name above is reserved, so none can shadow a section.
+  page: route<{ page: Page }>({
+    view: 'FreePageView',
+    path: '[slug]',
+    pages: ({ lang, data }) => data.pages.filter((p) => p.data.lang === lang).map((page) => ({ params: { slug: page.id }, props: { page } })),
+    title: ({ props: { page } }) => page.data.title,
+    description: ({ props: { page } }) => page.data.description,
+    alternate: ({ props: { page } }, { data }): string | undefined => {
+      const translation = page.data.translation_of
+        ? data.pagesBySlug.get(page.data.translation_of)
+        : data.pages.find((p) => p.data.translation_of === page.id);
+      return translation && routePath('page', translation.data.lang, { slug: translation.id });
+    },
+  }),
+};
+
+export type RouteId = keyof typeof ROUTES;
+export const ROUTE_IDS = Object.keys(ROUTES) as RouteId[];
+
+const isParam = (segment: string) => /^\[\w+\]$/.test(segment);
+
+/** A route's path segments in one language, its parents' first: ['medlemmer', '[slug]']. */
+export function routeSegments(id: RouteId, lang: Lang): string[] {
+  const row: Route<unknown> = ROUTES[id];
+  const own = (typeof row.path === 'string' ? row.path : row.path[lang]).split('/').filter(Boolean);
+  if (row.parent === undefined) return own;
+  if (!(row.parent in ROUTES)) throw new Error(`route ${id}: parent "${row.parent}" is not a route — forælder "${row.parent}" er ikke en rute`);
+  return [...routeSegments(row.parent as RouteId, lang), ...own];
+}
+
+/** The path of a page of the table: routePath('member', 'en', { slug: 'anne-lund' }) → /en/members/anne-lund/ */
+export function routePath(id: RouteId, lang: Lang, params: Params = {}, page = 1): string {
+  const parts = routeSegments(id, lang).map((segment) => {
+    if (!isParam(segment)) return segment;
+    const value = params[segment.slice(1, -1)];
+    if (!value) throw new Error(`route ${id}: no value for ${segment} — ingen værdi for ${segment}`);
+    return value;
+  });
+  if (page > 1) parts.push(PAGE_SEGMENT[lang], String(page));
+  return `${lang === DEFAULT_LANG ? '/' : `/${lang}/`}${parts.map((p) => `${p}/`).join('')}`;
+}
+
+/** The menu: the rows with a nav entry, in table order. */
+export const NAV: { id: RouteId; label: UIKey }[] = ROUTE_IDS.flatMap((id) => {
+  const label = (ROUTES[id] as Route<unknown>).nav;
+  return label ? [{ id, label }] : [];
+});
+
+/** Root names that are not rows: the CMS, pictures, the search index, the error page and feeds. */
+const OUTSIDE_TABLE = ['admin', 'media', 'pagefind', '404', 'rss', 'feed'];
+
+/** Names a free page (a file in content/pages/) may not take: every name the table uses, in either language. */
+export const RESERVED_SLUGS = new Set<string>([
+  ...LANGS,
+  ...ROUTE_IDS.flatMap((id) => LANGS.flatMap((lang) => routeSegments(id, lang).filter((s) => !isParam(s)))),
+  ...Object.values(PAGE_SEGMENT),
+  ...OUTSIDE_TABLE,
+]);
+
+/** What <head> and the language switch need from a page of the table. */
+export interface PageHead {
+  title: string;
+  description: string | undefined;
+  alternate: string | undefined;
+  switchTo: string | undefined;
+}
+
+/** A page's props as the catch-all route gets them: its row, its view and the view's props, its head. */
+export interface RouteProps {
+  route: RouteId;
+  view: string;
+  props: Record<string, unknown>;
+  head: PageHead;
+}
+
+export interface StaticPath {
+  /** The path without its slashes; undefined for the Danish home. */
+  params: { path: string | undefined };
+  props: RouteProps;
+}
+
+/**
+ * Every page of the table in both languages, as getStaticPaths returns them. Paginated lists get
+ * `pager` ({ page, pages, href }) among their props. When two rows give one path, the first
+ * row keeps it (an event named "tidligere" does not replace the archive), with a warning.
+ */
+export function routePages(data: SiteData): StaticPath[] {
+  const taken = new Map<string, RouteId>();
+  const out: StaticPath[] = [];
+  for (const lang of LANGS) {
+    const ctx: RouteContext = { lang, t: useTranslations(lang), data };
+    for (const id of ROUTE_IDS) {
+      const row: Route<unknown> = ROUTES[id];
+      for (const page of row.pages?.(ctx) ?? [{ props: {} }]) {
+        const path = routePath(id, lang, page.params, page.pager?.page);
+        const first = taken.get(path);
+        if (first) {
+          console.warn(`${path} (${id}) is already the path of a ${first} page; skipped — ${path} (${id}) er allerede stien til en ${first}-side; sprunget over`);
+          continue;
+        }
+        taken.set(path, id);
+        const pager = page.pager && { ...page.pager, href: (n: number) => routePath(id, lang, page.params, n) };
+        out.push({
+          params: { path: path.slice(1, -1) || undefined },
+          props: {
+            route: id,
+            view: row.view,
+            props: { ...(page.props as object), ...(pager && { pager }) },
+            head: {
+              title: row.title(page, ctx),
+              description: row.description?.(page, ctx),
+              alternate: row.alternate ? row.alternate(page, ctx) : routePath(id, otherLang(lang), page.params, page.pager?.page),
+              switchTo: row.switchTo?.(ctx),
+            },
+          },
+        });
+      }
+    }
+  }
+  return out;
+}
