@@ -1,5 +1,11 @@
-
 import type { Lang } from '../i18n/locale.ts';
+
+/**
+ * Language names for a member's `languages` (ISO 639-1 codes, not an enum of ours: Intl names
+ * them). Enum labels live with their enum in src/schemas/ (`openToLabels` in members.ts, …).
+ */
+
+/** Still imported from here by the site's facets and facts and the CMS previews; the home is src/schemas/members.ts. */
 export { openToLabels as OPEN_TO_LABELS } from '../schemas/members.ts';
 
 const languageNames: Record<Lang, Intl.DisplayNames> = {
@@ -7,8 +13,13 @@ const languageNames: Record<Lang, Intl.DisplayNames> = {
   en: new Intl.DisplayNames(['en'], { type: 'language' }),
 };
 
+/** Danish writes language names in lower case, English with a capital. */
+const cased: Record<Lang, (name: string) => string> = {
+  da: (name) => name,
+  en: (name) => name.charAt(0).toUpperCase() + name.slice(1),
+};
+
 /** "de" → "tysk" / "German". */
 export function languageName(code: string, lang: Lang): string {
-  const name = languageNames[lang].of(code) ?? code;
-  return lang === 'da' ? name : name.charAt(0).toUpperCase() + name.slice(1);
+  return cased[lang](languageNames[lang].of(code) ?? code);
 }

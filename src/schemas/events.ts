@@ -1,15 +1,17 @@
 import { z } from 'zod';
-import { bi, field, type CollectionInfo } from './meta.ts';
+import { bi, field, type Bilingual, type CollectionInfo } from './meta.ts';
 import * as f from './common.ts';
 import type { Taxonomies } from './common.ts';
 
+/** Whether an event takes place as planned, and how each is shown to readers and editors. */
 export const EVENT_STATUS = ['planned', 'cancelled', 'full'] as const;
+export type EventStatus = (typeof EVENT_STATUS)[number];
 
 export const eventStatusLabels = {
   planned: bi('Planlagt', 'Planned'),
   cancelled: bi('Aflyst', 'Cancelled'),
   full: bi('Fuldt booket', 'Fully booked'),
-};
+} satisfies Record<EventStatus, Bilingual>;
 
 export const eventsInfo: CollectionInfo = {
   name: 'events',

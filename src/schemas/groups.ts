@@ -1,13 +1,15 @@
 import { z } from 'zod';
-import { bi, type CollectionInfo } from './meta.ts';
+import { bi, type Bilingual, type CollectionInfo } from './meta.ts';
 import * as f from './common.ts';
 
+/** The kinds of online group, and how each is shown to readers and editors. */
 export const GROUP_KINDS = ['main', 'regional', 'niche'] as const;
+export type GroupKind = (typeof GROUP_KINDS)[number];
 export const groupKindLabels = {
   main: bi('Hovedgruppe', 'Main group'),
   regional: bi('Regional gruppe', 'Regional group'),
   niche: bi('Faggruppe', 'Niche group'),
-};
+} satisfies Record<GroupKind, Bilingual>;
 
 export const groupsInfo: CollectionInfo = {
   name: 'groups',

@@ -1,10 +1,12 @@
 import { z } from 'zod';
-import { bi, type CollectionInfo } from './meta.ts';
+import { bi, type Bilingual, type CollectionInfo } from './meta.ts';
 import * as f from './common.ts';
 import type { Taxonomies } from './common.ts';
 
+/** A listing offers a service or asks for one; the labels are how each is shown. */
 export const MARKET_KINDS = ['offer', 'request'] as const;
-export const marketKindLabels = { offer: bi('Tilbydes', 'Offered'), request: bi('Søges', 'Wanted') };
+export type MarketKind = (typeof MARKET_KINDS)[number];
+export const marketKindLabels = { offer: bi('Tilbydes', 'Offered'), request: bi('Søges', 'Wanted') } satisfies Record<MarketKind, Bilingual>;
 
 export const marketInfo: CollectionInfo = {
   name: 'market',

@@ -1,16 +1,18 @@
 import { z } from 'zod';
-import { bi, field, type CollectionInfo } from './meta.ts';
+import { bi, field, type Bilingual, type CollectionInfo } from './meta.ts';
 import * as f from './common.ts';
 import type { Taxonomies } from './common.ts';
 
+/** What a member is open to, and how each is shown to readers and editors. */
 export const OPEN_TO = ['samarbejde', 'opgaver', 'underleverance', 'mentor'] as const;
+export type OpenTo = (typeof OPEN_TO)[number];
 
 export const openToLabels = {
   samarbejde: bi('Samarbejde', 'Collaboration'),
   opgaver: bi('Opgaver', 'Assignments'),
   underleverance: bi('Underleverance', 'Subcontracting'),
   mentor: bi('Mentor', 'Mentoring'),
-} satisfies Record<(typeof OPEN_TO)[number], unknown>;
+} satisfies Record<OpenTo, Bilingual>;
 
 export const membersInfo: CollectionInfo = {
   name: 'members',

@@ -1,15 +1,17 @@
 import { z } from 'zod';
-import { bi, field, type CollectionInfo } from './meta.ts';
+import { bi, field, type Bilingual, type CollectionInfo } from './meta.ts';
 import * as f from './common.ts';
 
+/** Denmark's five regions (a municipality's `region`, the map's default), and their names. */
 export const REGIONS = ['hovedstaden', 'sjaelland', 'syddanmark', 'midtjylland', 'nordjylland'] as const;
+export type Region = (typeof REGIONS)[number];
 export const regionLabels = {
   hovedstaden: bi('Region Hovedstaden', 'Capital Region'),
   sjaelland: bi('Region Sjælland', 'Region Zealand'),
   syddanmark: bi('Region Syddanmark', 'Region of Southern Denmark'),
   midtjylland: bi('Region Midtjylland', 'Central Denmark Region'),
   nordjylland: bi('Region Nordjylland', 'North Denmark Region'),
-};
+} satisfies Record<Region, Bilingual>;
 
 export const settingsInfo: CollectionInfo = {
   name: 'settings',
@@ -20,7 +22,7 @@ export const settingsInfo: CollectionInfo = {
   hasBody: false,
 };
 
-const perLanguage = (label: ReturnType<typeof bi>) =>
+const perLanguage = (label: Bilingual) =>
   field(
     z.object({
       da: f.text({ label: bi('Dansk', 'Danish') }),

@@ -1,9 +1,11 @@
 import { z } from 'zod';
-import { bi, field, type CollectionInfo } from './meta.ts';
+import { bi, field, type Bilingual, type CollectionInfo } from './meta.ts';
 import * as f from './common.ts';
 import type { Taxonomies } from './common.ts';
 
+/** The kinds of network in the wiki, and how each is shown to readers and editors. */
 export const NETWORK_KINDS = ['erhvervsnetvaerk', 'ivaerksaetternetvaerk', 'faglig', 'online', 'forening', 'kommunalt'] as const;
+export type NetworkKind = (typeof NETWORK_KINDS)[number];
 
 export const networkKindLabels = {
   erhvervsnetvaerk: bi('Erhvervsnetværk', 'Business network'),
@@ -12,7 +14,7 @@ export const networkKindLabels = {
   online: bi('Onlinenetværk', 'Online network'),
   forening: bi('Forening', 'Association'),
   kommunalt: bi('Kommunalt netværk', 'Municipal network'),
-};
+} satisfies Record<NetworkKind, Bilingual>;
 
 export const wikiInfo: CollectionInfo = {
   name: 'wiki',
