@@ -1,13 +1,15 @@
 import YAML from 'yaml';
 import { folderCollections } from '../schemas/index.ts';
+import type { Bilingual } from '../schemas/meta.ts';
 import { collectionSchema, fieldDocs, type FieldDoc } from './field-docs.ts';
 
 /** Id of the form field that asks for the entry's Markdown body. */
 export const BODY_FIELD_ID = 'body';
 
-const label = (d: { label: { da: string; en: string } }) => `${d.label.da} · ${d.label.en}`;
-const hintOf = (d: FieldDoc) =>
-  [d.hint ? `${d.hint.da} · ${d.hint.en}` : '', `${d.type.da} · ${d.type.en}`].filter(Boolean).join('\n\n');
+/** A form for contributors: Danish first, English beside it. */
+const pair = (text: Bilingual) => `${text.da} · ${text.en}`;
+const label = (d: FieldDoc) => pair(d.label);
+const hintOf = (d: FieldDoc) => [d.hint ? pair(d.hint) : '', pair(d.type)].filter(Boolean).join('\n\n');
 
 function formField(d: FieldDoc): Record<string, unknown> {
   const validations = { required: d.required };
@@ -15,22 +17,22 @@ function formField(d: FieldDoc): Record<string, unknown> {
     return {
       type: 'dropdown',
       id: d.name,
-      attributes: { label: label(d), description: d.hint ? `${d.hint.da} · ${d.hint.en}` : undefined, options: Object.entries(d.meta.options).map(([k, l]) => `${k} — ${l.da} · ${l.en}`) },
+      attributes: { label: label(d), description: d.hint ? pair(d.hint) : undefined, options: Object.entries(d.meta.options).map(([k, l]) => `${k} — ${pair(l)}`) },
       validations,
     };
   }
   if (d.meta?.widget === 'boolean') {
-    return { type: 'dropdown', id: d.name, attributes: { label: label(d), description: d.hint ? `${d.hint.da} · ${d.hint.en}` : undefined, options: ['Ja · Yes', 'Nej · No', 'Ved ikke · Not sure'] }, validations };
+    return { type: 'dropdown', id: d.name, attributes: { label: label(d), description: d.hint ? pair(d.hint) : undefined, options: ['Ja · Yes', 'Nej · No', 'Ved ikke · Not sure'] }, validations };
   }
   if (d.children) {
-    const parts = d.children.map((c) => `${c.label.da} · ${c.label.en}`).join(', ');
-    const hint = d.hint ? `${d.hint.da} · ${d.hint.en}\n\n` : '';
+    const parts = d.children.map(label).join(', ');
+    const hint = d.hint ? `${pair(d.hint)}\n\n` : '';
     return { type: 'input', id: d.name, attributes: { label: label(d), description: `${hint}${parts}` }, validations };
   }
   if (d.meta?.taxonomy) {
     // People filling in a form know names, not ids; the volunteer who makes the file looks up the ids.
     const names = d.meta.taxonomy === 'municipalities' ? 'Kommunenavne, fx Guldborgsund · municipality names' : 'Brancher, fx IT og databehandling · trades';
-    const hint = d.hint ? `${d.hint.da} · ${d.hint.en}\n\n` : '';
+    const hint = d.hint ? `${pair(d.hint)}\n\n` : '';
     return { type: 'textarea', id: d.name, attributes: { label: label(d), description: `${hint}${names}; én pr. linje · one per line` }, validations };
   }
   const list = d.type.en.startsWith('list');
@@ -88,7 +90,7 @@ export function newNetworkIssueForm(repository: IssueFormRepository): string {
         type: 'textarea',
         id: BODY_FIELD_ID,
         attributes: {
-          label: `${info.bodyLabel!.da} · ${info.bodyLabel!.en}`,
+          label: pair(info.bodyLabel!),
           description: 'Hvad netværket gør, og hvordan man bliver medlem. Almindelig tekst eller Markdown, ingen HTML · What the network does and how to join. Plain text or Markdown, no HTML.',
         },
         validations: { required: true },
