@@ -15,4 +15,12 @@ describe('e-mail protection', () => {
     expect(spellEmail('kontakt@mikronet.dk', { at: 'snabel-a', dot: 'punktum' })).toBe('kontakt (snabel-a) mikronet (punktum) dk');
     expect(spellEmail('anne.lund@firma.co.uk', { at: 'at', dot: 'dot' })).toBe('anne (dot) lund (at) firma (dot) co (dot) uk');
   });
+
+  it('round-trips an address, æøå included, without the address in the encoded form', () => {
+    const email = 'søren.ærø@eksempel.dk';
+    const encoded = encodeEmail(email);
+    expect(encoded).not.toContain('@');
+    expect(encoded).not.toContain('eksempel');
+    expect(decodeEmail(encoded)).toBe(email);
+  });
 });
