@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { dayOption, oneOf, UsageError, wholeNumber } from '../../src/lib/cli.ts';
 import { isoDay } from '../../src/lib/dates.ts';
+import { bi, enDa } from '../../src/schemas/meta.ts';
 
 describe('command-line options', () => {
   it('takes an allowed word and names the allowed ones otherwise', () => {
@@ -16,5 +17,9 @@ describe('command-line options', () => {
     expect(dayOption('2026-11-24')).toBe('2026-11-24');
     expect(dayOption(undefined)).toBe(isoDay(new Date()));
     expect(() => dayOption('2026-02-30')).toThrow(UsageError);
+  });
+  it('prints bilingual text English first, on one line, as every command has', () => {
+    expect(enDa(bi('angiv højst én mappe', 'Give at most one folder'))).toBe('Give at most one folder — angiv højst én mappe');
+    expect(new UsageError(bi('angiv højst én mappe', 'Give at most one folder')).message).toBe('Give at most one folder — angiv højst én mappe');
   });
 });

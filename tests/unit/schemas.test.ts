@@ -2,6 +2,15 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { fileCollections, folderCollections } from '../../src/schemas/index.ts';
+import { describeField, elementOf, shapeOf } from '../../src/schemas/introspect.ts';
+import { OPEN_TO, openToLabels } from '../../src/schemas/members.ts';
+import { EVENT_STATUS, eventStatusLabels } from '../../src/schemas/events.ts';
+import { MARKET_KINDS, marketKindLabels } from '../../src/schemas/market.ts';
+import { GROUP_KINDS, groupKindLabels } from '../../src/schemas/groups.ts';
+import { NETWORK_KINDS, networkKindLabels } from '../../src/schemas/wiki.ts';
+import { REGIONS, regionLabels } from '../../src/schemas/settings.ts';
+import { langLabels } from '../../src/schemas/common.ts';
+import { LANGS } from '../../src/i18n/locale.ts';
 import { readTaxonomies } from '../../src/lib/content/taxonomies.ts';
 
 // Small taxonomies: trades it-data and kunst, municipalities guldborgsund and lolland.
@@ -253,5 +262,44 @@ describe('settings and taxonomy schemas', () => {
     expect(paths(mun.safeParse({ ...ok, id: 'ærø' }))).toContain('id');
     expect(paths(mun.safeParse({ ...ok, region: 'fyn' }))).toContain('region');
     expect(paths(mun.safeParse({ ...ok, lat: 60 }))).toContain('lat');
+  });
+});
+
+describe('enum labels', () => {
+  const enums = [
+    [OPEN_TO, openToLabels],
+    [EVENT_STATUS, eventStatusLabels],
+    [MARKET_KINDS, marketKindLabels],
+    [GROUP_KINDS, groupKindLabels],
+    [NETWORK_KINDS, networkKindLabels],
+    [REGIONS, regionLabels],
+    [LANGS, langLabels],
+  ] as const;
+
+  it('name every value of their enum, in its order, in Danish and in English', () => {
+    for (const [values, labels] of enums) {
+      expect(Object.keys(labels)).toEqual([...values]);
+      for (const [value, label] of Object.entries(labels)) {
+        expect(label.da.trim(), value).not.toBe('');
+        expect(label.en.trim(), value).not.toBe('');
+      }
+    }
+  });
+
+  it('are what every select field with fixed choices offers, not a copy', () => {
+    const exported = new Set<unknown>(enums.map(([, labels]) => labels));
+    const offered: string[] = [];
+    const walk = (schema: z.ZodType, name: string) => {
+      const options = describeField(schema).meta?.options;
+      if (options) {
+        offered.push(name);
+        expect(exported.has(options), name).toBe(true);
+      }
+      const element = elementOf(schema);
+      if (element) walk(element, `${name}[]`);
+      for (const [key, field] of Object.entries(shapeOf(schema) ?? {})) walk(field, name ? `${name}.${key}` : key);
+    };
+    for (const [collection, def] of Object.entries({ ...folderCollections, ...fileCollections })) walk(def.schema(tax), collection);
+    expect(offered).toEqual(expect.arrayContaining(['members.open_to', 'events.status', 'market.kind', 'groups.kind', 'wiki.kind', 'settings.map_region', 'blog.lang']));
   });
 });
