@@ -40,7 +40,7 @@ beforeAll(async () => {
   workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mikronet-sanitize-'));
   dist = path.join(workDir, 'dist');
   const content = path.join(workDir, 'content');
-  fs.cpSync(path.join(import.meta.dirname, 'fixtures/minimal'), content, { recursive: true });
+  fs.cpSync(path.join(import.meta.dirname, '../fixtures/empty-site'), content, { recursive: true });
   const settings = path.join(content, 'settings/site.yml');
   fs.writeFileSync(settings, fs.readFileSync(settings, 'utf8').replace(/^name: .*$/m, `name: ${JSON.stringify(`Mikronet ${TEXT_PAYLOADS[3]}`)}`));
   for (const [rel, frontMatter] of Object.entries(ENTRIES)) {
@@ -142,7 +142,7 @@ describe('a front matter that would run code', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mikronet-jsfence-'));
     const marker = path.join(dir, 'marker');
     try {
-      fs.cpSync(path.join(import.meta.dirname, 'fixtures/minimal'), path.join(dir, 'content'), { recursive: true });
+      fs.cpSync(path.join(import.meta.dirname, '../fixtures/empty-site'), path.join(dir, 'content'), { recursive: true });
       fs.mkdirSync(path.join(dir, 'content/wiki'));
       const js = `{ name: (require('fs').writeFileSync(${JSON.stringify(marker)}, 'ran'), 'Netværk'), kind: 'online', municipalities: ['lolland'], audience: 'Alle', last_verified: '2026-01-01' }`;
       fs.writeFileSync(path.join(dir, 'content/wiki/js-netvaerk.md'), `---js\n${js}\n---\nTekst\n`);

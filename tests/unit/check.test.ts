@@ -75,7 +75,7 @@ describe('npm run check on a folder of broken files', () => {
 
 describe('npm run check on valid content', () => {
   it('exits 0 on a minimal valid folder', () => {
-    const r = check('tests/build/fixtures/minimal');
+    const r = check('tests/fixtures/empty-site');
     expect(r.code).toBe(0);
     expect(r.out).toBe('');
     expect(r.err).toContain('are valid');

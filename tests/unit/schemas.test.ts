@@ -14,7 +14,7 @@ import { LANGS } from '../../src/i18n/locale.ts';
 import { readTaxonomies } from '../../src/lib/content/taxonomies.ts';
 
 // Small taxonomies: trades it-data and kunst, municipalities guldborgsund and lolland.
-const tax = readTaxonomies(path.resolve(import.meta.dirname, '../build/fixtures/minimal'));
+const tax = readTaxonomies(path.resolve(import.meta.dirname, '../fixtures/empty-site'));
 
 type Row = Record<string, unknown>;
 

@@ -6,7 +6,7 @@ import { syntheticContent } from '../../src/tools/synthetic.ts';
 import { validateContent } from '../../src/lib/content/validate.ts';
 import { readTaxonomies } from '../../src/lib/content/taxonomies.ts';
 
-const fixture = path.resolve(import.meta.dirname, '../build/fixtures/minimal');
+const fixture = path.resolve(import.meta.dirname, '../fixtures/empty-site');
 
 describe('synthetic benchmark content', () => {
   it('is valid content, proportional to the number of members, and the same for the same seed', () => {
