@@ -104,3 +104,29 @@ describe('validateContent', () => {
     expect(second.issues).toEqual(first.issues);
   });
 });
+
+describe('npm run check --only', () => {
+  const SPLIT = path.join(ROOT, 'tests/fixtures/split');
+  const checkWith = (args: string[], env: Record<string, string> = {}) => {
+    const r = spawnSync(process.execPath, ['scripts/check.ts', ...args], { cwd: ROOT, encoding: 'utf8', env: { PATH: process.env.PATH, ...env } });
+    return { code: r.status, out: r.stdout, err: r.stderr };
+  };
+
+  it('reports only the named collections, and says what it read', () => {
+    // Without the wiki, the event's network is missing: a problem in events/, not in wiki/.
+    const env = { CONTENT_DIR: path.join(SPLIT, 'site') };
+    expect(checkWith(['--today', '2026-11-24'], env).code).toBe(1);
+    const onlyWiki = checkWith(['--only', 'wiki', '--today', '2026-11-24', '--format', 'json'], env);
+    expect(onlyWiki.code).toBe(0);
+    expect(JSON.parse(onlyWiki.out)).toMatchObject({ only: ['wiki'], files: 0, issues: [] });
+    const onlyEvents = checkWith(['--only', 'events,members', '--today', '2026-11-24', '--format', 'json'], env);
+    expect(onlyEvents.code).toBe(1);
+    expect(JSON.parse(onlyEvents.out).issues.map((i: { code: string }) => i.code)).toEqual(['reference']);
+  });
+
+  it('refuses a name that is not a collection (exit 2), in English and Danish', () => {
+    const r = checkWith(['--only', 'wiki,netvaerk']);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/--only takes collection names \(members, blog, wiki, events, groups, market, pages\), not "netvaerk" — --only skal have navne på samlinger/);
+  });
+});
