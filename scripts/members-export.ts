@@ -4,7 +4,7 @@ import path from 'node:path';
 import { contentFolder, doing, InputError, parseCli, runCli, UsageError } from '../src/lib/cli.ts';
 import { displayPath } from '../src/lib/content/paths.ts';
 import { readTaxonomies } from '../src/lib/content/taxonomies.ts';
-import { listedMembers, lookups, membersCsv, membersVcf, readMembers } from '../src/tools/members-csv.ts';
+import { listedMembers, lookups, membersCsv, membersVcf, readMembers } from '../src/tools/members-csv/index.ts';
 
 const HELP = `Usage: npm run members:export [-- --out DIR]
 

@@ -2,7 +2,7 @@
 import { contentFolder, doing, parseCli, readInputFile, runCli, UsageError } from '../src/lib/cli.ts';
 import { displayPath } from '../src/lib/content/paths.ts';
 import { readTaxonomies } from '../src/lib/content/taxonomies.ts';
-import { applyImport, importSummary, MAX_CSV_BYTES, MAX_CSV_ROWS, planImport } from '../src/tools/members-csv.ts';
+import { applyImport, importSummary, MAX_CSV_BYTES, MAX_CSV_ROWS, planImport } from '../src/tools/members-csv/index.ts';
 
 const HELP = `Usage: npm run members:import -- FILE.csv [--dry-run]
 

@@ -1,6 +1,6 @@
 import { fieldTable, fillGenerated } from './field-docs.ts';
 import { newNetworkIssueForm } from './issue-form.ts';
-import { columnsTable } from './members-csv.ts';
+import { columnsTable } from './members-csv/index.ts';
 
 /** Files with parts generated from the schemas, relative to the repository root. */
 export const CONTRIBUTING_FILE = 'CONTRIBUTING.md';

@@ -3,8 +3,6 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { CsvError, cellValue, decodeCsv, detectDelimiter, foldLine, lookups, mapHeaders, MAX_CSV_COLUMNS, MAX_CSV_ROWS, MAX_ROW_BYTES, memberColumns, readCsv } from '../../src/tools/members-csv.ts';
-import { readTaxonomies } from '../../src/lib/content/taxonomies.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const SITE = path.join(ROOT, 'tests/fixtures/contrib/site');
@@ -296,74 +294,5 @@ describe('members:export', () => {
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/ {2}0 new — nye\n {2}0 changed — ændrede\n/);
     expect(snapshot()).toEqual(before);
-  });
-});
-
-describe('spreadsheet cells', () => {
-  const look = lookups(readTaxonomies(SITE), ['lolland-falster']);
-  const column = (field: string) => memberColumns().find((c) => c.field === field)!;
-
-  it('maps Danish and English headers, labels and common names to fields', () => {
-    const { columns, ignored } = mapHeaders(['Navn', 'E-mail', 'Tlf.', 'CVR', 'Vis offentligt', 'Member since', 'Åben for', 'Noter']);
-    expect(columns.map((c) => c?.field)).toEqual(['name', 'email', 'phone', 'cvr', 'listed', 'joined', 'open_to', undefined]);
-    expect(ignored).toEqual(['Noter']);
-  });
-
-  it('reads municipalities and trades by name or id, in lists too, keeping a comma inside a name', () => {
-    expect(cellValue(column('municipality'), 'København', look)).toEqual({ ok: true, value: 'koebenhavn' });
-    expect(cellValue(column('municipality'), 'guldborgsund', look)).toEqual({ ok: true, value: 'guldborgsund' });
-    expect(cellValue(column('trades'), 'Jura, revision og bogføring, it-data', look)).toEqual({ ok: true, value: ['jura-revision-bogfoering', 'it-data'] });
-    expect(cellValue(column('trades'), 'IT and data processing; Kunst', look)).toEqual({ ok: true, value: ['it-data', 'kunst'] });
-    const bad = cellValue(column('trades'), 'Desing', look);
-    expect(bad.ok).toBe(false);
-    expect(!bad.ok && bad.message.en).toContain('did you mean "Design", id design?');
-  });
-
-  it('reads yes/no, Danish dates, CVR with spaces and web addresses without https', () => {
-    expect(cellValue(column('listed'), 'Ja', look)).toEqual({ ok: true, value: true });
-    expect(cellValue(column('listed'), 'nej', look)).toEqual({ ok: true, value: false });
-    expect(cellValue(column('joined'), '5.3.2019', look)).toEqual({ ok: true, value: '2019-03-05' });
-    expect(cellValue(column('joined'), '31-02-2019', look).ok).toBe(false);
-    expect(cellValue(column('cvr'), 'DK 12 34 56 78', look)).toEqual({ ok: true, value: '12345678' });
-    expect(cellValue(column('website'), 'www.eksempel.dk', look)).toEqual({ ok: true, value: 'https://www.eksempel.dk' });
-    expect(cellValue(column('phone'), "'+45 20 30 40 50", look)).toEqual({ ok: true, value: '+45 20 30 40 50' });
-  });
-
-  it('detects the delimiter and the encoding', () => {
-    expect(detectDelimiter('Navn;Kommune\nA;B')).toBe(';');
-    expect(detectDelimiter('"Navn; fuldt",Kommune,Brancher\n')).toBe(',');
-    expect(decodeCsv(new Uint8Array([0xef, 0xbb, 0xbf, 0x41]))).toEqual({ text: 'A', encoding: 'UTF-8', bom: true });
-    expect(decodeCsv(new Uint8Array([0xc6, 0x62, 0x6c, 0x65]))).toEqual({ text: 'Æble', encoding: 'Windows-1252', bom: false });
-  });
-
-  it('refuses, with the row, a quote that is never closed, a row too long, too many columns or rows', () => {
-    const problem = (text: string) => {
-      try {
-        readCsv(new TextEncoder().encode(text));
-      } catch (err) {
-        expect(err).toBeInstanceOf(CsvError);
-        return (err as CsvError).bilingual.en;
-      }
-      return 'no error';
-    };
-    expect(problem('Navn;Ydelser\nAnne;ok\nBo;"Web\n')).toBe('row 3: a cell starts with a quote (") that is never closed; close it or remove it');
-    expect(problem(`Navn;Præsentation\nAnne;${'x'.repeat(MAX_ROW_BYTES + 1)}\n`)).toMatch(/^row 2 holds more than 200 KB of text/);
-    expect(problem(`Navn;Kommune\nAnne${';'.repeat(MAX_CSV_COLUMNS)}\n`)).toBe(`row 2 has ${MAX_CSV_COLUMNS + 1} columns, more than ${MAX_CSV_COLUMNS}; remove the empty columns at its end`);
-    expect(problem(`Navn\n${'\n'.repeat(MAX_CSV_ROWS)}`)).toBe('has more than 10,000 rows; split it into smaller files');
-    expect(problem(`Navn\n${'Anne\n'.repeat(MAX_CSV_ROWS - 1)}`)).toBe('no error');
-  });
-
-  it('numbers rows as the spreadsheet does, skipping blank ones, with quoted line breaks inside a cell', () => {
-    const t = readCsv(new TextEncoder().encode('Navn;Ydelser\r\n"Anne";"a\r\nb"\r\n;\r\nBo;c\r\n'));
-    expect(t.rows).toEqual([
-      { row: 2, cells: ['Anne', 'a\nb'] },
-      { row: 4, cells: ['Bo', 'c'] },
-    ]);
-  });
-
-  it('folds vCard lines at 75 octets without splitting æøå', () => {
-    const folded = foldLine(`NOTE:${'æ'.repeat(60)}`);
-    expect(folded.split('\r\n ').every((l) => Buffer.byteLength(l) <= 75)).toBe(true);
-    expect(folded.replace(/\r\n /g, '')).toBe(`NOTE:${'æ'.repeat(60)}`);
   });
 });

@@ -1,0 +1,64 @@
+import { folderCollections, type Bilingual } from '../../schemas/index.ts';
+import { slugify } from '../../lib/slug.ts';
+import { collectionSchema, fieldDocs, type FieldDoc } from '../field-docs.ts';
+
+/** The spreadsheet's columns: the member schema's fields by their labels, so a renamed label is a renamed column. */
+
+/** Fields that do not belong in a spreadsheet: pictures live in the media folder, `lang` is about the body. */
+const NOT_IN_SPREADSHEET = new Set(['photo', 'photo_alt', 'lang']);
+
+/** Headers people write besides the labels (compared without case, spaces, hyphens and æøå). */
+export const EXTRA_HEADERS: Record<string, string[]> = {
+  name: ['Fulde navn', 'Full name', 'Medlem'],
+  business: ['Firma', 'Firmanavn', 'Company'],
+  trades: ['Branche', 'Trade'],
+  municipality: ['Kommunenavn'],
+  services: ['Ydelse'],
+  languages: ['Sprogkoder'],
+  website: ['Web', 'URL', 'www'],
+  email: ['Mail', 'Email', 'E-mailadresse'],
+  phone: ['Tlf', 'Tlf.', 'Telefonnummer', 'Mobil'],
+  cvr: ['CVR', 'CVR-nr', 'CVR-nr.'],
+  groups: ['Gruppe'],
+  joined: ['Indmeldt', 'Medlem fra', 'Joined'],
+  listed: ['Synlig', 'Offentlig', 'Samtykke', 'Listed', 'Public'],
+};
+export const SLUG_HEADERS = ['Fil', 'Filnavn', 'File'];
+
+export interface Column {
+  /** Front-matter field, or `slug` / `body` for the file name and the presentation. */
+  field: string;
+  header: Bilingual;
+  doc?: FieldDoc;
+}
+
+const headerKey = (h: string) => slugify(h.replace(/\u00a0/g, ' ')).replace(/-/g, '');
+
+/** The spreadsheet's columns in schema order, then the presentation and the slug. */
+export function memberColumns(): Column[] {
+  const info = folderCollections.members.info;
+  const docs = fieldDocs(collectionSchema('members')).filter((d) => !NOT_IN_SPREADSHEET.has(d.name));
+  return [
+    ...docs.map((doc) => ({ field: doc.name, header: doc.label, doc })),
+    { field: 'body', header: info.bodyLabel! },
+    { field: 'slug', header: { da: 'Slug', en: 'Slug' } },
+  ];
+}
+
+/** Which column each header is: by label (Danish or English), field name or a common alias. */
+export function mapHeaders(headers: string[]): { columns: (Column | undefined)[]; ignored: string[] } {
+  const keys = new Map<string, Column>();
+  for (const c of memberColumns()) {
+    for (const h of [c.header.da, c.header.en, c.field, ...(EXTRA_HEADERS[c.field] ?? []), ...(c.field === 'slug' ? SLUG_HEADERS : [])]) {
+      if (!keys.has(headerKey(h))) keys.set(headerKey(h), c);
+    }
+  }
+  const taken = new Set<string>();
+  const columns = headers.map((h) => {
+    const c = keys.get(headerKey(h));
+    if (!c || taken.has(c.field)) return undefined;
+    taken.add(c.field);
+    return c;
+  });
+  return { columns, ignored: headers.filter((h, i) => h.trim() && !columns[i]) };
+}
