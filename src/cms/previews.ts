@@ -1,16 +1,18 @@
 import { createElement as h, Fragment, type ReactNode } from 'react';
 import { useTranslations } from '../i18n/ui.ts';
-import { formatDate, formatDateTime, formatTime, isoDay, parseLocalDateTime } from '../lib/dates.ts';
-import { languageName, OPEN_TO_LABELS } from '../lib/labels.ts';
+import { formatDate, parseLocalDateTime } from '../lib/dates.ts';
+import { OPEN_TO_LABELS } from '../lib/labels.ts';
 import type { Taxonomies } from '../schemas/index.ts';
-import { regionLabels } from '../schemas/settings.ts';
 import { networkKindLabels } from '../schemas/wiki.ts';
-import type { Lang } from '../i18n/locale.ts';
+import { DEFAULT_LANG, type Lang } from '../i18n/locale.ts';
+import { langAttrFor } from '../site/page-context.ts';
+import { eventFacts, memberFacts, networkFacts, postFacts, type Byline, type Fact, type FactsContext, type Link, type Ref } from '../site/facts.ts';
+import { municipalityName, tradeLabel } from '../site/taxonomy.ts';
 
 /**
  * Preview panes for members, posts, wiki entries and events: the site's own markup and class
  * names, styled by the site's global.css (registered as the preview style), so an editor sees
- * the page much as it will look.
+ * the page much as it will look. The facts shown come from src/site/facts.ts, as on the site.
  */
 
 type Data = Record<string, unknown>;
@@ -23,8 +25,13 @@ export interface PreviewProps {
   fieldsMetaData?: { getIn(path: string[]): unknown };
 }
 
-const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
+/** The form's values are whatever the editor has typed so far: read each as the site would, or not at all. */
+const str = (v: unknown) => (typeof v === 'string' && v !== '' ? v : undefined);
+const num = (v: unknown) => (typeof v === 'number' ? v : undefined);
+const bool = (v: unknown) => (typeof v === 'boolean' ? v : undefined);
 const list = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
+const obj = (v: unknown): Data | undefined => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Data) : undefined);
+const objects = (v: unknown): Data[] => (Array.isArray(v) ? v.map(obj).filter((x) => x !== undefined) : []);
 const day = (v: unknown) => {
   const s = str(v);
   const d = s ? new Date(`${s.slice(0, 10)}T12:00:00Z`) : undefined;
@@ -34,31 +41,91 @@ const time = (v: unknown) => {
   const d = str(v) ? parseLocalDateTime(str(v)!) : undefined;
   return d && !Number.isNaN(d.getTime()) ? d : undefined;
 };
-const fact = (term: string, ...desc: ReactNode[]) => h(Fragment, { key: term }, h('dt', null, term), h('dd', null, ...desc));
+const lang = (v: unknown): Lang => (v === 'en' ? 'en' : 'da');
+
 const chips = (items: string[], label?: string) =>
   h('ul', { className: 'chips', 'aria-label': label }, ...items.map((x) => h('li', { className: 'chip', key: x }, x)));
+const link = (l: Link) => (l.href ? h('a', { className: l.className, href: l.href, rel: l.rel }, l.text) : l.text);
+/** Items with a separator between them, as children (React needs no keys for spread children). */
+const joined = (items: ReactNode[], separator: string) => items.flatMap((item, i) => (i > 0 ? [separator, item] : [item]));
 
-/** A relation value shown by the name of the entry it points at, when Decap has it at hand. */
-function named(props: PreviewProps, field: string, collection: string, slug: string, nameField: string): string {
-  const name = props.fieldsMetaData?.getIn([field, collection, slug, nameField]);
-  return typeof name === 'string' ? name : slug;
+/** A fact list as src/components/Facts.astro renders it, without the search index's attributes. */
+function factList(facts: Fact[]): ReactNode {
+  return h(
+    'dl',
+    { className: 'facts' },
+    ...facts.map(({ key, label, value, lang }) =>
+      h(
+        Fragment,
+        { key },
+        h('dt', null, label),
+        h(
+          'dd',
+          { lang },
+          ...(value.kind === 'text'
+            ? [value.text]
+            : value.kind === 'terms'
+              ? [value.items.join(', ')]
+              : value.kind === 'chips'
+                ? [chips(value.items)]
+                : value.kind === 'links'
+                  ? joined(value.items.map(link), ', ')
+                  : value.kind === 'email'
+                    ? [value.address]
+                    : joined(
+                        value.items.map((x) => h('time', { dateTime: x.datetime }, x.text)),
+                        '–',
+                      )),
+        ),
+      ),
+    ),
+  );
 }
 
-export function previewTemplates(tax: Taxonomies, uiLang: Lang) {
-  const tradeName = (id: string, lang: Lang) => tax.trades.find((t) => t.id === id)?.[lang] ?? id;
-  const municipality = (id: unknown) => tax.municipalities.find((m) => m.id === id);
+const byline = ({ label, names }: Byline) =>
+  h('span', { className: 'byline' }, `${label} `, ...names.flatMap((n) => [n.before, link(n), n.after]));
+
+export function previewTemplates(tax: Taxonomies, uiLang: Lang, now: () => Date = () => new Date()) {
+  const maps = {
+    trades: new Map(tax.trades.map((t) => [t.id, t])),
+    municipalities: new Map(tax.municipalities.map((m) => [m.id, m])),
+  };
+  const factsContext = (lang: Lang): FactsContext => ({ lang, t: useTranslations(lang), langAttr: langAttrFor(lang), data: { ...maps, now: now() } });
   const wrap = (lang: Lang, ...children: ReactNode[]) => h('main', { className: 'wrap', lang }, ...children);
   const dataOf = (props: PreviewProps) => props.entry.get('data')?.toJS() ?? {};
+  /** A field of the entry a relation field points at, when Decap has it at hand. */
+  const related = (props: PreviewProps, field: string, collection: string, slug: string, key: string) =>
+    props.fieldsMetaData?.getIn([field, collection, slug, key]);
+  const refs = (props: PreviewProps, field: string, collection: string, slugs: string[]): Ref[] =>
+    slugs.map((slug) => ({ slug, name: str(related(props, field, collection, slug, 'name')) ?? slug }));
 
   function MemberPreview(props: PreviewProps) {
     const m = dataOf(props);
-    const lang = uiLang;
-    const t = useTranslations(lang);
-    const place = municipality(m.municipality);
+    const ctx = factsContext(uiLang);
+    const { t } = ctx;
+    const municipality = str(m.municipality);
     const photo = str(m.photo) && props.getAsset(str(m.photo)!)?.toString();
-    const joined = day(m.joined);
+    const groups = list(m.groups).map((slug) => ({
+      text: str(related(props, 'groups', 'groups', slug, 'name')) ?? slug,
+      href: str(related(props, 'groups', 'groups', slug, 'url')),
+    }));
+    const facts = memberFacts(
+      {
+        municipality,
+        open_to: list(m.open_to).filter((o): o is keyof typeof OPEN_TO_LABELS => o in OPEN_TO_LABELS),
+        // The schema's default, as the site shows a member who gave none.
+        languages: list(m.languages).length > 0 ? list(m.languages) : ['da'],
+        website: str(m.website),
+        email: str(m.email),
+        phone: str(m.phone),
+        cvr: str(m.cvr),
+        joined: day(m.joined),
+      },
+      groups,
+      ctx,
+    );
     return wrap(
-      lang,
+      ctx.lang,
       h(
         'article',
         { className: 'profile' },
@@ -66,28 +133,20 @@ export function previewTemplates(tax: Taxonomies, uiLang: Lang) {
           'div',
           null,
           h('h1', null, str(m.name) ?? ''),
-          h('p', { className: 'lead' }, [str(m.business), place?.name].filter(Boolean).join(' · ')),
-          chips(list(m.trades).map((id) => tradeName(id, lang)), t('members.trades')),
-          h('div', { className: 'prose', lang: m.lang === 'en' ? 'en' : 'da' }, props.widgetFor('body')),
-          list(m.services).length > 0 && h(Fragment, null, h('h2', null, t('members.services')), h('ul', null, ...list(m.services).map((s) => h('li', { key: s }, s)))),
+          h('p', { className: 'lead' }, [str(m.business), municipality && municipalityName(maps, municipality)].filter(Boolean).join(' · ')),
+          chips(
+            list(m.trades).map((id) => tradeLabel(maps, id, ctx.lang)),
+            t('members.trades'),
+          ),
+          h('div', { className: 'prose', lang: ctx.langAttr(lang(m.lang)) }, props.widgetFor('body')),
+          list(m.services).length > 0 &&
+            h(Fragment, null, h('h2', null, t('members.services')), h('ul', null, ...list(m.services).map((s) => h('li', { key: s }, s)))),
         ),
         h(
           'aside',
           { 'aria-label': t('members.contact') },
           photo && h('img', { className: 'avatar', src: photo, alt: str(m.photo_alt) ?? '', width: 128, height: 128 }),
-          h(
-            'dl',
-            { className: 'facts' },
-            place && fact(t('members.municipality'), place.name),
-            place && fact(t('members.region'), regionLabels[place.region as keyof typeof regionLabels]?.[lang] ?? place.region),
-            list(m.open_to).length > 0 && fact(t('members.openTo'), chips(list(m.open_to).map((o) => OPEN_TO_LABELS[o as keyof typeof OPEN_TO_LABELS]?.[lang] ?? o))),
-            fact(t('members.languages'), (list(m.languages).length ? list(m.languages) : ['da']).map((c) => languageName(c, lang)).join(', ')),
-            str(m.website) && fact(t('members.website'), h('a', { href: str(m.website) }, str(m.website))),
-            str(m.email) && fact(t('members.email'), str(m.email)),
-            str(m.phone) && fact(t('members.phone'), str(m.phone)),
-            str(m.cvr) && fact(t('members.cvr'), str(m.cvr)),
-            joined && fact(t('members.joined'), formatDate(joined, lang)),
-          ),
+          factList(facts),
         ),
       ),
     );
@@ -95,18 +154,25 @@ export function previewTemplates(tax: Taxonomies, uiLang: Lang) {
 
   function PostPreview(props: PreviewProps) {
     const p = dataOf(props);
-    const lang: Lang = p.lang === 'en' ? 'en' : 'da';
-    const t = useTranslations(lang);
-    const date = day(p.date);
-    const updated = day(p.updated);
-    const authors = list(p.authors).map((s) => named(props, 'authors', 'members', s, 'name'));
-    const guest = p.guest_author as { name?: string } | undefined;
-    const book = p.book as { title?: string; author?: string; isbn?: string; rating?: number } | undefined;
+    const ctx = factsContext(lang(p.lang));
+    const guest = obj(p.guest_author);
+    const book = obj(p.book);
+    const facts = postFacts(
+      {
+        date: day(p.date),
+        updated: day(p.updated),
+        guest_author: str(guest?.name) ? { name: str(guest?.name)!, url: str(guest?.url) } : undefined,
+        tags: list(p.tags),
+        book: book && { title: str(book.title), author: str(book.author), isbn: str(book.isbn), rating: num(book.rating) },
+      },
+      refs(props, 'authors', 'members', list(p.authors)),
+      ctx,
+    );
     const cover = str(p.cover) && props.getAsset(str(p.cover)!)?.toString();
-    const gallery = Array.isArray(p.gallery) ? (p.gallery as { src?: string; alt?: string; caption?: string }[]) : [];
-    const byline = [...authors, ...(guest?.name ? [`${guest.name} (${t('blog.guest')})`] : [])].join(lang === 'da' ? ' og ' : ' and ');
+    const gallery = objects(p.gallery);
+    const dates = [facts.published, facts.updated].flatMap((d) => (d ? [h(Fragment, null, `${d.label} `, h('time', { dateTime: d.datetime }, d.text))] : []));
     return wrap(
-      lang,
+      ctx.lang,
       h(
         'article',
         null,
@@ -115,101 +181,113 @@ export function previewTemplates(tax: Taxonomies, uiLang: Lang) {
           null,
           h('h1', null, str(p.title) ?? ''),
           h('p', { className: 'lead' }, str(p.description) ?? ''),
-          h(
-            'p',
-            { className: 'meta' },
-            byline && `${t('blog.by')} ${byline} · `,
-            date && `${t('blog.published')} ${formatDate(date, lang)}`,
-            updated && ` · ${t('blog.updated')} ${formatDate(updated, lang)}`,
-          ),
+          h('p', { className: 'meta' }, ...joined([...(facts.byline.names.length > 0 ? [byline(facts.byline)] : []), ...dates], ' · ')),
         ),
         cover && h('img', { src: cover, alt: str(p.cover_alt) ?? '' }),
-        book?.title &&
+        facts.book &&
           h(
             'aside',
-            { className: 'notice' },
-            h('strong', null, `${t('blog.book')}: `),
-            h('cite', null, book.title),
-            ` ${t('blog.bookBy')} ${book.author ?? ''}`,
-            book.rating ? ` · ${'★'.repeat(book.rating)}${'☆'.repeat(5 - book.rating)}` : null,
+            { className: 'notice', 'aria-label': facts.book.label },
+            h('strong', null, `${facts.book.label}:`),
+            ' ',
+            h('cite', null, facts.book.title),
+            ` ${facts.book.byLabel} ${facts.book.author}`,
+            facts.book.isbn && ` · ISBN ${facts.book.isbn}`,
+            facts.book.rating && h(Fragment, null, ' · ', h('span', { role: 'img', 'aria-label': facts.book.rating.label }, facts.book.rating.stars)),
           ),
         h('div', { className: 'prose' }, props.widgetFor('body')),
         gallery.length > 0 &&
           h(
             'section',
-            { className: 'gallery', 'aria-label': t('blog.gallery') },
+            { className: 'gallery', 'aria-label': ctx.t('blog.gallery') },
             ...gallery.map((g, i) =>
-              h('figure', { key: i }, g.src && h('img', { src: props.getAsset(g.src)?.toString(), alt: g.alt ?? '' }), g.caption && h('figcaption', null, g.caption)),
+              h(
+                'figure',
+                { key: i },
+                str(g.src) && h('img', { src: props.getAsset(str(g.src)!)?.toString(), alt: str(g.alt) ?? '' }),
+                str(g.caption) && h('figcaption', null, str(g.caption)),
+              ),
             ),
           ),
-        list(p.tags).length > 0 && h('footer', null, chips(list(p.tags), t('blog.tags'))),
+        facts.tags.items.length > 0 &&
+          h(
+            'footer',
+            null,
+            h('h2', { className: 'visually-hidden' }, facts.tags.label),
+            h('ul', { className: 'chips' }, ...facts.tags.items.map((tag) => h('li', { key: tag.text }, link(tag)))),
+          ),
       ),
     );
   }
 
   function NetworkPreview(props: PreviewProps) {
     const n = dataOf(props);
-    const lang = uiLang;
-    const t = useTranslations(lang);
-    const places = list(n.municipalities).map((id) => municipality(id)?.name ?? id);
+    const ctx = factsContext(uiLang);
     const verified = day(n.last_verified);
-    const kind = networkKindLabels[n.kind as keyof typeof networkKindLabels]?.[lang];
+    const kind = networkKindLabels[n.kind as keyof typeof networkKindLabels]?.[ctx.lang];
+    const facts = networkFacts(
+      {
+        municipalities: list(n.municipalities),
+        nationwide: bool(n.nationwide),
+        audience: str(n.audience),
+        meets: str(n.meets),
+        founded: num(n.founded),
+        size: num(n.size),
+        free: bool(n.free),
+        website: str(n.website),
+        contact_email: str(n.contact_email),
+      },
+      ctx,
+    );
     return wrap(
-      lang,
+      ctx.lang,
       h(
         'article',
         null,
         h('h1', null, str(n.name) ?? ''),
         kind && h('p', null, h('span', { className: 'badge' }, kind)),
-        h(
-          'dl',
-          { className: 'facts' },
-          fact(t('wiki.audience'), str(n.audience) ?? ''),
-          fact(t('wiki.municipalities'), `${n.nationwide ? `${t('wiki.nationwide')} · ` : ''}${places.join(', ')}`),
-          str(n.meets) && fact(t('wiki.meets'), str(n.meets)),
-          typeof n.founded === 'number' && fact(t('wiki.founded'), String(n.founded)),
-          typeof n.size === 'number' && fact(t('wiki.size'), t('wiki.sizeApprox', { n: n.size })),
-          typeof n.free === 'boolean' && fact(t('wiki.paid'), n.free ? t('wiki.free') : t('wiki.paid')),
-          str(n.website) && fact(t('wiki.website'), h('a', { href: str(n.website) }, str(n.website))),
-          str(n.contact_email) && fact(t('wiki.contact'), str(n.contact_email)),
-        ),
-        h('div', { className: 'prose', lang: 'da' }, props.widgetFor('body')),
-        verified && h('p', { className: 'notice' }, t('wiki.verified', { date: formatDate(verified, lang) })),
+        factList(facts),
+        // The wiki is written in the site's default language.
+        h('div', { className: 'prose', lang: ctx.langAttr(DEFAULT_LANG) }, props.widgetFor('body')),
+        verified && h('p', { className: 'notice' }, ctx.t('wiki.verified', { date: formatDate(verified, ctx.lang) })),
       ),
     );
   }
 
   function EventPreview(props: PreviewProps) {
     const e = dataOf(props);
-    const lang: Lang = e.lang === 'en' ? 'en' : 'da';
-    const t = useTranslations(lang);
-    const start = time(e.start);
-    const end = time(e.end);
-    const venue = e.venue as { name?: string; address?: string; municipality?: string } | undefined;
-    const organizers = list(e.organizers).map((s) => named(props, 'organizers', 'members', s, 'name'));
-    const network = str(e.network) && named(props, 'network', 'wiki', str(e.network)!, 'name');
+    const ctx = factsContext(lang(e.lang));
+    const { t } = ctx;
+    const venue = obj(e.venue);
+    const status = e.status === 'cancelled' || e.status === 'full' ? e.status : 'planned';
+    const network = str(e.network);
+    const facts = eventFacts(
+      {
+        start: time(e.start),
+        end: time(e.end),
+        lang: lang(e.lang),
+        online_url: str(e.online_url),
+        price: str(e.price),
+        registration_url: str(e.registration_url),
+        status,
+        venue: str(venue?.name) ? { name: str(venue?.name)!, address: str(venue?.address), municipality: str(venue?.municipality) } : undefined,
+      },
+      {
+        organizers: refs(props, 'organizers', 'members', list(e.organizers)),
+        network: network ? refs(props, 'network', 'wiki', [network])[0] : undefined,
+      },
+      ctx,
+    );
     return wrap(
-      lang,
+      ctx.lang,
       h(
         'article',
-        { className: e.status === 'cancelled' ? 'is-cancelled' : undefined },
+        { className: status === 'cancelled' ? 'is-cancelled' : undefined },
         h('h1', { className: 'event-title' }, str(e.title) ?? ''),
-        e.status === 'cancelled' && h('p', null, h('span', { className: 'badge badge--cancelled' }, t('events.cancelled'))),
-        e.status === 'full' && h('p', null, h('span', { className: 'badge badge--full' }, t('events.full'))),
+        status === 'cancelled' && h('p', null, h('span', { className: 'badge badge--cancelled' }, t('events.cancelled'))),
+        status === 'full' && h('p', null, h('span', { className: 'badge badge--full' }, t('events.full'))),
         h('p', { className: 'lead' }, str(e.description) ?? ''),
-        h(
-          'dl',
-          { className: 'facts' },
-          start && fact(t('events.when'), formatDateTime(start, lang), end ? `–${isoDay(end) === isoDay(start) ? formatTime(end, lang) : formatDateTime(end, lang)}` : ''),
-          fact(
-            t('events.where'),
-            venue?.name ? [venue.name, venue.address, municipality(venue.municipality)?.name].filter(Boolean).join(', ') : t('events.online'),
-          ),
-          str(e.price) && fact(t('events.price'), str(e.price)),
-          str(e.registration_url) && fact(t('events.register'), h('a', { className: 'button', href: str(e.registration_url) }, t('events.register'))),
-          organizers.length > 0 && fact(t('events.organizers'), organizers.join(', ')),
-          network && fact(t('events.network'), network),
-        ),
+        factList(facts),
         h('div', { className: 'prose' }, props.widgetFor('body')),
       ),
     );

@@ -27,7 +27,13 @@ export function langOfPath(pathname: string): Lang {
   return LANGS.find((l) => l !== DEFAULT_LANG && l === first) ?? DEFAULT_LANG;
 }
 
+/** PageContext.langAttr for pages in `page`'s language. */
+export const langAttrFor =
+  (page: Lang) =>
+  (content: Lang): Lang | undefined =>
+    content === page ? undefined : content;
+
 export function pageContext(pathname: string, data: SiteData, head?: PageHead): PageContext {
   const lang = langOfPath(pathname);
-  return { lang, t: useTranslations(lang), data, head, langAttr: (content) => (content === lang ? undefined : content) };
+  return { lang, t: useTranslations(lang), data, head, langAttr: langAttrFor(lang) };
 }

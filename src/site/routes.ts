@@ -66,6 +66,11 @@ function paged<T, X extends object>(items: T[], size: number, params: Params, pr
   return paginate(items, size).map(({ items: slice, page, pages }) => ({ params, pager: { page, pages }, props: { ...props, items: slice } }));
 }
 
+/** One page per entry, at its slug, with the entry as the view's prop `key`. */
+function perEntry<K extends string, T extends { id: string }>(key: K, entries: T[]): RoutePage<Record<K, T>>[] {
+  return entries.map((entry) => ({ params: { slug: entry.id }, props: { [key]: entry } as Record<K, T> }));
+}
+
 /** A list's title, numbered from its second page on: "Bloggen (2)". */
 const numbered = (title: string, pager?: Pager) => (pager && pager.page > 1 ? `${title} (${pager.page})` : title);
 
@@ -100,7 +105,7 @@ export const ROUTES = {
     view: 'MemberView',
     parent: 'members',
     path: '[slug]',
-    pages: ({ data }) => data.members.map((member) => ({ params: { slug: member.id }, props: { member } })),
+    pages: ({ data }) => perEntry('member', data.members),
     title: ({ props: { member } }) => (member.data.business ? `${member.data.name} – ${member.data.business}` : member.data.name),
     description: ({ props: { member } }) => (member.data.services ?? []).join(', ') || undefined,
   }),
@@ -143,7 +148,7 @@ export const ROUTES = {
     parent: 'blog',
     path: '[slug]',
     // A post lives only in its own language.
-    pages: ({ lang, data }) => data.postsByLang[lang].map((post) => ({ params: { slug: post.id }, props: { post } })),
+    pages: ({ lang, data }) => perEntry('post', data.postsByLang[lang]),
     title: ({ props: { post } }) => post.data.title,
     description: ({ props: { post } }) => post.data.description,
     alternate: ({ props: { post } }, { data }): string | undefined => {
@@ -162,7 +167,7 @@ export const ROUTES = {
     view: 'NetworkView',
     parent: 'wiki',
     path: '[slug]',
-    pages: ({ data }) => data.networks.map((network) => ({ params: { slug: network.id }, props: { network } })),
+    pages: ({ data }) => perEntry('network', data.networks),
     title: ({ props: { network } }) => network.data.name,
     description: ({ props: { network } }) => network.data.audience,
   }),
@@ -184,7 +189,7 @@ export const ROUTES = {
     view: 'EventView',
     parent: 'events',
     path: '[slug]',
-    pages: ({ data }) => data.events.map((event) => ({ params: { slug: event.id }, props: { event } })),
+    pages: ({ data }) => perEntry('event', data.events),
     title: ({ props: { event } }) => event.data.title,
     description: ({ props: { event } }) => event.data.description,
   }),
@@ -215,7 +220,7 @@ export const ROUTES = {
   page: route<{ page: Page }>({
     view: 'FreePageView',
     path: '[slug]',
-    pages: ({ lang, data }) => data.pages.filter((p) => p.data.lang === lang).map((page) => ({ params: { slug: page.id }, props: { page } })),
+    pages: ({ lang, data }) => perEntry('page', data.pages.filter((p) => p.data.lang === lang)),
     title: ({ props: { page } }) => page.data.title,
     description: ({ props: { page } }) => page.data.description,
     alternate: ({ props: { page } }, { data }): string | undefined => {
