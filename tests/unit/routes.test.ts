@@ -83,8 +83,11 @@ describe('the route table', () => {
     for (const id of ROUTE_IDS) expect(fs.existsSync(path.join('src/components/views', `${ROUTES[id].view}.astro`)), id).toBe(true);
   });
 
-  it('lists the menu in table order', () => {
-    expect(NAV.map((n) => n.id)).toEqual(['members', 'blog', 'wiki', 'events', 'groups', 'market', 'search']);
+  it('lists the sections in the menu in table order, and no page of an entry', () => {
+    const menu = NAV.map((n) => n.id);
+    const sections = ['members', 'blog', 'wiki', 'events', 'groups', 'market', 'search'];
+    expect(menu.filter((id) => sections.includes(id))).toEqual(sections);
+    for (const id of menu) expect(routeSegments(id, 'da').some((s) => s.startsWith('[')), id).toBe(false);
   });
 });
 
