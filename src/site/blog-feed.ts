@@ -1,5 +1,6 @@
 import { rssXml } from './feed.ts';
 import { siteData } from './site-data.ts';
+import { useTranslations } from '../i18n/ui.ts';
 import { blogIndexPath, feedPath, postPath } from '../i18n/urls.ts';
 import type { Lang } from '../i18n/locale.ts';
 
@@ -8,7 +9,7 @@ export async function blogFeed(lang: Lang, site: URL): Promise<Response> {
   const data = await siteData();
   const abs = (p: string) => new URL(p, site).href;
   const xml = rssXml({
-    title: `${data.settings.name} – ${lang === 'da' ? 'Bloggen' : 'The blog'}`,
+    title: `${data.settings.name} – ${useTranslations(lang)('blog.title')}`,
     description: data.settings.tagline[lang],
     link: abs(blogIndexPath(lang)),
     self: abs(feedPath(lang)),
