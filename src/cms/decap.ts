@@ -39,9 +39,6 @@ export type CmsField = Decap.CmsFieldBase &
     | Decap.CmsFieldStringOrText
   );
 
-/** A field as the generator builds it: it always names its widget and says whether it is required. */
-export type GeneratedField = CmsField & { widget: string; label: string; required: boolean };
-
 export type CmsCollectionFile = Omit<Decap.CmsCollectionFile, 'fields'> & { fields: CmsField[] };
 
 /** A folder collection: one Markdown file per entry. */
