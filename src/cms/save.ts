@@ -5,7 +5,7 @@ import { describeIssue } from '../lib/content/messages.ts';
 import { bodyFindings, bodyFindingMessage } from '../lib/content/body-check.ts';
 import { slugify } from '../lib/slug.ts';
 import { fenceMessage, frontMatterFence } from '../lib/content/front-matter.ts';
-import { RESERVED_SLUGS } from '../i18n/routes.ts';
+import { RESERVED_SLUGS } from '../site/routes.ts';
 import { bi } from '../schemas/meta.ts';
 import type { Lang } from '../i18n/locale.ts';
 import { bodyLabel } from './config.ts';
