@@ -1,8 +1,8 @@
 import { createElement as h, Fragment, type ReactNode } from 'react';
 import { useTranslations } from '../i18n/ui.ts';
 import { formatDate, parseLocalDateTime } from '../lib/dates.ts';
-import { OPEN_TO_LABELS } from '../lib/labels.ts';
 import type { Taxonomies } from '../schemas/index.ts';
+import { openToLabels, type OpenTo } from '../schemas/members.ts';
 import { networkKindLabels } from '../schemas/wiki.ts';
 import { DEFAULT_LANG, type Lang } from '../i18n/locale.ts';
 import { langAttrFor } from '../site/page-context.ts';
@@ -112,7 +112,7 @@ export function previewTemplates(tax: Taxonomies, uiLang: Lang, now: () => Date 
     const facts = memberFacts(
       {
         municipality,
-        open_to: list(m.open_to).filter((o): o is keyof typeof OPEN_TO_LABELS => o in OPEN_TO_LABELS),
+        open_to: list(m.open_to).filter((o): o is OpenTo => o in openToLabels),
         // The schema's default, as the site shows a member who gave none.
         languages: list(m.languages).length > 0 ? list(m.languages) : ['da'],
         website: str(m.website),

@@ -1,5 +1,6 @@
 import { countValues } from './queries.ts';
-import { OPEN_TO_LABELS, languageName } from '../lib/labels.ts';
+import { languageName } from '../lib/labels.ts';
+import { openToLabels } from '../schemas/members.ts';
 import type { Member, SiteData } from './site-data.ts';
 import { municipalityName, regionOf, tradeLabel } from './taxonomy.ts';
 import type { UIKey } from '../i18n/ui.ts';
@@ -13,7 +14,7 @@ export const MEMBER_FACETS: { key: string; label: UIKey; values: (m: Member, dat
   { key: 'trade', label: 'members.trades', values: (m, d, l) => m.data.trades.map((id) => tradeLabel(d, id, l)) },
   { key: 'municipality', label: 'members.municipality', values: (m, d) => [municipalityName(d, m.data.municipality)] },
   { key: 'region', label: 'members.region', values: (m, d, l) => [regionOf(d, m.data.municipality, l)].filter((r): r is string => !!r) },
-  { key: 'open_to', label: 'members.openTo', values: (m, _d, l) => (m.data.open_to ?? []).map((o) => OPEN_TO_LABELS[o][l]) },
+  { key: 'open_to', label: 'members.openTo', values: (m, _d, l) => (m.data.open_to ?? []).map((o) => openToLabels[o][l]) },
   { key: 'language', label: 'members.languages', values: (m, _d, l) => m.data.languages.map((c) => languageName(c, l)) },
 ];
 

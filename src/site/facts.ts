@@ -2,10 +2,10 @@ import { DEFAULT_LANG, LOCALE_TAG, type Lang } from '../i18n/locale.ts';
 import type { Translate } from '../i18n/ui.ts';
 import { authorPath, memberPath, networkPath, tagPath } from '../i18n/urls.ts';
 import { formatDate, formatDateTime, formatTime, isoDay } from '../lib/dates.ts';
-import { languageName, OPEN_TO_LABELS } from '../lib/labels.ts';
+import { languageName } from '../lib/labels.ts';
 import type { BlogPost } from '../schemas/blog.ts';
 import type { Event } from '../schemas/events.ts';
-import type { Member } from '../schemas/members.ts';
+import { openToLabels, type Member } from '../schemas/members.ts';
 import type { Network } from '../schemas/wiki.ts';
 import { municipalityName, regionOf, type TaxonomyMaps } from './taxonomy.ts';
 
@@ -107,7 +107,7 @@ export function memberFacts(m: MemberFields, groups: Link[], ctx: FactsContext):
     m.open_to?.length && {
       key: 'openTo',
       label: t('members.openTo'),
-      value: { kind: 'chips', items: m.open_to.map((o) => OPEN_TO_LABELS[o][lang]) },
+      value: { kind: 'chips', items: m.open_to.map((o) => openToLabels[o][lang]) },
       filter: 'open_to',
     },
     m.languages?.length && {
