@@ -7,7 +7,7 @@ import type { CmsBackend, CmsCollectionFile, CmsConfig, CmsField, CmsFileCollect
 import { decapFields, type ExternalChoices, type FieldContext } from './fields.ts';
 import { FRONTMATTER_FORMAT, SLUG_FIELD, YAML_FORMAT, LIST_KEY } from './format.ts';
 
-export { DATE_FORMAT, DATETIME_FORMAT, MAX_IMAGE_BYTES } from './fields.ts';
+export { DATE_FORMAT, DATETIME_FORMAT } from './fields.ts';
 
 /** A collection that lives outside the content folder and is not edited in this CMS. */
 export interface ExternalCollection {

@@ -5,7 +5,6 @@ import { bi, type Bilingual, type FieldMeta, type RefTarget, type Widget } from 
 import type { Lang } from '../i18n/locale.ts';
 import type { CmsField } from './decap.ts';
 
-export { MAX_IMAGE_BYTES };
 
 /** Decap's datetime widget writes these strings; the schemas accept exactly them. */
 export const DATE_FORMAT = 'YYYY-MM-DD';

@@ -4,6 +4,7 @@ import { formatDate, parseLocalDateTime } from '../lib/dates.ts';
 import type { Taxonomies } from '../schemas/index.ts';
 import { openToLabels, type OpenTo } from '../schemas/members.ts';
 import { networkKindLabels } from '../schemas/wiki.ts';
+import { eventStatusLabels } from '../schemas/events.ts';
 import { DEFAULT_LANG, type Lang } from '../i18n/locale.ts';
 import { langAttrFor } from '../site/page-context.ts';
 import { eventFacts, memberFacts, networkFacts, postFacts, type Byline, type Fact, type FactsContext, type Link, type Ref } from '../site/facts.ts';
@@ -257,7 +258,6 @@ export function previewTemplates(tax: Taxonomies, uiLang: Lang, now: () => Date 
   function EventPreview(props: PreviewProps) {
     const e = dataOf(props);
     const ctx = factsContext(lang(e.lang));
-    const { t } = ctx;
     const venue = obj(e.venue);
     const status = e.status === 'cancelled' || e.status === 'full' ? e.status : 'planned';
     const network = str(e.network);
@@ -284,8 +284,7 @@ export function previewTemplates(tax: Taxonomies, uiLang: Lang, now: () => Date 
         'article',
         { className: status === 'cancelled' ? 'is-cancelled' : undefined },
         h('h1', { className: 'event-title' }, str(e.title) ?? ''),
-        status === 'cancelled' && h('p', null, h('span', { className: 'badge badge--cancelled' }, t('events.cancelled'))),
-        status === 'full' && h('p', null, h('span', { className: 'badge badge--full' }, t('events.full'))),
+        status !== 'planned' && h('p', null, h('span', { className: `badge badge--${status}` }, eventStatusLabels[status][ctx.lang])),
         h('p', { className: 'lead' }, str(e.description) ?? ''),
         factList(facts),
         h('div', { className: 'prose' }, props.widgetFor('body')),

@@ -2,9 +2,10 @@ import type { z } from 'zod';
 import { fileCollections, folderCollections, type FolderCollection, type Taxonomies } from '../schemas/index.ts';
 import { metaAt } from '../schemas/introspect.ts';
 import { describeIssue } from '../lib/content/messages.ts';
-import { bodyFindings, bodyFindingMessage } from '../lib/content/body-check.ts';
+import { bodyFindings } from '../lib/content/body-check.ts';
+import { bodyFinding, foreignFrontMatter } from '../lib/content/messages.ts';
 import { slugify } from '../lib/slug.ts';
-import { fenceMessage, frontMatterFence } from '../lib/content/front-matter.ts';
+import { frontMatterFence } from '../lib/content/front-matter.ts';
 import { RESERVED_SLUGS } from '../site/routes.ts';
 import { bi } from '../schemas/meta.ts';
 import type { Lang } from '../i18n/locale.ts';
@@ -65,7 +66,7 @@ export function checkEntry(input: Pick<SaveInput, 'collection' | 'file' | 'data'
     // The same rule as the contributor check: nothing the site's sanitizer would remove.
     if (typeof body === 'string') {
       const where = `${bodyLabel(info, lang)}, ${bi('linje', 'line')[lang]}`;
-      for (const finding of bodyFindings(body)) problems.push(`${where} ${finding.line + 1}: ${bodyFindingMessage(finding)[lang]}`);
+      for (const finding of bodyFindings(body)) problems.push(`${where} ${finding.line + 1}: ${bodyFinding(finding)[lang]}`);
     }
     return problems;
   }
@@ -100,7 +101,7 @@ export function prepareSave(input: SaveInput, tax: Taxonomies, lang: Lang): Save
   const problems = checkEntry(input, tax, lang);
   // A file whose front matter is not YAML (`---js` …) was loaded as all body; saving would keep it.
   const fence = input.raw && isFolder(input.collection) ? frontMatterFence(input.raw) : undefined;
-  if (fence?.kind === 'other') problems.unshift(fenceMessage(fence.found)[lang]);
+  if (fence?.kind === 'other') problems.unshift(foreignFrontMatter(fence.found)[lang]);
   const additions: Data = {};
   if (input.raw) additions[ORIGINAL_FIELD] = input.raw;
   if (input.isNew && isFolder(input.collection)) {

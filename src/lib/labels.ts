@@ -5,9 +5,6 @@ import type { Lang } from '../i18n/locale.ts';
  * them). Enum labels live with their enum in src/schemas/ (`openToLabels` in members.ts, …).
  */
 
-/** Still imported from here by the site's facets and facts and the CMS previews; the home is src/schemas/members.ts. */
-export { openToLabels as OPEN_TO_LABELS } from '../schemas/members.ts';
-
 const languageNames: Record<Lang, Intl.DisplayNames> = {
   da: new Intl.DisplayNames(['da'], { type: 'language' }),
   en: new Intl.DisplayNames(['en'], { type: 'language' }),

@@ -43,7 +43,6 @@ import {
  * in the browser could use it too; checkMediaFolder loads node:fs when it is called.
  */
 
-export { MAX_IMAGE_BYTES };
 
 export type MediaCode = 'media_type' | 'media_size' | 'media_svg' | 'media_name' | 'media_symlink' | 'media_special';
 

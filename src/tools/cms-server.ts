@@ -4,7 +4,8 @@ import type { AddressInfo } from 'node:net';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { MAX_DATA_FILE_BYTES, MAX_ENTRY_BYTES } from '../lib/content/files.ts';
-import { checkMediaFile, MAX_IMAGE_BYTES } from '../lib/media.ts';
+import { checkMediaFile } from '../lib/media.ts';
+import { MAX_IMAGE_BYTES } from '../schemas/common.ts';
 import type { Bilingual } from '../schemas/meta.ts';
 
 /**

@@ -7,7 +7,8 @@ import { fileCollections, folderCollections, type Taxonomies } from '../../src/s
 import { describeField, elementOf, shapeOf } from '../../src/schemas/introspect.ts';
 import { readTaxonomies } from '../../src/lib/content/taxonomies.ts';
 import { slugify } from '../../src/lib/slug.ts';
-import { cmsConfig, DATE_FORMAT, DATETIME_FORMAT, MAX_IMAGE_BYTES } from '../../src/cms/config.ts';
+import { cmsConfig, DATE_FORMAT, DATETIME_FORMAT } from '../../src/cms/config.ts';
+import { MAX_IMAGE_BYTES } from '../../src/schemas/common.ts';
 import type { CmsConfig, CmsField, CmsFileCollection, CmsFolderCollection } from '../../src/cms/decap.ts';
 import { createFormats, FRONTMATTER_FORMAT, LIST_KEY, SLUG_FIELD, YAML_FORMAT } from '../../src/cms/format.ts';
 import { adminSetup } from '../../src/cms/setup.ts';

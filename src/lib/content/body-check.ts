@@ -6,7 +6,6 @@ import { unified } from 'unified';
 import { cleanBodyTree } from '../sanitize.ts';
 
 /** The CMS and the spreadsheet importer still import a finding's message from here. */
-export { bodyFinding as bodyFindingMessage } from './messages.ts';
 
 /**
  * What the site's sanitizer would remove from a Markdown body, line by line: the contributor

@@ -1,9 +1,6 @@
 import YAML, { isAlias } from 'yaml';
 import type { Bilingual } from '../../schemas/meta.ts';
-import { foreignFrontMatter, yamlAliases, yamlTag, yamlUnreadable } from './messages.ts';
-
-/** The CMS and the spreadsheet importer still import the fence's message from here. */
-export { foreignFrontMatter as fenceMessage };
+import { yamlAliases, yamlTag, yamlUnreadable } from './messages.ts';
 
 /**
  * Front matter and YAML files are data from strangers. This is the one definition of how they

@@ -4,7 +4,7 @@ import { fileCollections, folderCollections, type FolderCollection, type Taxonom
 import { SLUG_PATTERN } from '../../schemas/common.ts';
 import { describeField, metaAt, shapeOf } from '../../schemas/introspect.ts';
 import type { FieldMeta } from '../../schemas/meta.ts';
-import { RESERVED_SLUGS } from '../../i18n/routes.ts';
+import { RESERVED_SLUGS } from '../../site/routes.ts';
 import { closest } from '../suggest.ts';
 import { MAX_SLUG_LENGTH, slugify } from '../slug.ts';
 import { lineOfField, loadRawContent, type RawContent, type RawEntry } from './load.ts';

@@ -3,7 +3,8 @@ import path from 'node:path';
 import { folderCollections, type Bilingual } from '../../schemas/index.ts';
 import { splitFrontMatter } from '../../lib/yaml-edit.ts';
 import { MAX_ENTRY_BYTES, readContentText } from '../../lib/content/files.ts';
-import { fenceMessage, frontMatterFence, parseYamlData, YamlDataError } from '../../lib/content/front-matter.ts';
+import { frontMatterFence, parseYamlData, YamlDataError } from '../../lib/content/front-matter.ts';
+import { foreignFrontMatter } from '../../lib/content/messages.ts';
 import { InputError } from '../../lib/input.ts';
 
 type Data = Record<string, unknown>;
@@ -48,7 +49,7 @@ export function readMembers(contentDir: string): ExistingMember[] {
       const read = readContentText(p, MAX_ENTRY_BYTES);
       if ('problem' in read) return { slug, path: p, text: '', data: {}, unreadable: read.problem.message };
       const fence = frontMatterFence(read.text);
-      if (fence.kind === 'other') return { slug, path: p, text: '', data: {}, unreadable: fenceMessage(fence.found) };
+      if (fence.kind === 'other') return { slug, path: p, text: '', data: {}, unreadable: foreignFrontMatter(fence.found) };
       try {
         const parsed = parseYamlData(splitFrontMatter(read.text).yaml, { dates: false });
         const data = parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Data) : {};

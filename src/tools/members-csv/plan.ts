@@ -4,7 +4,8 @@ import { folderCollections, type Bilingual, type Taxonomies } from '../../schema
 import { memberSchema } from '../../schemas/members.ts';
 import { deepEqual, splitFrontMatter, updateYaml, type FieldTree } from '../../lib/yaml-edit.ts';
 import { checkAgainstSchema } from '../../lib/content/validate.ts';
-import { bodyFindingMessage, bodyFindings } from '../../lib/content/body-check.ts';
+import { bodyFindings } from '../../lib/content/body-check.ts';
+import { bodyFinding } from '../../lib/content/messages.ts';
 import { MAX_ENTRY_BYTES } from '../../lib/content/files.ts';
 import { displayPath } from '../../lib/content/paths.ts';
 import { slugify } from '../../lib/slug.ts';
@@ -91,7 +92,7 @@ export function planImport(bytes: Uint8Array, contentDir: string, tax: Taxonomie
         body = raw.trim();
         // The check's body rule: what it would refuse in the file is refused here, row by row.
         for (const finding of bodyFindings(body)) {
-          const why = bodyFindingMessage(finding);
+          const why = bodyFinding(finding);
           const at = { en: `${c.header.en}, line ${finding.line + 1} of the cell`, da: `${c.header.da}, linje ${finding.line + 1} i cellen` };
           reasons.push({ en: `${at.en}: ${why.en}`, da: `${at.da}: ${why.da}` });
         }
