@@ -10,20 +10,20 @@ import { parseYamlData } from './lib/content/front-matter.ts';
 const dir = contentDir();
 const tax = readTaxonomies(dir);
 
-/** One Markdown file per entry (the wiki's may be in its own repository); generic so each collection keeps its own inferred type. */
+/** One Markdown file per entry (the wiki's may be in its own repository). */
 const folder = <S extends z.ZodType>(name: FolderCollection, schema: S) =>
   defineCollection({ loader: glob({ pattern: '*.md', base: collectionDir(dir, name) }), schema });
 
-const { members, blog, wiki, events, groups, market, pages } = folderCollections;
+/** Every collection of the registry (src/schemas/index.ts): adding one there adds it here. */
+const folders = Object.fromEntries(
+  (Object.keys(folderCollections) as FolderCollection[]).map((name) => [name, folder(name, folderCollections[name].schema(tax))]),
+) as {
+  // Each collection keeps its own schema type, so its entries keep their inferred types.
+  [K in FolderCollection]: Omit<ReturnType<typeof folder>, 'schema'> & { schema: ReturnType<(typeof folderCollections)[K]['schema']> };
+};
 
 export const collections = {
-  members: folder('members', members.schema(tax)),
-  blog: folder('blog', blog.schema()),
-  wiki: folder('wiki', wiki.schema(tax)),
-  events: folder('events', events.schema(tax)),
-  groups: folder('groups', groups.schema()),
-  market: folder('market', market.schema(tax)),
-  pages: folder('pages', pages.schema()),
+  ...folders,
   trades: defineCollection({
     loader: file(path.join(dir, fileCollections.trades.info.path)),
     schema: fileCollections.trades.schema(),

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { CollectionInfo } from './meta.ts';
+import type { CollectionInfo, RefTarget, TaxonomyName } from './meta.ts';
 import type { Taxonomies } from './common.ts';
 import { memberSchema, membersInfo } from './members.ts';
 import { blogSchema, blogInfo } from './blog.ts';
@@ -40,3 +40,7 @@ export const fileCollections = {
 
 export type FolderCollection = keyof typeof folderCollections;
 export type FileCollection = keyof typeof fileCollections;
+
+// meta.ts names the collections a field may refer to (RefTarget, TaxonomyName) by hand, since this
+// registry imports it; the build's type check fails here if a name is not one of the registry's.
+true satisfies RefTarget extends FolderCollection ? (TaxonomyName extends FileCollection ? true : never) : never;
