@@ -6,7 +6,7 @@ import path from 'node:path';
 import { MAX_DATA_FILE_BYTES, MAX_ENTRY_BYTES } from '../lib/content/files.ts';
 import { checkMediaFile } from '../lib/media.ts';
 import { MAX_IMAGE_BYTES } from '../schemas/common.ts';
-import type { Bilingual } from '../schemas/meta.ts';
+import { bi, enDa, type Bilingual } from '../schemas/meta.ts';
 
 /**
  * The CMS's local backend, confined. Decap's own request handlers (decap-server's local file
@@ -86,9 +86,9 @@ class Refusal extends Error {
   }
 }
 
-const refuse = (status: number, en: string, da: string) => new Refusal(status, { en, da });
+const refuse = (status: number, message: Bilingual) => new Refusal(status, message);
 
-/** Editors read Danish first; Decap shows the `error` text as it is. */
+/** Editors read Danish first; Decap shows the `error` text as it is (so not enDa, which the terminal's lines use). */
 const errorText = (m: Bilingual) => `${m.da} — ${m.en}`;
 
 type Params = Record<string, unknown>;
@@ -167,7 +167,7 @@ async function decapHandlers(repoRoot: string, mode: 'fs' | 'git'): Promise<Deca
       const { status, body: answer, checked } = await call(body);
       if (!checked) {
         const problem = shown(isObject(answer) ? answer.error : answer);
-        throw refuse(422, `Invalid request to the CMS server: ${problem}`, `Ugyldig forespørgsel til CMS-serveren: ${problem}`);
+        throw refuse(422, bi(`Ugyldig forespørgsel til CMS-serveren: ${problem}`, `Invalid request to the CMS server: ${problem}`));
       }
       return { status, body: answer };
     },
@@ -213,8 +213,10 @@ class Confinement {
   private outside(value: unknown, why: Bilingual): Refusal {
     return refuse(
       403,
-      `The CMS may only read and write entries in ${this.shownDir('content')}/ and pictures in ${this.shownDir('media')}/; "${shown(value)}" ${why.en}`,
-      `CMS’et må kun læse og skrive indlæg i ${this.shownDir('content')}/ og billeder i ${this.shownDir('media')}/; "${shown(value)}" ${why.da}`,
+      bi(
+        `CMS’et må kun læse og skrive indlæg i ${this.shownDir('content')}/ og billeder i ${this.shownDir('media')}/; "${shown(value)}" ${why.da}`,
+        `The CMS may only read and write entries in ${this.shownDir('content')}/ and pictures in ${this.shownDir('media')}/; "${shown(value)}" ${why.en}`,
+      ),
     );
   }
 
@@ -229,7 +231,7 @@ class Confinement {
    */
   async place(value: unknown, areas: Area[], kind: 'file' | 'folder'): Promise<Place> {
     if (typeof value !== 'string' || !value || value.length > MAX_PATH_LENGTH) {
-      throw this.outside(value, { en: 'is not a path', da: 'er ikke en sti' });
+      throw this.outside(value, bi('er ikke en sti', 'is not a path'));
     }
     const segments = value.split('/');
     const plain =
@@ -238,24 +240,24 @@ class Confinement {
       path.posix.normalize(value) === value &&
       segments.every((s) => SEGMENT.test(s));
     if (!plain) {
-      throw this.outside(value, {
-        en: 'is not a plain relative path (no "..", no absolute path, no backslash, no hidden names starting with a dot, only a–z, A–Z, 0–9, ".", "_", "-")',
-        da: 'er ikke en enkel relativ sti (ingen "..", ingen absolut sti, ingen omvendt skråstreg, ingen skjulte navne med punktum først, kun a–z, A–Z, 0–9, ".", "_", "-")',
-      });
+      throw this.outside(value, bi(
+        'er ikke en enkel relativ sti (ingen "..", ingen absolut sti, ingen omvendt skråstreg, ingen skjulte navne med punktum først, kun a–z, A–Z, 0–9, ".", "_", "-")',
+        'is not a plain relative path (no "..", no absolute path, no backslash, no hidden names starting with a dot, only a–z, A–Z, 0–9, ".", "_", "-")',
+      ));
     }
     const abs = path.resolve(this.repoRoot, value);
     const area = areas.find((a) => {
       const r = path.relative(this.dirs[a], abs);
       return (r === '' ? kind === 'folder' : !r.startsWith('..') && !path.isAbsolute(r));
     });
-    if (!area) throw this.outside(value, { en: 'is outside those folders', da: 'ligger uden for de mapper' });
+    if (!area) throw this.outside(value, bi('ligger uden for de mapper', 'is outside those folders'));
     const inside = path.relative(this.dirs[area], abs).split(path.sep).join('/');
     if (kind === 'file') {
       if (area === 'content' && !ENTRY_LIMITS[/\.([a-z]+)$/.exec(value)?.[1] ?? '']) {
-        throw this.outside(value, { en: 'is not an entry (.md or .yml)', da: 'er ikke et indlæg (.md eller .yml)' });
+        throw this.outside(value, bi('er ikke et indlæg (.md eller .yml)', 'is not an entry (.md or .yml)'));
       }
       if (area === 'media' && !PICTURE.test(value)) {
-        throw this.outside(value, { en: 'is not a picture (.jpg, .png, .webp, .avif, .gif)', da: 'er ikke et billede (.jpg, .png, .webp, .avif, .gif)' });
+        throw this.outside(value, bi('er ikke et billede (.jpg, .png, .webp, .avif, .gif)', 'is not a picture (.jpg, .png, .webp, .avif, .gif)'));
       }
     }
     await this.noLinks(value, area, abs, kind);
@@ -276,20 +278,20 @@ class Confinement {
       });
       if (!stat) return;
       if (stat.isSymbolicLink()) {
-        throw this.outside(value, { en: 'goes through a symbolic link, which the CMS never follows', da: 'går gennem et symbolsk link, som CMS’et aldrig følger' });
+        throw this.outside(value, bi('går gennem et symbolsk link, som CMS’et aldrig følger', 'goes through a symbolic link, which the CMS never follows'));
       }
       const wanted = last && kind === 'file' ? stat.isFile() : stat.isDirectory();
       if (!wanted) {
         throw this.outside(value, last && kind === 'file'
-          ? { en: 'is not an ordinary file', da: 'er ikke en almindelig fil' }
-          : { en: 'is not a folder', da: 'er ikke en mappe' });
+          ? bi('er ikke en almindelig fil', 'is not an ordinary file')
+          : bi('er ikke en mappe', 'is not a folder'));
       }
     }
     // With no link below it, the deepest existing folder's real path is under the area's real path.
     const real = await fs.realpath(current);
     const realRoot = await fs.realpath(root);
     const r = path.relative(realRoot, real);
-    if (r.startsWith('..') || path.isAbsolute(r)) throw this.outside(value, { en: 'leads outside those folders', da: 'fører ud af de mapper' });
+    if (r.startsWith('..') || path.isAbsolute(r)) throw this.outside(value, bi('fører ud af de mapper', 'leads outside those folders'));
   }
 
   /**
@@ -325,8 +327,10 @@ function entryTooLarge(place: Place, raw: unknown): Refusal | undefined {
   const kb = (n: number) => Math.ceil(n / 1024).toLocaleString('en');
   return refuse(
     413,
-    `${place.rel} would be ${kb(size)} KB; an entry may be at most ${kb(limit)} KB: shorten the text (pictures belong in the media library, not in the text)`,
-    `${place.rel} ville fylde ${kb(size)} KB; et indlæg må højst fylde ${kb(limit)} KB: gør teksten kortere (billeder hører til i mediebiblioteket, ikke i teksten)`,
+    bi(
+      `${place.rel} ville fylde ${kb(size)} KB; et indlæg må højst fylde ${kb(limit)} KB: gør teksten kortere (billeder hører til i mediebiblioteket, ikke i teksten)`,
+      `${place.rel} would be ${kb(size)} KB; an entry may be at most ${kb(limit)} KB: shorten the text (pictures belong in the media library, not in the text)`,
+    ),
   );
 }
 
@@ -339,8 +343,10 @@ async function checkUpload(place: Place, asset: Params): Promise<void> {
   if (!problems.length) return;
   throw refuse(
     422,
-    `${name} was not saved: ${problems.map((p) => p.message.en).join('; ')}`,
-    `${name} blev ikke gemt: ${problems.map((p) => p.message.da).join('; ')}`,
+    bi(
+      `${name} blev ikke gemt: ${problems.map((p) => p.message.da).join('; ')}`,
+      `${name} was not saved: ${problems.map((p) => p.message.en).join('; ')}`,
+    ),
   );
 }
 
@@ -359,7 +365,7 @@ async function guardAction(body: Params, c: Confinement, decap: Decap): Promise<
     const limit = place.area === 'media' ? MAX_IMAGE_BYTES : ENTRY_LIMITS[place.rel.slice(place.rel.lastIndexOf('.') + 1)];
     const size = (await fs.stat(place.abs).catch(() => undefined))?.size ?? 0;
     if (size > limit) {
-      throw refuse(413, `${place.rel} is larger than ${limit.toLocaleString('en')} bytes, more than the CMS reads`, `${place.rel} er større end ${limit.toLocaleString('da')} byte, mere end CMS’et læser`);
+      throw refuse(413, bi(`${place.rel} er større end ${limit.toLocaleString('da')} byte, mere end CMS’et læser`, `${place.rel} is larger than ${limit.toLocaleString('en')} bytes, more than the CMS reads`));
     }
   };
 
@@ -374,7 +380,7 @@ async function guardAction(body: Params, c: Confinement, decap: Decap): Promise<
       const extension = String(params.extension);
       const depth = Number(params.depth);
       if (!ENTRY_LIMITS[extension] || !Number.isInteger(depth) || depth < 1 || depth > MAX_DEPTH) {
-        throw refuse(422, `Entries are .md or .yml files at most ${MAX_DEPTH} folders down`, `Indlæg er .md- eller .yml-filer højst ${MAX_DEPTH} mapper nede`);
+        throw refuse(422, bi(`Indlæg er .md- eller .yml-filer højst ${MAX_DEPTH} mapper nede`, `Entries are .md or .yml files at most ${MAX_DEPTH} folders down`));
       }
       const files = await c.list(folder, depth, (name, size) => name.endsWith(`.${extension}`) && size <= ENTRY_LIMITS[extension]);
       return { body: { action: 'entriesByFiles', params: { branch: params.branch, files: files.map((p) => ({ path: p })) } } };
@@ -391,7 +397,7 @@ async function guardAction(body: Params, c: Confinement, decap: Decap): Promise<
     case 'persistEntry': {
       const dataFiles = params.dataFiles !== undefined ? asArray(params.dataFiles) : [params.entry];
       for (const dataFile of dataFiles) {
-        if (!isObject(dataFile)) throw refuse(422, 'An entry to save is missing', 'Et indlæg, der skulle gemmes, mangler');
+        if (!isObject(dataFile)) throw refuse(422, bi('Et indlæg, der skulle gemmes, mangler', 'An entry to save is missing'));
         const place = await entry(dataFile.path);
         const tooLarge = entryTooLarge(place, dataFile.raw);
         if (tooLarge) throw tooLarge;
@@ -399,13 +405,13 @@ async function guardAction(body: Params, c: Confinement, decap: Decap): Promise<
           const moved = await entry(dataFile.newPath);
           // decap-server moves every file in the old folder along with a renamed entry.
           if (path.dirname(moved.abs) !== path.dirname(place.abs)) {
-            throw refuse(403, `An entry cannot be moved to another folder (${place.rel} → ${moved.rel})`, `Et indlæg kan ikke flyttes til en anden mappe (${place.rel} → ${moved.rel})`);
+            throw refuse(403, bi(`Et indlæg kan ikke flyttes til en anden mappe (${place.rel} → ${moved.rel})`, `An entry cannot be moved to another folder (${place.rel} → ${moved.rel})`));
           }
         }
       }
       const assets = asArray(params.assets);
       for (const asset of assets) {
-        if (!isObject(asset)) throw refuse(422, 'A picture to save is missing', 'Et billede, der skulle gemmes, mangler');
+        if (!isObject(asset)) throw refuse(422, bi('Et billede, der skulle gemmes, mangler', 'A picture to save is missing'));
         await checkUpload(await picture(asset.path), asset);
       }
       // Our collections do not nest, so a rename never needs to carry a folder's other files along.
@@ -449,7 +455,7 @@ async function guardAction(body: Params, c: Confinement, decap: Decap): Promise<
       return { body };
 
     default:
-      throw refuse(422, `The CMS server does not do "${shown(body.action)}"`, `CMS-serveren udfører ikke "${shown(body.action)}"`);
+      throw refuse(422, bi(`CMS-serveren udfører ikke "${shown(body.action)}"`, `The CMS server does not do "${shown(body.action)}"`));
   }
 }
 
@@ -472,8 +478,10 @@ function readBody(req: http.IncomingMessage): Promise<Buffer> {
     const tooLarge = () =>
       refuse(
         413,
-        `The request is larger than ${MAX_BODY_BYTES / 1024 / 1024} MB: save fewer or smaller pictures at a time`,
-        `Forespørgslen er større end ${MAX_BODY_BYTES / 1024 / 1024} MB: gem færre eller mindre billeder ad gangen`,
+        bi(
+          `Forespørgslen er større end ${MAX_BODY_BYTES / 1024 / 1024} MB: gem færre eller mindre billeder ad gangen`,
+          `The request is larger than ${MAX_BODY_BYTES / 1024 / 1024} MB: save fewer or smaller pictures at a time`,
+        ),
       );
     const chunks: Buffer[] = [];
     let size = 0;
@@ -505,7 +513,12 @@ export async function startCmsServer(options: CmsServerOptions): Promise<CmsServ
     const rr = real && path.relative(realRoot, real);
     if (!r || r.startsWith('..') || path.isAbsolute(r) || (rr !== undefined && (!rr || rr.startsWith('..') || path.isAbsolute(rr)))) {
       throw new Error(
-        `The CMS's ${area} folder (${dir}) must be inside the repository it edits (${repoRoot}), because the CMS names files relative to it — CMS’ets ${area === 'content' ? 'indholdsmappe' : 'mediemappe'} (${dir}) skal ligge i det repository, det redigerer (${repoRoot})`,
+        enDa(
+          bi(
+            `CMS’ets ${area === 'content' ? 'indholdsmappe' : 'mediemappe'} (${dir}) skal ligge i det repository, det redigerer (${repoRoot})`,
+            `The CMS's ${area} folder (${dir}) must be inside the repository it edits (${repoRoot}), because the CMS names files relative to it`,
+          ),
+        ),
       );
     }
   }
@@ -539,16 +552,18 @@ export async function startCmsServer(options: CmsServerOptions): Promise<CmsServ
     try {
       const host = (req.headers.host ?? '').toLowerCase();
       if (host !== `127.0.0.1:${port}` && host !== `localhost:${port}`) {
-        throw refuse(403, `Wrong host name "${shown(req.headers.host ?? '')}": the CMS server answers only to 127.0.0.1:${port}`, `Forkert værtsnavn "${shown(req.headers.host ?? '')}": CMS-serveren svarer kun på 127.0.0.1:${port}`);
+        throw refuse(403, bi(`Forkert værtsnavn "${shown(req.headers.host ?? '')}": CMS-serveren svarer kun på 127.0.0.1:${port}`, `Wrong host name "${shown(req.headers.host ?? '')}": the CMS server answers only to 127.0.0.1:${port}`));
       }
       if (!origin || !allowedOrigins.has(origin)) {
         throw refuse(
           403,
-          `Only the CMS at http://127.0.0.1:${options.sitePort}/admin/ may use the CMS server, not ${origin ? `a page from ${shown(origin)}` : 'a request without an Origin'}`,
-          `Kun CMS’et på http://127.0.0.1:${options.sitePort}/admin/ må bruge CMS-serveren, ikke ${origin ? `en side fra ${shown(origin)}` : 'en forespørgsel uden Origin'}`,
+          bi(
+            `Kun CMS’et på http://127.0.0.1:${options.sitePort}/admin/ må bruge CMS-serveren, ikke ${origin ? `en side fra ${shown(origin)}` : 'en forespørgsel uden Origin'}`,
+            `Only the CMS at http://127.0.0.1:${options.sitePort}/admin/ may use the CMS server, not ${origin ? `a page from ${shown(origin)}` : 'a request without an Origin'}`,
+          ),
         );
       }
-      if (new URL(req.url ?? '/', 'http://x').pathname !== API_PATH) throw refuse(404, `Not found: the CMS server answers on ${API_PATH}`, `Findes ikke: CMS-serveren svarer på ${API_PATH}`);
+      if (new URL(req.url ?? '/', 'http://x').pathname !== API_PATH) throw refuse(404, bi(`Findes ikke: CMS-serveren svarer på ${API_PATH}`, `Not found: the CMS server answers on ${API_PATH}`));
       if (req.method === 'OPTIONS') {
         send(204, undefined, {
           'access-control-allow-methods': 'POST',
@@ -557,20 +572,20 @@ export async function startCmsServer(options: CmsServerOptions): Promise<CmsServ
         });
         return;
       }
-      if (req.method !== 'POST') throw refuse(405, 'The CMS server takes only POST requests', 'CMS-serveren tager kun imod POST-forespørgsler');
+      if (req.method !== 'POST') throw refuse(405, bi('CMS-serveren tager kun imod POST-forespørgsler', 'The CMS server takes only POST requests'));
       const type = (req.headers['content-type'] ?? '').toLowerCase().replace(/\s+/g, '');
       if (type !== 'application/json' && type !== 'application/json;charset=utf-8') {
-        throw refuse(415, 'The CMS server takes only JSON (Content-Type: application/json)', 'CMS-serveren tager kun imod JSON (Content-Type: application/json)');
+        throw refuse(415, bi('CMS-serveren tager kun imod JSON (Content-Type: application/json)', 'The CMS server takes only JSON (Content-Type: application/json)'));
       }
       let body: unknown;
       try {
         body = JSON.parse((await readBody(req)).toString('utf8'));
       } catch (err) {
         if (err instanceof Refusal) throw err;
-        throw refuse(400, 'The request is not valid JSON', 'Forespørgslen er ikke gyldig JSON');
+        throw refuse(400, bi('Forespørgslen er ikke gyldig JSON', 'The request is not valid JSON'));
       }
       if (!isObject(body) || typeof body.action !== 'string' || !ACTIONS.has(body.action)) {
-        throw refuse(422, `The CMS server does not do "${shown(isObject(body) ? body.action : body)}"`, `CMS-serveren udfører ikke "${shown(isObject(body) ? body.action : body)}"`);
+        throw refuse(422, bi(`CMS-serveren udfører ikke "${shown(isObject(body) ? body.action : body)}"`, `The CMS server does not do "${shown(isObject(body) ? body.action : body)}"`));
       }
       // The guard reads the request without trusting its shape; decap-server's schema check follows.
       const guarded = await guardAction(body, confinement, decap);
@@ -578,10 +593,10 @@ export async function startCmsServer(options: CmsServerOptions): Promise<CmsServ
       if (result.status >= 500) {
         log(`${body.action} failed in decap-server (${JSON.stringify(summary(body))}); its message is above`);
         send(result.status, {
-          error: errorText({
-            en: 'The CMS server could not do that; the terminal running npm start says why',
-            da: 'CMS-serveren kunne ikke udføre det; terminalen, hvor npm start kører, siger hvorfor',
-          }),
+          error: errorText(bi(
+            'CMS-serveren kunne ikke udføre det; terminalen, hvor npm start kører, siger hvorfor',
+            'The CMS server could not do that; the terminal running npm start says why',
+          )),
         });
         return;
       }
@@ -590,7 +605,7 @@ export async function startCmsServer(options: CmsServerOptions): Promise<CmsServ
       if (err instanceof Refusal) refused(err, `${req.method} ${shown(req.url)} from ${shown(origin ?? 'no origin')}`);
       else {
         log(`error: ${err instanceof Error ? err.message : String(err)}`);
-        send(500, { error: errorText({ en: 'The CMS server failed; the terminal running npm start says why', da: 'CMS-serveren fejlede; terminalen, hvor npm start kører, siger hvorfor' }) });
+        send(500, { error: errorText(bi('CMS-serveren fejlede; terminalen, hvor npm start kører, siger hvorfor', 'The CMS server failed; the terminal running npm start says why')) });
       }
     }
   });
