@@ -3,6 +3,7 @@ import { contentFolder, doing, parseCli, readInputFile, runCli, UsageError } fro
 import { displayPath } from '../src/lib/content/paths.ts';
 import { readTaxonomies } from '../src/lib/content/taxonomies.ts';
 import { applyImport, importSummary, MAX_CSV_BYTES, MAX_CSV_ROWS, planImport } from '../src/tools/members-csv/index.ts';
+import { bi, enDa } from '../src/schemas/meta.ts';
 
 const HELP = `Usage: npm run members:import -- FILE.csv [--dry-run]
 
@@ -24,22 +25,25 @@ Exit codes: 0 every row imported (or unchanged), 1 rows rejected or the file unr
 function main(argv: string[]): number {
   const args = parseCli(argv, HELP, { 'dry-run': { type: 'boolean' } }, { positionals: true });
   if (!args) return 0;
-  if (args.positionals.length !== 1 || !args.positionals[0]) throw new UsageError(`Give one CSV file — angiv én CSV-fil.`);
+  if (args.positionals.length !== 1 || !args.positionals[0]) throw new UsageError(bi('angiv én CSV-fil.', 'Give one CSV file'));
   const file = args.positionals[0];
   const dir = contentFolder(undefined, 'members:import');
-  doing({ en: 'reading the spreadsheet', da: 'læste regnearket' });
+  doing(bi('læste regnearket', 'reading the spreadsheet'));
   const plan = planImport(readInputFile(file, MAX_CSV_BYTES), dir, readTaxonomies(dir), file);
   for (const line of importSummary(plan, file)) console.log(line);
   const rejected = plan.outcomes.filter((o) => o.kind === 'rejected').length;
   if (args.values['dry-run']) {
-    console.log(`--dry-run: nothing written — intet er skrevet`);
+    console.log(enDa(bi('intet er skrevet', '--dry-run: nothing written')));
   } else {
-    doing({ en: 'writing the member files', da: 'skrev medlemsfilerne' });
+    doing(bi('skrev medlemsfilerne', 'writing the member files'));
     const written = applyImport(plan);
-    console.log(`${written.length} file(s) written in ${displayPath(dir)}/members — ${written.length} fil(er) skrevet`);
+    console.log(enDa(bi(`${written.length} fil(er) skrevet`, `${written.length} file(s) written in ${displayPath(dir)}/members`)));
   }
   if (rejected) {
-    console.error(`✗ ${rejected} row(s) rejected; fix them in the spreadsheet and import again (the other rows are ${args.values['dry-run'] ? 'ready' : 'imported'}) — ${rejected} række(r) afvist; ret dem i regnearket, og importér igen`);
+    const others = args.values['dry-run'] ? 'ready' : 'imported';
+    console.error(
+      `✗ ${enDa(bi(`${rejected} række(r) afvist; ret dem i regnearket, og importér igen`, `${rejected} row(s) rejected; fix them in the spreadsheet and import again (the other rows are ${others})`))}`,
+    );
   }
   return rejected ? 1 : 0;
 }

@@ -1,4 +1,4 @@
-import type { Bilingual, Taxonomies } from '../../schemas/index.ts';
+import { bi, type Bilingual, type Taxonomies } from '../../schemas/index.ts';
 import { closest } from '../../lib/suggest.ts';
 import { slugify } from '../../lib/slug.ts';
 import type { Column } from './columns.ts';
@@ -79,10 +79,10 @@ export function cellValue(column: Column, raw: string, look: Lookups): Cell {
   const doc = column.doc!;
   const meta = doc.meta;
   const list = doc.type.en.startsWith('list');
-  const bad = (en: string, da: string): Cell => ({ ok: false, message: { en: `${doc.label.en}: ${en}`, da: `${doc.label.da}: ${da}` } });
+  const bad = (da: string, en: string): Cell => ({ ok: false, message: bi(`${doc.label.da}: ${da}`, `${doc.label.en}: ${en}`) });
   if (meta?.taxonomy) {
     const voc = look[meta.taxonomy];
-    const noun = meta.taxonomy === 'municipalities' ? { en: 'a Danish municipality', da: 'en dansk kommune' } : { en: 'a known trade', da: 'en kendt branche' };
+    const noun = meta.taxonomy === 'municipalities' ? bi('en dansk kommune', 'a Danish municipality') : bi('en kendt branche', 'a known trade');
     const items = list ? splitKnown(v, voc.find) : [v];
     const ids: string[] = [];
     for (const item of items) {
@@ -92,8 +92,8 @@ export function cellValue(column: Column, raw: string, look: Lookups): Cell {
         continue;
       }
       const s = voc.suggest(item);
-      const dym = s ? { en: ` (did you mean "${voc.display.get(s)}", id ${s}?)`, da: ` (mente du "${voc.display.get(s)}", id ${s}?)` } : { en: '', da: '' };
-      return bad(`"${item}" is not ${noun.en}${dym.en}; see taxonomies/${meta.taxonomy}.yml`, `"${item}" er ikke ${noun.da}${dym.da}; se taxonomies/${meta.taxonomy}.yml`);
+      const dym = s ? bi(` (mente du "${voc.display.get(s)}", id ${s}?)`, ` (did you mean "${voc.display.get(s)}", id ${s}?)`) : bi('', '');
+      return bad(`"${item}" er ikke ${noun.da}${dym.da}; se taxonomies/${meta.taxonomy}.yml`, `"${item}" is not ${noun.en}${dym.en}; see taxonomies/${meta.taxonomy}.yml`);
     }
     return { ok: true, value: list ? [...new Set(ids)] : ids[0] };
   }
@@ -106,8 +106,8 @@ export function cellValue(column: Column, raw: string, look: Lookups): Cell {
       const id = find(item);
       if (!id) {
         return bad(
-          `"${item}" is not one of ${options.map(([, l]) => l.en).join(', ')}`,
           `"${item}" er ikke en af ${options.map(([, l]) => l.da).join(', ')}`,
+          `"${item}" is not one of ${options.map(([, l]) => l.en).join(', ')}`,
         );
       }
       ids.push(id);
@@ -119,7 +119,7 @@ export function cellValue(column: Column, raw: string, look: Lookups): Cell {
     const unknown = items.find((g) => !look.groups.has(g));
     if (unknown) {
       const s = closest(unknown, look.groups);
-      return bad(`"${unknown}" is not a group in groups/${s ? ` (did you mean "${s}"?)` : ''}`, `"${unknown}" er ikke en gruppe i groups/${s ? ` (mente du "${s}"?)` : ''}`);
+      return bad(`"${unknown}" er ikke en gruppe i groups/${s ? ` (mente du "${s}"?)` : ''}`, `"${unknown}" is not a group in groups/${s ? ` (did you mean "${s}"?)` : ''}`);
     }
     return { ok: true, value: [...new Set(items)] };
   }
@@ -127,11 +127,11 @@ export function cellValue(column: Column, raw: string, look: Lookups): Cell {
     const k = v.toLowerCase();
     if (YES.has(k)) return { ok: true, value: true };
     if (NO.has(k)) return { ok: true, value: false };
-    return bad(`"${v}" is not yes or no; write ja or nej`, `"${v}" er hverken ja eller nej; skriv ja eller nej`);
+    return bad(`"${v}" er hverken ja eller nej; skriv ja eller nej`, `"${v}" is not yes or no; write ja or nej`);
   }
   if (meta?.widget === 'date') {
     const iso = parseDate(v);
-    return iso ? { ok: true, value: iso } : bad(`"${v}" is not a date; write YYYY-MM-DD or DD-MM-YYYY`, `"${v}" er ikke en dato; skriv ÅÅÅÅ-MM-DD eller DD-MM-ÅÅÅÅ`);
+    return iso ? { ok: true, value: iso } : bad(`"${v}" er ikke en dato; skriv ÅÅÅÅ-MM-DD eller DD-MM-ÅÅÅÅ`, `"${v}" is not a date; write YYYY-MM-DD or DD-MM-YYYY`);
   }
   if (column.field === 'languages') {
     return { ok: true, value: [...new Set(v.split(/[,;\n|\s]+/).map((x) => x.toLowerCase()).filter(Boolean))] };
@@ -142,7 +142,7 @@ export function cellValue(column: Column, raw: string, look: Lookups): Cell {
   }
   if (column.field === 'cvr') {
     const digits = v.replace(/^dk/i, '').replace(/[\s.-]/g, '');
-    return /^\d{8}$/.test(digits) ? { ok: true, value: digits } : bad(`"${v}" is not 8 digits`, `"${v}" er ikke 8 cifre`);
+    return /^\d{8}$/.test(digits) ? { ok: true, value: digits } : bad(`"${v}" er ikke 8 cifre`, `"${v}" is not 8 digits`);
   }
   if (doc.type.en.startsWith('web address') && !/^[a-z][a-z0-9+.-]*:/i.test(v)) return { ok: true, value: `https://${v}` };
   return { ok: true, value: v };

@@ -1,5 +1,5 @@
 import { parse } from 'csv-parse/sync';
-import type { Bilingual } from '../../schemas/index.ts';
+import { bi, type Bilingual } from '../../schemas/index.ts';
 import { InputError } from '../../lib/input.ts';
 
 /** Reading a spreadsheet saved as CSV: its encoding, delimiter and rows, within bounds. */
@@ -48,22 +48,22 @@ export const MAX_CSV_COLUMNS = 200;
 function notCsv(bytes: Uint8Array): Bilingual | undefined {
   const starts = (...b: number[]) => b.every((x, i) => bytes[i] === x);
   if (starts(0x50, 0x4b, 0x03, 0x04) || starts(0xd0, 0xcf, 0x11, 0xe0)) {
-    return {
-      en: 'is an Excel workbook, not CSV; in Excel choose File → Save as → "CSV UTF-8 (comma delimited)" and import that file',
-      da: 'er en Excel-projektmappe, ikke CSV; vælg i Excel Filer → Gem som → "CSV UTF-8 (kommasepareret)", og importér den fil',
-    };
+    return bi(
+      'er en Excel-projektmappe, ikke CSV; vælg i Excel Filer → Gem som → "CSV UTF-8 (kommasepareret)", og importér den fil',
+      'is an Excel workbook, not CSV; in Excel choose File → Save as → "CSV UTF-8 (comma delimited)" and import that file',
+    );
   }
   if (starts(0xff, 0xfe) || starts(0xfe, 0xff)) {
-    return {
-      en: 'is UTF-16 text ("Unicode text"); save the spreadsheet as "CSV UTF-8" instead',
-      da: 'er UTF-16-tekst ("Unicode-tekst"); gem regnearket som "CSV UTF-8" i stedet',
-    };
+    return bi(
+      'er UTF-16-tekst ("Unicode-tekst"); gem regnearket som "CSV UTF-8" i stedet',
+      'is UTF-16 text ("Unicode text"); save the spreadsheet as "CSV UTF-8" instead',
+    );
   }
   if (bytes.includes(0)) {
-    return {
-      en: 'is not a text file (it holds binary data); save the spreadsheet as CSV and import that file',
-      da: 'er ikke en tekstfil (den indeholder binære data); gem regnearket som CSV, og importér den fil',
-    };
+    return bi(
+      'er ikke en tekstfil (den indeholder binære data); gem regnearket som CSV, og importér den fil',
+      'is not a text file (it holds binary data); save the spreadsheet as CSV and import that file',
+    );
   }
   return undefined;
 }
@@ -73,19 +73,19 @@ function parseProblem(err: unknown): Bilingual {
   const e = err as { code?: string; records?: number; message?: string };
   const row = (e.records ?? 0) + 1;
   if (e.code === 'CSV_QUOTE_NOT_CLOSED') {
-    return {
-      en: `row ${row}: a cell starts with a quote (") that is never closed; close it or remove it`,
-      da: `række ${row}: en celle begynder med et anførselstegn ("), der aldrig lukkes; luk det, eller fjern det`,
-    };
+    return bi(
+      `række ${row}: en celle begynder med et anførselstegn ("), der aldrig lukkes; luk det, eller fjern det`,
+      `row ${row}: a cell starts with a quote (") that is never closed; close it or remove it`,
+    );
   }
   if (e.code === 'CSV_MAX_RECORD_SIZE') {
-    return {
-      en: `row ${row} holds more than ${MAX_ROW_BYTES / 1024} KB of text (perhaps a quote that is never closed); shorten it`,
-      da: `række ${row} indeholder mere end ${MAX_ROW_BYTES / 1024} KB tekst (måske et anførselstegn, der aldrig lukkes); gør den kortere`,
-    };
+    return bi(
+      `række ${row} indeholder mere end ${MAX_ROW_BYTES / 1024} KB tekst (måske et anførselstegn, der aldrig lukkes); gør den kortere`,
+      `row ${row} holds more than ${MAX_ROW_BYTES / 1024} KB of text (perhaps a quote that is never closed); shorten it`,
+    );
   }
   const reason = (e.message ?? String(err)).split('\n')[0].slice(0, 200);
-  return { en: `cannot be read as CSV (${reason}); save the spreadsheet as CSV again`, da: `kan ikke læses som CSV (${reason}); gem regnearket som CSV igen` };
+  return bi(`kan ikke læses som CSV (${reason}); gem regnearket som CSV igen`, `cannot be read as CSV (${reason}); save the spreadsheet as CSV again`);
 }
 
 /** A spreadsheet that cannot be imported at all (no rows are looked at): the CLI prints it, exit 1. */
@@ -107,16 +107,16 @@ export function readCsv(bytes: Uint8Array, file?: string): CsvTable {
       // `records` counts this one too: it is the spreadsheet's row number.
       on_record: (record: string[], { records: row }: { records: number }) => {
         if (row > MAX_CSV_ROWS) {
-          throw new CsvError({
-            en: `has more than ${MAX_CSV_ROWS.toLocaleString('en')} rows; split it into smaller files`,
-            da: `har mere end ${MAX_CSV_ROWS.toLocaleString('da')} rækker; del den op i mindre filer`,
-          }, file);
+          throw new CsvError(bi(
+            `har mere end ${MAX_CSV_ROWS.toLocaleString('da')} rækker; del den op i mindre filer`,
+            `has more than ${MAX_CSV_ROWS.toLocaleString('en')} rows; split it into smaller files`,
+          ), file);
         }
         if (record.length > MAX_CSV_COLUMNS) {
-          throw new CsvError({
-            en: `row ${row} has ${record.length} columns, more than ${MAX_CSV_COLUMNS}; remove the empty columns at its end`,
-            da: `række ${row} har ${record.length} kolonner, mere end ${MAX_CSV_COLUMNS}; fjern de tomme kolonner i slutningen`,
-          }, file);
+          throw new CsvError(bi(
+            `række ${row} har ${record.length} kolonner, mere end ${MAX_CSV_COLUMNS}; fjern de tomme kolonner i slutningen`,
+            `row ${row} has ${record.length} columns, more than ${MAX_CSV_COLUMNS}; remove the empty columns at its end`,
+          ), file);
         }
         return record;
       },

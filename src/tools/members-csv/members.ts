@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { folderCollections, type Bilingual } from '../../schemas/index.ts';
+import { bi, folderCollections, type Bilingual } from '../../schemas/index.ts';
 import { splitFrontMatter } from '../../lib/yaml-edit.ts';
 import { MAX_ENTRY_BYTES, readContentText } from '../../lib/content/files.ts';
 import { frontMatterFence, parseYamlData, YamlDataError } from '../../lib/content/front-matter.ts';
@@ -34,8 +34,8 @@ export function readMembers(contentDir: string): ExistingMember[] {
   if (!stat.isDirectory()) {
     throw new InputError(
       stat.isSymbolicLink()
-        ? { en: 'is a symbolic link; the members folder must be a folder inside the content folder', da: 'er et symbolsk link; medlemsmappen skal være en mappe i indholdsmappen' }
-        : { en: 'is not a folder; it must be the folder of member files', da: 'er ikke en mappe; den skal være mappen med medlemsfiler' },
+        ? bi('er et symbolsk link; medlemsmappen skal være en mappe i indholdsmappen', 'is a symbolic link; the members folder must be a folder inside the content folder')
+        : bi('er ikke en mappe; den skal være mappen med medlemsfiler', 'is not a folder; it must be the folder of member files'),
       dir,
     );
   }
@@ -55,7 +55,7 @@ export function readMembers(contentDir: string): ExistingMember[] {
         const data = parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Data) : {};
         return { slug, path: p, text: read.text, data };
       } catch (err) {
-        const message = err instanceof YamlDataError ? err.bilingual : { en: 'the front matter cannot be read', da: 'front matter kan ikke læses' };
+        const message = err instanceof YamlDataError ? err.bilingual : bi('front matter kan ikke læses', 'the front matter cannot be read');
         return { slug, path: p, text: '', data: {}, unreadable: message };
       }
     });

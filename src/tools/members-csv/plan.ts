@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { folderCollections, type Bilingual, type Taxonomies } from '../../schemas/index.ts';
+import { bi, folderCollections, type Bilingual, type Taxonomies } from '../../schemas/index.ts';
 import { memberSchema } from '../../schemas/members.ts';
 import { deepEqual, splitFrontMatter, updateYaml, type FieldTree } from '../../lib/yaml-edit.ts';
 import { checkAgainstSchema } from '../../lib/content/validate.ts';
@@ -39,10 +39,10 @@ function tooLarge(row: number, name: string, text: string): RowOutcome {
     row,
     name,
     reasons: [
-      {
-        en: `the member file would be ${kb(Buffer.byteLength(text))} KB, and a content file may be at most ${kb(MAX_ENTRY_BYTES)} KB; shorten the presentation or the other cells`,
-        da: `medlemsfilen ville fylde ${kb(Buffer.byteLength(text))} KB, og en indholdsfil må højst fylde ${kb(MAX_ENTRY_BYTES)} KB; gør præsentationen eller de andre celler kortere`,
-      },
+      bi(
+        `medlemsfilen ville fylde ${kb(Buffer.byteLength(text))} KB, og en indholdsfil må højst fylde ${kb(MAX_ENTRY_BYTES)} KB; gør præsentationen eller de andre celler kortere`,
+        `the member file would be ${kb(Buffer.byteLength(text))} KB, and a content file may be at most ${kb(MAX_ENTRY_BYTES)} KB; shorten the presentation or the other cells`,
+      ),
     ],
   };
 }
@@ -60,10 +60,10 @@ export function planImport(bytes: Uint8Array, contentDir: string, tax: Taxonomie
     // The headers found, shortened: a binary or hostile first row can be anything.
     const found = table.header.join(', ').replace(/\s+/g, ' ').slice(0, 200);
     throw new CsvError(
-      {
-        en: `no column for the name; the first row must hold the headers, e.g. Navn;Virksomhed;Brancher;Kommune;E-mail (found: ${found || 'nothing'})`,
-        da: `ingen kolonne med navnet; første række skal være overskrifterne, fx Navn;Virksomhed;Brancher;Kommune;E-mail (fandt: ${found || 'intet'})`,
-      },
+      bi(
+        `ingen kolonne med navnet; første række skal være overskrifterne, fx Navn;Virksomhed;Brancher;Kommune;E-mail (fandt: ${found || 'intet'})`,
+        `no column for the name; the first row must hold the headers, e.g. Navn;Virksomhed;Brancher;Kommune;E-mail (found: ${found || 'nothing'})`,
+      ),
       file,
     );
   }
@@ -93,8 +93,8 @@ export function planImport(bytes: Uint8Array, contentDir: string, tax: Taxonomie
         // The check's body rule: what it would refuse in the file is refused here, row by row.
         for (const finding of bodyFindings(body)) {
           const why = bodyFinding(finding);
-          const at = { en: `${c.header.en}, line ${finding.line + 1} of the cell`, da: `${c.header.da}, linje ${finding.line + 1} i cellen` };
-          reasons.push({ en: `${at.en}: ${why.en}`, da: `${at.da}: ${why.da}` });
+          const at = bi(`${c.header.da}, linje ${finding.line + 1} i cellen`, `${c.header.en}, line ${finding.line + 1} of the cell`);
+          reasons.push(bi(`${at.da}: ${why.da}`, `${at.en}: ${why.en}`));
         }
       }
       else if (c.field === 'slug') slugCell = slugify(clean(raw));
@@ -105,7 +105,7 @@ export function planImport(bytes: Uint8Array, contentDir: string, tax: Taxonomie
       }
     });
     const name = typeof values.name === 'string' ? values.name : undefined;
-    if (!name) reasons.unshift({ en: 'the name is missing; every row needs one', da: 'navnet mangler; hver række skal have et' });
+    if (!name) reasons.unshift(bi('navnet mangler; hver række skal have et', 'the name is missing; every row needs one'));
     if (reasons.length) return { kind: 'rejected', row, name, reasons };
 
     // Which member is this? The slug column, else the e-mail address, else the slug of the name.
@@ -123,10 +123,10 @@ export function planImport(bytes: Uint8Array, contentDir: string, tax: Taxonomie
           row,
           name,
           reasons: [
-            {
-              en: `"${name}" matches ${displayPath(target.path)} by name, but its e-mail is different; if it is the same person, put ${target.slug} in a Slug column; if not, put a new slug there (e.g. ${nameSlug}-2)`,
-              da: `"${name}" passer på ${displayPath(target.path)} efter navnet, men e-mailen er en anden; er det samme person, så skriv ${target.slug} i en Slug-kolonne; ellers skriv et nyt slug dér (fx ${nameSlug}-2)`,
-            },
+            bi(
+              `"${name}" passer på ${displayPath(target.path)} efter navnet, men e-mailen er en anden; er det samme person, så skriv ${target.slug} i en Slug-kolonne; ellers skriv et nyt slug dér (fx ${nameSlug}-2)`,
+              `"${name}" matches ${displayPath(target.path)} by name, but its e-mail is different; if it is the same person, put ${target.slug} in a Slug column; if not, put a new slug there (e.g. ${nameSlug}-2)`,
+            ),
           ],
         };
       }
@@ -138,22 +138,22 @@ export function planImport(bytes: Uint8Array, contentDir: string, tax: Taxonomie
         row,
         name,
         reasons: [
-          {
-            en: `${at} cannot be read safely (${target.unreadable.en}); fix that file first (npm run check), then import again`,
-            da: `${at} kan ikke læses sikkert (${target.unreadable.da}); ret den fil først (npm run check), og importér så igen`,
-          },
+          bi(
+            `${at} kan ikke læses sikkert (${target.unreadable.da}); ret den fil først (npm run check), og importér så igen`,
+            `${at} cannot be read safely (${target.unreadable.en}); fix that file first (npm run check), then import again`,
+          ),
         ],
       };
     }
     const slug = target?.slug ?? slugCell ?? nameSlug;
-    if (!slug) return { kind: 'rejected', row, name, reasons: [{ en: `"${name}" gives no file name; add a Slug column`, da: `"${name}" giver intet filnavn; tilføj en Slug-kolonne` }] };
+    if (!slug) return { kind: 'rejected', row, name, reasons: [bi(`"${name}" giver intet filnavn; tilføj en Slug-kolonne`, `"${name}" gives no file name; add a Slug column`)] };
     const first = claimed.get(slug);
     if (first !== undefined) {
-      return { kind: 'rejected', row, name, reasons: [{ en: `the same member as row ${first} (${slug}); keep one of the rows`, da: `samme medlem som række ${first} (${slug}); behold én af rækkerne` }] };
+      return { kind: 'rejected', row, name, reasons: [bi(`samme medlem som række ${first} (${slug}); behold én af rækkerne`, `the same member as row ${first} (${slug}); keep one of the rows`)] };
     }
     const firstEmail = email === undefined ? undefined : claimedEmail.get(email);
     if (firstEmail !== undefined) {
-      return { kind: 'rejected', row, name, reasons: [{ en: `the same e-mail as row ${firstEmail}; keep one of the rows`, da: `samme e-mail som række ${firstEmail}; behold én af rækkerne` }] };
+      return { kind: 'rejected', row, name, reasons: [bi(`samme e-mail som række ${firstEmail}; behold én af rækkerne`, `the same e-mail as row ${firstEmail}; keep one of the rows`)] };
     }
     claimed.set(slug, row);
     if (email) claimedEmail.set(email, row);
@@ -168,9 +168,9 @@ export function planImport(bytes: Uint8Array, contentDir: string, tax: Taxonomie
     if (problems.length) {
       const labelOf = (f?: string) => {
         const c = memberColumns().find((col) => col.field === f?.split(/[.[]/)[0]);
-        return c ? c.header : { en: f ?? 'row', da: f ?? 'række' };
+        return c ? c.header : bi(f ?? 'række', f ?? 'row');
       };
-      return { kind: 'rejected', row, name, reasons: problems.map((p) => ({ en: `${labelOf(p.field).en}: ${p.message.en}`, da: `${labelOf(p.field).da}: ${p.message.da}` })) };
+      return { kind: 'rejected', row, name, reasons: problems.map((p) => bi(`${labelOf(p.field).da}: ${p.message.da}`, `${labelOf(p.field).en}: ${p.message.en}`)) };
     }
 
     if (!target) {
