@@ -3,6 +3,7 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { oneOf, parseCli, runCli, UsageError } from '../src/lib/cli.ts';
 import { DEFAULT_PROXY_URL } from '../src/lib/cms-env.ts';
+import { bi, enDa } from '../src/schemas/meta.ts';
 import { startCmsServer, type CmsServer } from '../src/tools/cms-server.ts';
 import { serveSite, type SiteServer } from '../src/tools/static-server.ts';
 
@@ -53,22 +54,20 @@ async function main(argv: string[]): Promise<number> {
   try {
     proxy = new URL(process.env.CMS_PROXY_URL || DEFAULT_PROXY_URL);
   } catch {
-    throw new UsageError(`CMS_PROXY_URL is not a URL: "${process.env.CMS_PROXY_URL}" — CMS_PROXY_URL er ikke en webadresse`);
+    throw new UsageError(bi('CMS_PROXY_URL er ikke en webadresse', `CMS_PROXY_URL is not a URL: "${process.env.CMS_PROXY_URL}"`));
   }
   // The backend writes into this folder: never reachable from off this machine.
   if (proxy.hostname !== '127.0.0.1' && proxy.hostname !== 'localhost') {
-    throw new UsageError(`CMS_PROXY_URL must point at this machine (127.0.0.1), not ${proxy.hostname} — CMS_PROXY_URL skal pege på denne maskine (127.0.0.1)`);
+    throw new UsageError(bi('CMS_PROXY_URL skal pege på denne maskine (127.0.0.1)', `CMS_PROXY_URL must point at this machine (127.0.0.1), not ${proxy.hostname}`));
   }
   if (proxy.protocol !== 'http:' || proxy.pathname !== '/api/v1' || !proxy.port) {
-    throw new UsageError(
-      `CMS_PROXY_URL must be http://127.0.0.1:<port>/api/v1, not "${proxy.href}" — CMS_PROXY_URL skal være http://127.0.0.1:<port>/api/v1`,
-    );
+    throw new UsageError(bi('CMS_PROXY_URL skal være http://127.0.0.1:<port>/api/v1', `CMS_PROXY_URL must be http://127.0.0.1:<port>/api/v1, not "${proxy.href}"`));
   }
   // The CMS names files relative to this folder, so the content it edits must be in it.
   const contentDir = path.resolve(ROOT, process.env.CONTENT_DIR || 'content');
   if (!inside(ROOT, contentDir)) {
     throw new UsageError(
-      `CONTENT_DIR (${contentDir}) must be inside ${ROOT} for the CMS to edit it — CONTENT_DIR (${contentDir}) skal ligge i ${ROOT}, for at CMS'et kan redigere den`,
+      bi(`CONTENT_DIR (${contentDir}) skal ligge i ${ROOT}, for at CMS'et kan redigere den`, `CONTENT_DIR (${contentDir}) must be inside ${ROOT} for the CMS to edit it`),
     );
   }
   // Decap's media_folder: public/media, whatever the content folder.
@@ -103,7 +102,8 @@ async function main(argv: string[]): Promise<number> {
     if (!cmsOnly) site = await serveSite({ dir: path.resolve(ROOT, process.env.OUT_DIR || 'dist'), host: '127.0.0.1', port: SITE_PORT });
   } catch (err) {
     const { code, message } = err as NodeJS.ErrnoException;
-    const port = code === 'EADDRINUSE' ? ` (port ${(err as { port?: number }).port ?? ''} is in use: is npm start already running? — porten er i brug: kører npm start allerede?)` : '';
+    const inUse = bi('porten er i brug: kører npm start allerede?', `port ${(err as { port?: number }).port ?? ''} is in use: is npm start already running?`);
+    const port = code === 'EADDRINUSE' ? ` (${enDa(inUse)})` : '';
     console.error(`[start] ${cms ? 'the site' : 'the CMS backend'} could not start: ${message}${port}`);
     await stopAll();
     return 1;
