@@ -5,7 +5,7 @@ import { collectionDir, displayPath, externalCollections, isInside } from '../sr
 import { folderCollections, type FolderCollection } from '../src/schemas/index.ts';
 import { validateContent } from '../src/lib/content/validate.ts';
 import { contributorIssues } from '../src/lib/content/contrib.ts';
-import { changedSince, contentFiles, issuesForChanged } from '../src/lib/content/changed.ts';
+import { changedSince, contentFiles, GitBaseError, issuesForChanged } from '../src/lib/content/changed.ts';
 import { githubAnnotation, issueLine, sortIssues, type ContentIssue } from '../src/lib/content/issues.ts';
 import { contentFolder, dayOption, oneOf, parseCli, runCli, UsageError } from '../src/lib/cli.ts';
 import { bi, enDa, type Bilingual } from '../src/schemas/meta.ts';
@@ -69,9 +69,15 @@ function splitChanged(argv: string[]): { rest: string[]; changed?: string[] } {
   return { rest, changed };
 }
 
-/** The report's messages English first, as every printed line has them. */
-const englishFirst = (key: string, value: unknown) =>
-  key === 'message' && value && typeof value === 'object' ? { en: (value as Bilingual).en, da: (value as Bilingual).da } : value;
+/**
+ * The report's messages with their keys English first, as every printed line has them: the order
+ * of a JSON object's keys is part of the report, so the Bilingual is taken apart, not written anew.
+ */
+function englishFirst(key: string, value: unknown) {
+  if (key !== 'message' || !value || typeof value !== 'object') return value;
+  const { en, da } = value as Bilingual;
+  return { en, da };
+}
 
 function main(argv: string[]): number {
   const { rest, changed: changedArgs } = splitChanged(argv);
@@ -92,7 +98,8 @@ function main(argv: string[]): number {
       // The wiki may be a repository of its own: look for changes where the reported files are.
       changed = [...new Set((onlyFolders ?? [dir]).flatMap((folder) => changedSince(args.values.base!, folder)))];
     } catch (err) {
-      throw new UsageError((err as Error).message);
+      // No repository or no such base is how the command was called; any other failure of git is unexpected.
+      throw err instanceof GitBaseError ? new UsageError(err.bilingual) : err;
     }
   } else if (changedArgs) changed = changedArgs.map((f) => path.resolve(f));
 

@@ -1,11 +1,20 @@
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
-import { bi, enDa } from '../../schemas/meta.ts';
+import { bi, enDa, type Bilingual } from '../../schemas/meta.ts';
 import type { ContentIssue } from './issues.ts';
 import { collectionDir, externalCollections, isInside } from './paths.ts';
 
 const git = (args: string[], cwd: string) =>
   execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
+
+/** Why changes since a base cannot be looked up here: no git repository, or no such base. */
+export class GitBaseError extends Error {
+  readonly bilingual: Bilingual;
+  constructor(message: Bilingual) {
+    super(enDa(message));
+    this.bilingual = message;
+  }
+}
 
 /**
  * Absolute paths of the files changed since `base` (a branch, tag or commit): committed on this
@@ -17,18 +26,16 @@ export function changedSince(base: string, cwd = process.cwd()): string[] {
   try {
     top = git(['rev-parse', '--show-toplevel'], cwd);
   } catch {
-    throw new Error(enDa(bi(`${cwd} er ikke i et git-repository; --base kræver git`, `${cwd} is not in a git repository; --base needs git`)));
+    throw new GitBaseError(bi(`${cwd} er ikke i et git-repository; --base kræver git`, `${cwd} is not in a git repository; --base needs git`));
   }
   try {
     git(['rev-parse', '--verify', '--quiet', `${base}^{commit}`], cwd);
   } catch {
     const fetch = `git fetch origin ${base.replace(/^origin\//, '')}`;
-    throw new Error(
-      enDa(
-        bi(
-          `"${base}" er ikke en gren, et tag eller en commit her (hent den først: ${fetch})`,
-          `"${base}" is not a branch, tag or commit here (in a pull request, fetch it first: ${fetch})`,
-        ),
+    throw new GitBaseError(
+      bi(
+        `"${base}" er ikke en gren, et tag eller en commit her (hent den først: ${fetch})`,
+        `"${base}" is not a branch, tag or commit here (in a pull request, fetch it first: ${fetch})`,
       ),
     );
   }
