@@ -17,12 +17,11 @@ import { bi, enDa, type Bilingual } from '../schemas/meta.ts';
 
 /**
  * A mistake in how a command was called: `new UsageError(bi('angiv højst én mappe', 'Give at most one
- * folder'))`, printed `English — dansk`. (A string is taken as already printed so, for the
- * scripts that still write their messages that way.)
+ * folder'))`, printed `English — dansk`.
  */
 export class UsageError extends Error {
-  constructor(message: Bilingual | string) {
-    super(typeof message === 'string' ? message : enDa(message));
+  constructor(message: Bilingual) {
+    super(enDa(message));
   }
 }
 
@@ -104,8 +103,11 @@ export async function runCli(help: string, main: (argv: string[]) => number | Pr
   }
 }
 
-/** node:util's parseArgs explains in English only; the common cases in both languages. */
-function parseArgsMessage(err: NodeJS.ErrnoException): Bilingual | string {
+/**
+ * node:util's parseArgs explains in English only: what a command line can get wrong, in both
+ * languages. Anything else it throws is about the options declared (a bug), not how the command was called.
+ */
+function parseArgsMessage(err: NodeJS.ErrnoException): Bilingual | undefined {
   const option = /'(-[^' <]*)/.exec(err.message)?.[1] ?? '';
   if (err.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return bi(`ukendt tilvalg "${option}"`, `Unknown option "${option}"`);
   if (err.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
@@ -115,7 +117,7 @@ function parseArgsMessage(err: NodeJS.ErrnoException): Bilingual | string {
       `${option} needs a value (--option=value when the value starts with -)`,
     );
   }
-  return err.message;
+  return undefined;
 }
 
 /**
@@ -131,7 +133,8 @@ export function parseCli<const O extends ParseArgsOptionsConfig>(argv: string[],
       options: { ...options, help: { type: 'boolean', short: 'h' } } as O & { help: { type: 'boolean'; short: 'h' } },
     });
   } catch (err) {
-    throw new UsageError(parseArgsMessage(err as NodeJS.ErrnoException));
+    const message = parseArgsMessage(err as NodeJS.ErrnoException);
+    throw message ? new UsageError(message) : err;
   }
   if ((parsed.values as { help?: boolean }).help) {
     console.log(help);
