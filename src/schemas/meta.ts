@@ -58,6 +58,8 @@ export const bi = (da: string, en: string): Bilingual => ({ da, en });
  * it: `English — dansk` (the order people and tests have always read there).
  */
 export const enDa = (text: Bilingual): string => `${text.en} — ${text.da}`;
+/** The same, Danish first, for what Danish editors and contributors read first (CMS refusals, scaffold comments). */
+export const daEn = (text: Bilingual): string => `${text.da} — ${text.en}`;
 
 /** Attach editor metadata to the outermost schema of a field. */
 export function field<T extends z.ZodType>(schema: T, meta: FieldMeta): T {

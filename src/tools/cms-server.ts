@@ -6,7 +6,7 @@ import path from 'node:path';
 import { MAX_DATA_FILE_BYTES, MAX_ENTRY_BYTES } from '../lib/content/files.ts';
 import { checkMediaFile } from '../lib/media.ts';
 import { MAX_IMAGE_BYTES } from '../schemas/common.ts';
-import { bi, enDa, type Bilingual } from '../schemas/meta.ts';
+import { bi, daEn, enDa, type Bilingual } from '../schemas/meta.ts';
 
 /**
  * The CMS's local backend, confined. Decap's own request handlers (decap-server's local file
@@ -86,10 +86,8 @@ class Refusal extends Error {
   }
 }
 
+// Refusals: editors read Danish first, and Decap shows the `error` text as it is (daEn, not enDa).
 const refuse = (status: number, message: Bilingual) => new Refusal(status, message);
-
-/** Editors read Danish first; Decap shows the `error` text as it is (so not enDa, which the terminal's lines use). */
-const errorText = (m: Bilingual) => `${m.da} — ${m.en}`;
 
 type Params = Record<string, unknown>;
 
@@ -547,7 +545,7 @@ export async function startCmsServer(options: CmsServerOptions): Promise<CmsServ
     // Node reads and drops the body of a request answered before it was read.
     const refused = (r: Refusal, what: string) => {
       log(`refused ${what}: ${r.bilingual.en}`);
-      send(r.status, { error: errorText(r.bilingual) });
+      send(r.status, { error: daEn(r.bilingual) });
     };
     try {
       const host = (req.headers.host ?? '').toLowerCase();
@@ -593,7 +591,7 @@ export async function startCmsServer(options: CmsServerOptions): Promise<CmsServ
       if (result.status >= 500) {
         log(`${body.action} failed in decap-server (${JSON.stringify(summary(body))}); its message is above`);
         send(result.status, {
-          error: errorText(bi(
+          error: daEn(bi(
             'CMS-serveren kunne ikke udføre det; terminalen, hvor npm start kører, siger hvorfor',
             'The CMS server could not do that; the terminal running npm start says why',
           )),
@@ -605,7 +603,7 @@ export async function startCmsServer(options: CmsServerOptions): Promise<CmsServ
       if (err instanceof Refusal) refused(err, `${req.method} ${shown(req.url)} from ${shown(origin ?? 'no origin')}`);
       else {
         log(`error: ${err instanceof Error ? err.message : String(err)}`);
-        send(500, { error: errorText(bi('CMS-serveren fejlede; terminalen, hvor npm start kører, siger hvorfor', 'The CMS server failed; the terminal running npm start says why')) });
+        send(500, { error: daEn(bi('CMS-serveren fejlede; terminalen, hvor npm start kører, siger hvorfor', 'The CMS server failed; the terminal running npm start says why')) });
       }
     }
   });

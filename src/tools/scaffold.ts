@@ -2,7 +2,7 @@ import YAML from 'yaml';
 import { folderCollections, type FolderCollection } from '../schemas/index.ts';
 import { collectionSchema, fieldDocs, type FieldDoc } from './field-docs.ts';
 import { slugify } from '../lib/slug.ts';
-import { bi, type Bilingual } from '../schemas/meta.ts';
+import { bi, daEn } from '../schemas/meta.ts';
 
 /** What people type after `npm run new --`, in English or Danish, singular or plural. */
 export const COLLECTION_NAMES: Record<string, FolderCollection> = {
@@ -53,7 +53,6 @@ function startValue(doc: FieldDoc, summaryField: string, name: string, today: st
 
 const comment = (text: string, indent = '') => `${indent}# ${text}`;
 /** The new file is for editors: Danish first, English beside it. */
-const daEn = (text: Bilingual) => `${text.da} — ${text.en}`;
 
 /** Label, hint and (unless it is plain text) the allowed values, as YAML comments. */
 function describe(doc: FieldDoc, indent = ''): string[] {

@@ -1,5 +1,6 @@
 import { displayPath } from '../../lib/content/paths.ts';
 import type { ImportPlan, RowOutcome } from './plan.ts';
+import { enDa } from '../../schemas/meta.ts';
 
 /** What an import did or would do, for the command line: the counts, then every new, changed and rejected row. */
 export function importSummary(plan: ImportPlan, source: string): string[] {
@@ -18,7 +19,7 @@ export function importSummary(plan: ImportPlan, source: string): string[] {
     if (o.kind === 'new') lines.push(`new — ny: ${displayPath(o.path)} (row/række ${o.row}, ${o.name})`);
     else if (o.kind === 'changed') lines.push(`changed — ændret: ${displayPath(o.path)} (row/række ${o.row}): ${o.fields.join(', ')}`);
     else if (o.kind === 'rejected') {
-      for (const r of o.reasons) lines.push(`rejected — afvist: row/række ${o.row}${o.name ? ` (${o.name})` : ''}: ${r.en} — ${r.da}`);
+      for (const r of o.reasons) lines.push(`rejected — afvist: row/række ${o.row}${o.name ? ` (${o.name})` : ''}: ${enDa(r)}`);
     }
   }
   return lines;
