@@ -34,7 +34,8 @@ export default defineConfig({
         // Decap's dependencies use eval and "use client"; not ours to change, and harmless in the admin bundle.
         onLog(level, log, handler) {
           const fromDependency = /node_modules/.test(`${log.id ?? ''} ${log.message ?? ''}`);
-          if (level === 'warn' && fromDependency && (log.code === 'EVAL' || log.code === 'MODULE_LEVEL_DIRECTIVE')) return;
+          if (level === 'warn' && fromDependency && (log.code === 'EVAL' || log.code === 'MODULE_LEVEL_DIRECTIVE'))
+            return;
           handler(level, log);
         },
       },

@@ -35,11 +35,18 @@ const median = (xs: number[]) => {
 
 function build(outDir: string, work: string): Promise<boolean> {
   const content = path.join(work, 'content');
-  for (const part of ['taxonomies', 'settings']) fs.cpSync(path.join(contentDir(), part), path.join(content, part), { recursive: true });
+  for (const part of ['taxonomies', 'settings'])
+    fs.cpSync(path.join(contentDir(), part), path.join(content, part), { recursive: true });
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [path.join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], {
       cwd: ROOT,
-      env: { ...process.env, CONTENT_DIR: content, OUT_DIR: outDir, ASTRO_CACHE_DIR: path.join(work, 'cache'), ASTRO_TELEMETRY_DISABLED: '1' },
+      env: {
+        ...process.env,
+        CONTENT_DIR: content,
+        OUT_DIR: outDir,
+        ASTRO_CACHE_DIR: path.join(work, 'cache'),
+        ASTRO_TELEMETRY_DISABLED: '1',
+      },
       stdio: ['ignore', 'ignore', 'inherit'],
     });
     child.on('error', () => resolve(false));
@@ -57,7 +64,8 @@ async function main(argv: string[]): Promise<number> {
   const args = parseCli(argv, HELP, { runs: { type: 'string', default: '5' }, dist: { type: 'string' } });
   if (!args) return 0;
   const runs = wholeNumber('--runs', args.values.runs, 1, 50);
-  if (args.values.dist !== undefined && !args.values.dist.trim()) throw new UsageError(bi('--dist skal have en mappe', '--dist needs a folder'));
+  if (args.values.dist !== undefined && !args.values.dist.trim())
+    throw new UsageError(bi('--dist skal have en mappe', '--dist needs a folder'));
 
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-admin-'));
   try {
@@ -66,13 +74,22 @@ async function main(argv: string[]): Promise<number> {
       console.error(enDa(bi('bygger sitet…', 'Building the site…')));
       doing(bi('byggede sitet', 'building the site'));
       if (!(await build(dist, work))) {
-        console.error(enDa(bi('bygningen mislykkedes (se beskederne ovenfor)', 'The build failed (its messages are above)')));
+        console.error(
+          enDa(bi('bygningen mislykkedes (se beskederne ovenfor)', 'The build failed (its messages are above)')),
+        );
         return 1;
       }
     }
     dist = fs.realpathSync(dist);
     if (!fs.existsSync(path.join(dist, 'admin/index.html'))) {
-      console.error(enDa(bi('ingen admin/index.html her; angiv et bygget site', `${dist}: no admin/index.html here; give a built site (npm run build)`)));
+      console.error(
+        enDa(
+          bi(
+            'ingen admin/index.html her; angiv et bygget site',
+            `${dist}: no admin/index.html here; give a built site (npm run build)`,
+          ),
+        ),
+      );
       return 1;
     }
     doing(bi('målte admin-siden i Chromium', 'measuring the admin page in Chromium'));

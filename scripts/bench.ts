@@ -46,7 +46,8 @@ const sec = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
 function countHtml(dir: string): number {
   let n = 0;
-  for (const e of fs.readdirSync(dir, { withFileTypes: true, recursive: true })) if (e.isFile() && e.name.endsWith('.html')) n++;
+  for (const e of fs.readdirSync(dir, { withFileTypes: true, recursive: true }))
+    if (e.isFile() && e.name.endsWith('.html')) n++;
   return n;
 }
 
@@ -80,7 +81,11 @@ async function coldBuild(work: string, run: number): Promise<Run> {
 }
 
 async function main(argv: string[]): Promise<number> {
-  const args = parseCli(argv, HELP, { members: { type: 'string' }, runs: { type: 'string', default: '1' }, keep: { type: 'boolean', default: false } });
+  const args = parseCli(argv, HELP, {
+    members: { type: 'string' },
+    runs: { type: 'string', default: '1' },
+    keep: { type: 'boolean', default: false },
+  });
   if (!args) return 0;
   const n = wholeNumber('--members', args.values.members, 1, 100_000);
   const runs = wholeNumber('--runs', args.values.runs, 1, 50);
@@ -97,7 +102,13 @@ async function main(argv: string[]): Promise<number> {
     // Groups may name sample members as contacts; the synthetic members replace them.
     for (const f of fs.readdirSync(path.join(content, 'groups'))) {
       const file = path.join(content, 'groups', f);
-      fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace(/^contacts:\n(?:\s+- .*\n)*/m, '').replace(/^contacts: \[.*\]\n/m, ''));
+      fs.writeFileSync(
+        file,
+        fs
+          .readFileSync(file, 'utf8')
+          .replace(/^contacts:\n(?:\s+- .*\n)*/m, '')
+          .replace(/^contacts: \[.*\]\n/m, ''),
+      );
     }
     const files = syntheticContent(n, tax);
     for (const f of files) {
@@ -111,7 +122,9 @@ async function main(argv: string[]): Promise<number> {
       console.log(`Cold build ${i}/${runs} …`);
       const r = await coldBuild(work, i);
       results.push(r);
-      console.log(`  build ${sec(r.buildMs)}, index ${sec(r.indexMs)}, ${r.pages} pages, peak ${mib(r.peakBuildBytes)}`);
+      console.log(
+        `  build ${sec(r.buildMs)}, index ${sec(r.indexMs)}, ${r.pages} pages, peak ${mib(r.peakBuildBytes)}`,
+      );
     }
     const m = (f: (r: Run) => number) => median(results.map(f));
     const buildMs = m((r) => r.buildMs);

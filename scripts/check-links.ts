@@ -16,7 +16,12 @@ checks relative and root-relative links only. Run npm run build first.
 Exit codes: 0 every link works, 1 broken links or a page that cannot be read, 2 usage error (no built site).`;
 
 function main(argv: string[]): number {
-  const args = parseCli(argv, HELP, { site: { type: 'string' }, 'no-site': { type: 'boolean' }, format: { type: 'string', default: 'text' } }, { positionals: true });
+  const args = parseCli(
+    argv,
+    HELP,
+    { site: { type: 'string' }, 'no-site': { type: 'boolean' }, format: { type: 'string', default: 'text' } },
+    { positionals: true },
+  );
   if (!args) return 0;
   const format = oneOf('--format', args.values.format, ['text', 'json']);
   if (args.positionals.length > 1) throw new UsageError(bi('angiv højst én mappe', 'Give at most one folder'));
@@ -25,12 +30,25 @@ function main(argv: string[]): number {
   if (args.values['no-site']) origin = false;
   else if (args.values.site) {
     const url = URL.parse(args.values.site);
-    if (!url || !/^https?:$/.test(url.protocol)) throw new UsageError(bi('--site skal være en webadresse (https://…)', `--site must be a web address (https://…), not "${args.values.site}"`));
+    if (!url || !/^https?:$/.test(url.protocol))
+      throw new UsageError(
+        bi(
+          '--site skal være en webadresse (https://…)',
+          `--site must be a web address (https://…), not "${args.values.site}"`,
+        ),
+      );
     origin = url.origin;
   }
   const dist = path.resolve(args.positionals[0] ?? process.env.OUT_DIR ?? 'dist');
   if (!fs.existsSync(path.join(dist, 'index.html'))) {
-    console.error(enDa(bi('intet bygget site her; kør npm run build først', `${displayPath(dist)}: no built site here (no index.html); run npm run build first`)));
+    console.error(
+      enDa(
+        bi(
+          'intet bygget site her; kør npm run build først',
+          `${displayPath(dist)}: no built site here (no index.html); run npm run build first`,
+        ),
+      ),
+    );
     return 2;
   }
   doing(bi(`læste siderne i ${displayPath(dist)}`, `reading the pages in ${displayPath(dist)}`));
@@ -40,7 +58,9 @@ function main(argv: string[]): number {
     return report.broken.length ? 1 : 0;
   }
   for (const b of report.broken) {
-    console.log(`${b.page}: ${b.link} (${b.attribute}): ${enDa(bi('findes ikke i det byggede site', 'no such file in the built site'))}`);
+    console.log(
+      `${b.page}: ${b.link} (${b.attribute}): ${enDa(bi('findes ikke i det byggede site', 'no such file in the built site'))}`,
+    );
   }
   const pages = new Set(report.broken.map((b) => b.page)).size;
   console.error(

@@ -38,12 +38,22 @@ Exit codes: 0 valid, 1 content problems found, 2 usage error.`;
 /** `--only wiki,events`: known collection names, each once. */
 function onlyOption(value: string | undefined): FolderCollection[] | undefined {
   if (value === undefined) return undefined;
-  const names = [...new Set(value.split(',').map((n) => n.trim()).filter(Boolean))];
+  const names = [
+    ...new Set(
+      value
+        .split(',')
+        .map((n) => n.trim())
+        .filter(Boolean),
+    ),
+  ];
   const known = Object.keys(folderCollections);
   const unknown = names.filter((n) => !known.includes(n));
   if (names.length === 0 || unknown.length)
     throw new UsageError(
-      bi(`--only skal have navne på samlinger (${known.join(', ')})`, `--only takes collection names (${known.join(', ')}), not "${unknown.join(', ') || value}"`),
+      bi(
+        `--only skal have navne på samlinger (${known.join(', ')})`,
+        `--only takes collection names (${known.join(', ')}), not "${unknown.join(', ') || value}"`,
+      ),
     );
   return names as FolderCollection[];
 }
@@ -81,12 +91,27 @@ function englishFirst(key: string, value: unknown) {
 
 function main(argv: string[]): number {
   const { rest, changed: changedArgs } = splitChanged(argv);
-  const args = parseCli(rest, HELP, { format: { type: 'string', default: 'text' }, base: { type: 'string' }, today: { type: 'string' }, only: { type: 'string' } }, { positionals: true });
+  const args = parseCli(
+    rest,
+    HELP,
+    {
+      format: { type: 'string', default: 'text' },
+      base: { type: 'string' },
+      today: { type: 'string' },
+      only: { type: 'string' },
+    },
+    { positionals: true },
+  );
   if (!args) return 0;
   const format = oneOf('--format', args.values.format, ['text', 'json', 'github']);
-  if (args.positionals.length > 1) throw new UsageError(bi('angiv højst én mappe (før --changed)', 'Give at most one folder (put it before --changed)'));
-  if (args.values.base !== undefined && changedArgs) throw new UsageError(bi('angiv --base eller --changed, ikke begge', 'Give --base or --changed, not both'));
-  if (changedArgs && changedArgs.length === 0) throw new UsageError(bi('--changed skal have mindst én fil', '--changed needs at least one file'));
+  if (args.positionals.length > 1)
+    throw new UsageError(
+      bi('angiv højst én mappe (før --changed)', 'Give at most one folder (put it before --changed)'),
+    );
+  if (args.values.base !== undefined && changedArgs)
+    throw new UsageError(bi('angiv --base eller --changed, ikke begge', 'Give --base or --changed, not both'));
+  if (changedArgs && changedArgs.length === 0)
+    throw new UsageError(bi('--changed skal have mindst én fil', '--changed needs at least one file'));
   const today = dayOption(args.values.today);
   const only = onlyOption(args.values.only);
   const dir = contentFolder(args.positionals[0], 'check');
@@ -105,22 +130,34 @@ function main(argv: string[]): number {
 
   const { issues: schemaIssues, raw } = validateContent(dir);
   let issues: ContentIssue[] = sortIssues([...schemaIssues, ...contributorIssues(raw, { today })]);
-  const changedContent = changed && contentFiles(changed, dir).filter((f) => !onlyFolders || onlyFolders.some((folder) => isInside(f, folder)));
+  const changedContent =
+    changed &&
+    contentFiles(changed, dir).filter((f) => !onlyFolders || onlyFolders.some((folder) => isInside(f, folder)));
   if (changed) issues = issuesForChanged(issues, changed, dir);
   if (onlyFolders) issues = issues.filter((i) => onlyFolders.some((folder) => isInside(path.resolve(i.file), folder)));
   const checked = only ? raw.entries.filter((e) => only.includes(e.collection)) : raw.entries;
   // Where the files are, for the summary: the content folder, and the wiki when it is elsewhere.
-  const where = (onlyFolders ?? [dir, ...externalCollections(dir).map((c) => collectionDir(dir, c))]).map(displayPath).join(' + ');
+  const where = (onlyFolders ?? [dir, ...externalCollections(dir).map((c) => collectionDir(dir, c))])
+    .map(displayPath)
+    .join(' + ');
 
   if (format === 'json') {
-    const report = { dir: displayPath(dir), ...(only ? { only } : {}), files: checked.length, ...(changedContent ? { changed: changedContent.map(displayPath) } : {}), issues };
+    const report = {
+      dir: displayPath(dir),
+      ...(only ? { only } : {}),
+      files: checked.length,
+      ...(changedContent ? { changed: changedContent.map(displayPath) } : {}),
+      issues,
+    };
     console.log(JSON.stringify(report, englishFirst, 2));
     return issues.length === 0 ? 0 : 1;
   }
   for (const issue of issues) console.log(format === 'github' ? githubAnnotation(issue) : issueLine(issue));
   if (format === 'github' && process.env.GITHUB_STEP_SUMMARY && issues.length) {
     // Annotations are capped per step; the job summary keeps the whole list.
-    const lines = issues.map((i) => `- \`${i.file}${i.line ? `:${i.line}` : ''}\`${i.field ? ` **${i.field}**` : ''}: ${enDa(i.message)}`);
+    const lines = issues.map(
+      (i) => `- \`${i.file}${i.line ? `:${i.line}` : ''}\`${i.field ? ` **${i.field}**` : ''}: ${enDa(i.message)}`,
+    );
     fs.appendFileSync(process.env.GITHUB_STEP_SUMMARY, `### Indholdstjek — content check\n\n${lines.join('\n')}\n`);
   }
   const files = new Set(issues.map((i) => i.file)).size;

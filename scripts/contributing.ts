@@ -32,7 +32,9 @@ function main(argv: string[]): number {
       continue;
     }
     if (args.values.check) {
-      console.error(`✗ ${enDa(bi(`${file} er forældet; kør npm run docs:contributing`, `${file} is out of date; run npm run docs:contributing`))}`);
+      console.error(
+        `✗ ${enDa(bi(`${file} er forældet; kør npm run docs:contributing`, `${file} is out of date; run npm run docs:contributing`))}`,
+      );
       stale++;
       continue;
     }

@@ -25,7 +25,10 @@ function main(argv: string[]): number {
   doing(bi('læste medlemmerne', 'reading the members'));
   const tax = readTaxonomies(dir);
   const groupsDir = path.join(dir, 'groups');
-  const look = lookups(tax, fs.existsSync(groupsDir) ? fs.readdirSync(groupsDir).map((n) => n.replace(/\.md$/, '')) : []);
+  const look = lookups(
+    tax,
+    fs.existsSync(groupsDir) ? fs.readdirSync(groupsDir).map((n) => n.replace(/\.md$/, '')) : [],
+  );
   const members = listedMembers(readMembers(dir));
   const out = path.resolve(args.values.out);
   doing(bi(`skrev i ${displayPath(out)}`, `writing into ${displayPath(out)}`));

@@ -25,7 +25,8 @@ Exit codes: 0 every row imported (or unchanged), 1 rows rejected or the file unr
 function main(argv: string[]): number {
   const args = parseCli(argv, HELP, { 'dry-run': { type: 'boolean' } }, { positionals: true });
   if (!args) return 0;
-  if (args.positionals.length !== 1 || !args.positionals[0]) throw new UsageError(bi('angiv én CSV-fil.', 'Give one CSV file'));
+  if (args.positionals.length !== 1 || !args.positionals[0])
+    throw new UsageError(bi('angiv én CSV-fil.', 'Give one CSV file'));
   const file = args.positionals[0];
   const dir = contentFolder(undefined, 'members:import');
   doing(bi('læste regnearket', 'reading the spreadsheet'));
@@ -37,7 +38,9 @@ function main(argv: string[]): number {
   } else {
     doing(bi('skrev medlemsfilerne', 'writing the member files'));
     const written = applyImport(plan);
-    console.log(enDa(bi(`${written.length} fil(er) skrevet`, `${written.length} file(s) written in ${displayPath(dir)}/members`)));
+    console.log(
+      enDa(bi(`${written.length} fil(er) skrevet`, `${written.length} file(s) written in ${displayPath(dir)}/members`)),
+    );
   }
   if (rejected) {
     const others = args.values['dry-run'] ? 'ready' : 'imported';

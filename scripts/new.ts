@@ -21,15 +21,27 @@ a-z, digits and hyphens, at most ${MAX_SLUG_LENGTH} characters (a longer one is 
 Exit codes: 0 written, 1 the file exists already or cannot be written, 2 usage error.`;
 
 function main(argv: string[]): number {
-  const args = parseCli(argv, HELP, { 'dry-run': { type: 'boolean' }, today: { type: 'string' } }, { positionals: true });
+  const args = parseCli(
+    argv,
+    HELP,
+    { 'dry-run': { type: 'boolean' }, today: { type: 'string' } },
+    { positionals: true },
+  );
   if (!args) return 0;
   const [type, ...words] = args.positionals;
   const name = words.join(' ').trim();
   const collection = type ? collectionFor(type) : undefined;
-  if (!collection) throw new UsageError(bi('ukendt eller manglende type.', `Unknown or missing type${type ? ` "${type}"` : ''}`));
+  if (!collection)
+    throw new UsageError(bi('ukendt eller manglende type.', `Unknown or missing type${type ? ` "${type}"` : ''}`));
   if (!name) throw new UsageError(bi('angiv et navn.', 'Give a name'));
   const today = dayOption(args.values.today);
-  if (!slugify(name)) throw new UsageError(bi(`"${name}" giver intet filnavn (der skal være bogstaver eller tal)`, `"${name}" gives no file name (it needs letters or digits)`));
+  if (!slugify(name))
+    throw new UsageError(
+      bi(
+        `"${name}" giver intet filnavn (der skal være bogstaver eller tal)`,
+        `"${name}" gives no file name (it needs letters or digits)`,
+      ),
+    );
   doing(bi('skrev den nye post', 'writing the new entry'));
   const { slug, text } = scaffold(collection, name, today);
   const folder = collectionDir(contentDir(), collection);
@@ -41,13 +53,28 @@ function main(argv: string[]): number {
   }
   // A collection folder that is a link would put the file somewhere outside the content folder.
   if (fs.lstatSync(folder, { throwIfNoEntry: false })?.isSymbolicLink()) {
-    throw new InputError(bi('er et symbolsk link; en samling skal være en mappe i indholdsmappen', 'is a symbolic link; a collection must be a folder inside the content folder'), folder);
+    throw new InputError(
+      bi(
+        'er et symbolsk link; en samling skal være en mappe i indholdsmappen',
+        'is a symbolic link; a collection must be a folder inside the content folder',
+      ),
+      folder,
+    );
   }
   // The same slug under another spelling (X.md, x.mdx) is the same entry too.
-  const existing = fs.existsSync(folder) ? fs.readdirSync(folder).find((n) => slugify(n.replace(/\.[^.]*$/, '')) === slug) : undefined;
+  const existing = fs.existsSync(folder)
+    ? fs.readdirSync(folder).find((n) => slugify(n.replace(/\.[^.]*$/, '')) === slug)
+    : undefined;
   if (existing) {
     const at = displayPath(path.join(folder, existing));
-    console.error(enDa(bi(`${at} findes allerede; intet er skrevet. Ret den fil, eller vælg et andet navn`, `${at} already exists; nothing was written. Edit that file, or choose another name`)));
+    console.error(
+      enDa(
+        bi(
+          `${at} findes allerede; intet er skrevet. Ret den fil, eller vælg et andet navn`,
+          `${at} already exists; nothing was written. Edit that file, or choose another name`,
+        ),
+      ),
+    );
     return 1;
   }
   fs.mkdirSync(folder, { recursive: true });
@@ -55,11 +82,22 @@ function main(argv: string[]): number {
     fs.writeFileSync(file, text, { flag: 'wx' });
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
-    console.error(enDa(bi(`${displayPath(file)} findes allerede; intet er skrevet`, `${displayPath(file)} already exists; nothing was written`)));
+    console.error(
+      enDa(
+        bi(
+          `${displayPath(file)} findes allerede; intet er skrevet`,
+          `${displayPath(file)} already exists; nothing was written`,
+        ),
+      ),
+    );
     return 1;
   }
   console.log(`✎ ${displayPath(file)}`);
-  console.log(enDa(bi('udfyld de tomme felter, og kør derefter npm run check', 'Fill in the empty fields, then run npm run check')));
+  console.log(
+    enDa(
+      bi('udfyld de tomme felter, og kør derefter npm run check', 'Fill in the empty fields, then run npm run check'),
+    ),
+  );
   return 0;
 }
 

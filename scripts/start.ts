@@ -54,20 +54,35 @@ async function main(argv: string[]): Promise<number> {
   try {
     proxy = new URL(process.env.CMS_PROXY_URL || DEFAULT_PROXY_URL);
   } catch {
-    throw new UsageError(bi('CMS_PROXY_URL er ikke en webadresse', `CMS_PROXY_URL is not a URL: "${process.env.CMS_PROXY_URL}"`));
+    throw new UsageError(
+      bi('CMS_PROXY_URL er ikke en webadresse', `CMS_PROXY_URL is not a URL: "${process.env.CMS_PROXY_URL}"`),
+    );
   }
   // The backend writes into this folder: never reachable from off this machine.
   if (proxy.hostname !== '127.0.0.1' && proxy.hostname !== 'localhost') {
-    throw new UsageError(bi('CMS_PROXY_URL skal pege på denne maskine (127.0.0.1)', `CMS_PROXY_URL must point at this machine (127.0.0.1), not ${proxy.hostname}`));
+    throw new UsageError(
+      bi(
+        'CMS_PROXY_URL skal pege på denne maskine (127.0.0.1)',
+        `CMS_PROXY_URL must point at this machine (127.0.0.1), not ${proxy.hostname}`,
+      ),
+    );
   }
   if (proxy.protocol !== 'http:' || proxy.pathname !== '/api/v1' || !proxy.port) {
-    throw new UsageError(bi('CMS_PROXY_URL skal være http://127.0.0.1:<port>/api/v1', `CMS_PROXY_URL must be http://127.0.0.1:<port>/api/v1, not "${proxy.href}"`));
+    throw new UsageError(
+      bi(
+        'CMS_PROXY_URL skal være http://127.0.0.1:<port>/api/v1',
+        `CMS_PROXY_URL must be http://127.0.0.1:<port>/api/v1, not "${proxy.href}"`,
+      ),
+    );
   }
   // The CMS names files relative to this folder, so the content it edits must be in it.
   const contentDir = path.resolve(ROOT, process.env.CONTENT_DIR || 'content');
   if (!inside(ROOT, contentDir)) {
     throw new UsageError(
-      bi(`CONTENT_DIR (${contentDir}) skal ligge i ${ROOT}, for at CMS'et kan redigere den`, `CONTENT_DIR (${contentDir}) must be inside ${ROOT} for the CMS to edit it`),
+      bi(
+        `CONTENT_DIR (${contentDir}) skal ligge i ${ROOT}, for at CMS'et kan redigere den`,
+        `CONTENT_DIR (${contentDir}) must be inside ${ROOT} for the CMS to edit it`,
+      ),
     );
   }
   // Decap's media_folder: public/media, whatever the content folder.
@@ -76,7 +91,10 @@ async function main(argv: string[]): Promise<number> {
 
   if (!cmsOnly && !args.values['no-build']) {
     // The admin page names entries by the content folder's place in this folder.
-    const env = { ...process.env, CMS_CONTENT_PATH: process.env.CMS_CONTENT_PATH || path.relative(ROOT, contentDir).split(path.sep).join('/') };
+    const env = {
+      ...process.env,
+      CMS_CONTENT_PATH: process.env.CMS_CONTENT_PATH || path.relative(ROOT, contentDir).split(path.sep).join('/'),
+    };
     const code = await run([ASTRO, 'build'], env);
     if (code !== 0) {
       console.error('[start] the build failed; nothing started');
@@ -99,10 +117,18 @@ async function main(argv: string[]): Promise<number> {
       sitePort: SITE_PORT,
       log: (line) => console.error(`[cms] ${line}`),
     });
-    if (!cmsOnly) site = await serveSite({ dir: path.resolve(ROOT, process.env.OUT_DIR || 'dist'), host: '127.0.0.1', port: SITE_PORT });
+    if (!cmsOnly)
+      site = await serveSite({
+        dir: path.resolve(ROOT, process.env.OUT_DIR || 'dist'),
+        host: '127.0.0.1',
+        port: SITE_PORT,
+      });
   } catch (err) {
     const { code, message } = err as NodeJS.ErrnoException;
-    const inUse = bi('porten er i brug: kører npm start allerede?', `port ${(err as { port?: number }).port ?? ''} is in use: is npm start already running?`);
+    const inUse = bi(
+      'porten er i brug: kører npm start allerede?',
+      `port ${(err as { port?: number }).port ?? ''} is in use: is npm start already running?`,
+    );
     const port = code === 'EADDRINUSE' ? ` (${enDa(inUse)})` : '';
     console.error(`[start] ${cms ? 'the site' : 'the CMS backend'} could not start: ${message}${port}`);
     await stopAll();

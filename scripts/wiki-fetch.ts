@@ -36,7 +36,10 @@ function git(args: string[], cwd?: string): string {
     }).trim();
   } catch (err) {
     const e = err as { code?: string; stderr?: string; message: string };
-    if (e.code === 'ENOENT') throw new InputError(bi('git er ikke installeret; installér git, og kør igen', 'git is not installed; install git and run again'));
+    if (e.code === 'ENOENT')
+      throw new InputError(
+        bi('git er ikke installeret; installér git, og kør igen', 'git is not installed; install git and run again'),
+      );
     const said = printable((e.stderr || e.message).split('\n').filter(Boolean).slice(-2).join(' '), 300);
     throw new GitError(said);
   }
@@ -52,7 +55,14 @@ function main(argv: string[]): number {
   const repo = process.env.WIKI_REPO?.trim();
   if (!repo) {
     const from = displayPath(collectionDir(contentDir(), 'wiki'));
-    console.log(enDa(bi(`WIKI_REPO er ikke sat: intet at hente; wikien læses fra ${from}`, `WIKI_REPO is not set: nothing to fetch; the wiki is read from ${from}`)));
+    console.log(
+      enDa(
+        bi(
+          `WIKI_REPO er ikke sat: intet at hente; wikien læses fra ${from}`,
+          `WIKI_REPO is not set: nothing to fetch; the wiki is read from ${from}`,
+        ),
+      ),
+    );
     return 0;
   }
   const source = wikiSource(repo);
@@ -76,7 +86,14 @@ function main(argv: string[]): number {
   }
   if (args.values['dry-run']) {
     const what = stat ? bi('opdatere', 'update') : bi('klone', 'clone');
-    console.log(enDa(bi(`ville ${what.da} ${source.shown} (${branch}) i ${shownTarget}`, `Would ${what.en} ${source.shown} (${branch}) in ${shownTarget}`)));
+    console.log(
+      enDa(
+        bi(
+          `ville ${what.da} ${source.shown} (${branch}) i ${shownTarget}`,
+          `Would ${what.en} ${source.shown} (${branch}) in ${shownTarget}`,
+        ),
+      ),
+    );
     return 0;
   }
 
@@ -130,7 +147,12 @@ function main(argv: string[]): number {
   const used = collectionDir(contentDir(), 'wiki');
   if (!isInside(used, entriesDir)) {
     console.log(
-      enDa(bi(`bemærk: WIKI_DIR er sat, så bygningen læser wikien fra ${displayPath(used)}`, `Note: WIKI_DIR is set, so the build reads the wiki from ${displayPath(used)}`)),
+      enDa(
+        bi(
+          `bemærk: WIKI_DIR er sat, så bygningen læser wikien fra ${displayPath(used)}`,
+          `Note: WIKI_DIR is set, so the build reads the wiki from ${displayPath(used)}`,
+        ),
+      ),
     );
   }
   return 0;

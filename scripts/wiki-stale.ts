@@ -14,7 +14,16 @@ list for the yearly update. Entries without a valid last_verified come first.
 Exit codes: 0 report written (stale entries are not an error), 1 the content could not be read, 2 usage error.`;
 
 function main(argv: string[]): number {
-  const args = parseCli(argv, HELP, { days: { type: 'string', default: '365' }, format: { type: 'string', default: 'text' }, today: { type: 'string' } }, { positionals: true });
+  const args = parseCli(
+    argv,
+    HELP,
+    {
+      days: { type: 'string', default: '365' },
+      format: { type: 'string', default: 'text' },
+      today: { type: 'string' },
+    },
+    { positionals: true },
+  );
   if (!args) return 0;
   const days = wholeNumber('--days', args.values.days, 0);
   const format = oneOf('--format', args.values.format, ['text', 'json']);
@@ -30,7 +39,9 @@ function main(argv: string[]): number {
     return 0;
   }
   if (stale.length === 0) {
-    console.log(`✓ ${enDa(bi(`alle ${total} netværk er kontrolleret inden for ${days} dage`, `all ${total} networks were verified within ${days} days of ${today}`))}`);
+    console.log(
+      `✓ ${enDa(bi(`alle ${total} netværk er kontrolleret inden for ${days} dage`, `all ${total} networks were verified within ${days} days of ${today}`))}`,
+    );
     return 0;
   }
   console.log(
@@ -46,13 +57,23 @@ function main(argv: string[]): number {
     const age = n.ageDays === undefined ? bi('aldrig kontrolleret', 'never verified') : describeAge(n.ageDays);
     return [n.lastVerified ?? '—', n.ageDays === undefined ? '—' : `${n.ageDays} d`, enDa(age), n.name, n.file];
   });
-  const header = ['last_verified', ...[bi('dage', 'days'), bi('alder', 'age'), bi('navn', 'name'), bi('fil', 'file')].map(enDa)];
+  const header = [
+    'last_verified',
+    ...[bi('dage', 'days'), bi('alder', 'age'), bi('navn', 'name'), bi('fil', 'file')].map(enDa),
+  ];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   const line = (r: string[]) => r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i]))).join('  ');
   console.log(line(header));
   for (const r of rows) console.log(line(r));
   console.log('');
-  console.log(enDa(bi('tjek hvert netværk, ret filen, og sæt last_verified til i dag.', 'Check each network, correct the file and set last_verified to today')));
+  console.log(
+    enDa(
+      bi(
+        'tjek hvert netværk, ret filen, og sæt last_verified til i dag.',
+        'Check each network, correct the file and set last_verified to today',
+      ),
+    ),
+  );
   return 0;
 }
 

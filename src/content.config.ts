@@ -16,10 +16,15 @@ const folder = <S extends z.ZodType>(name: FolderCollection, schema: S) =>
 
 /** Every collection of the registry (src/schemas/index.ts): adding one there adds it here. */
 const folders = Object.fromEntries(
-  (Object.keys(folderCollections) as FolderCollection[]).map((name) => [name, folder(name, folderCollections[name].schema(tax))]),
+  (Object.keys(folderCollections) as FolderCollection[]).map((name) => [
+    name,
+    folder(name, folderCollections[name].schema(tax)),
+  ]),
 ) as {
   // Each collection keeps its own schema type, so its entries keep their inferred types.
-  [K in FolderCollection]: Omit<ReturnType<typeof folder>, 'schema'> & { schema: ReturnType<(typeof folderCollections)[K]['schema']> };
+  [K in FolderCollection]: Omit<ReturnType<typeof folder>, 'schema'> & {
+    schema: ReturnType<(typeof folderCollections)[K]['schema']>;
+  };
 };
 
 export const collections = {
@@ -39,4 +44,3 @@ export const collections = {
     schema: fileCollections.settings.schema(),
   }),
 };
-

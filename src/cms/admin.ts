@@ -23,9 +23,13 @@ document.documentElement.lang = lang;
 const onThisMachine = LOCAL_HOSTNAMES.includes(location.hostname);
 const config = onThisMachine ? { ...setup.configs[lang], ...setup.local } : setup.configs[lang];
 
-const fieldTrees = config.collections.flatMap((c): CmsField[][] => ('files' in c ? c.files.map((f) => f.fields) : [c.fields]));
+const fieldTrees = config.collections.flatMap((c): CmsField[][] =>
+  'files' in c ? c.files.map((f) => f.fields) : [c.fields],
+);
 const formats = createFormats(fieldTrees);
-const ourFormats = new Set(config.collections.filter((c) => c.format === FRONTMATTER_FORMAT || c.format === YAML_FORMAT).map((c) => c.name));
+const ourFormats = new Set(
+  config.collections.filter((c) => c.format === FRONTMATTER_FORMAT || c.format === YAML_FORMAT).map((c) => c.name),
+);
 CMS.registerCustomFormat(FRONTMATTER_FORMAT, 'md', formats[FRONTMATTER_FORMAT]);
 CMS.registerCustomFormat(YAML_FORMAT, 'yml', formats[YAML_FORMAT]);
 

@@ -3,7 +3,16 @@ import { describeField } from '../schemas/introspect.ts';
 import { fileCollections, folderCollections, type FolderCollection, type Taxonomies } from '../schemas/index.ts';
 import { bi, type CollectionInfo, type RefTarget } from '../schemas/meta.ts';
 import type { Lang } from '../i18n/locale.ts';
-import type { CmsBackend, CmsCollectionFile, CmsConfig, CmsField, CmsFileCollection, CmsFolderCollection, CmsCollection, CmsPublishMode } from './decap.ts';
+import type {
+  CmsBackend,
+  CmsCollectionFile,
+  CmsConfig,
+  CmsField,
+  CmsFileCollection,
+  CmsFolderCollection,
+  CmsCollection,
+  CmsPublishMode,
+} from './decap.ts';
 import { decapFields, type ExternalChoices, type FieldContext } from './fields.ts';
 import { FRONTMATTER_FORMAT, SLUG_FIELD, YAML_FORMAT, LIST_KEY } from './format.ts';
 
@@ -41,7 +50,8 @@ export interface CmsConfigOptions {
 
 const summaryFieldOf = (collection: RefTarget): string => {
   const info = (folderCollections as Record<string, { info: CollectionInfo }>)[collection]?.info;
-  if (!info?.summaryField) throw new Error(`collection "${collection}" has no summary field to show in relation widgets`);
+  if (!info?.summaryField)
+    throw new Error(`collection "${collection}" has no summary field to show in relation widgets`);
   return info.summaryField;
 };
 
@@ -65,7 +75,9 @@ function externalChoices(name: FolderCollection, ext: ExternalCollection, lang: 
   const label = folderCollections[name].info.label[lang];
   const where = ext.source ? ` (${ext.source})` : '';
   return {
-    options: [...ext.entries].sort((a, b) => a.name.localeCompare(b.name, 'da')).map((e) => ({ label: e.name, value: e.slug })),
+    options: [...ext.entries]
+      .sort((a, b) => a.name.localeCompare(b.name, 'da'))
+      .map((e) => ({ label: e.name, value: e.slug })),
     note: bi(
       `Listen viser posterne i "${label}", som de var, da sitet sidst blev bygget; "${label}" redigeres ikke her, men i sit eget offentlige repository${where}.`,
       `The list shows the entries of "${label}" as they were when the site was last built; "${label}" is not edited here but in its own public repository${where}.`,
@@ -90,7 +102,12 @@ function externalDescription(fields: string[], external: FolderCollection[], lan
 }
 
 /** Decap collections for every content type, generated from src/schemas (nothing is kept by hand). */
-export function cmsCollections(tax: Taxonomies, lang: Lang, contentPath = 'content', layout: CmsLayout = {}): CmsCollection[] {
+export function cmsCollections(
+  tax: Taxonomies,
+  lang: Lang,
+  contentPath = 'content',
+  layout: CmsLayout = {},
+): CmsCollection[] {
   const externalNames = Object.keys(layout.external ?? {}) as FolderCollection[];
   const external = Object.fromEntries(externalNames.map((n) => [n, externalChoices(n, layout.external![n]!, lang)]));
   const ctx: FieldContext = { tax, lang, summaryField: summaryFieldOf, external };

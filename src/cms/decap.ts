@@ -48,7 +48,9 @@ export type CmsFolderCollection = Omit<Decap.CmsCollection, 'fields' | 'files'> 
 };
 
 /** A file collection: named YAML files (the settings, the taxonomies). */
-export type CmsFileCollection = Omit<Decap.CmsCollection, 'fields' | 'files' | 'folder'> & { files: CmsCollectionFile[] };
+export type CmsFileCollection = Omit<Decap.CmsCollection, 'fields' | 'files' | 'folder'> & {
+  files: CmsCollectionFile[];
+};
 
 export type CmsCollection = CmsFolderCollection | CmsFileCollection;
 

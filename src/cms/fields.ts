@@ -5,7 +5,6 @@ import { bi, type Bilingual, type FieldMeta, type RefTarget, type Widget } from 
 import type { Lang } from '../i18n/locale.ts';
 import type { CmsField } from './decap.ts';
 
-
 /** Decap's datetime widget writes these strings; the schemas accept exactly them. */
 export const DATE_FORMAT = 'YYYY-MM-DD';
 export const DATETIME_FORMAT = 'YYYY-MM-DDTHH:mm';
@@ -67,7 +66,8 @@ function patternOf(js: JsonSchema, meta: FieldMeta | undefined, lang: Lang): [st
 }
 
 /** The object without its undefined keys, in the same order (the admin page embeds it as JSON). */
-const definedOnly = <T extends object>(o: T): T => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
+const definedOnly = <T extends object>(o: T): T =>
+  Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
 
 /** The value a schema fills in when the field is missing (zod's `.default`). */
 function defaultOf(schema: z.ZodType): unknown {
@@ -78,12 +78,15 @@ function defaultOf(schema: z.ZodType): unknown {
 const isString = (v: unknown): v is string => typeof v === 'string';
 const isNumber = (v: unknown): v is number => typeof v === 'number';
 const isBoolean = (v: unknown): v is boolean => typeof v === 'boolean';
-const isStringOrStrings = (v: unknown): v is string | string[] => isString(v) || (Array.isArray(v) && v.every(isString));
+const isStringOrStrings = (v: unknown): v is string | string[] =>
+  isString(v) || (Array.isArray(v) && v.every(isString));
 
 /** A schema default the widget can show; one it cannot is a mistake in src/schemas. */
 function defaultAs<T>(name: string, value: unknown, fits: (v: unknown) => v is T): T | undefined {
   if (value === undefined || fits(value)) return value;
-  throw new Error(`field "${name}" has a default (${JSON.stringify(value)}) its widget cannot show: change the default or the widget in src/schemas`);
+  throw new Error(
+    `field "${name}" has a default (${JSON.stringify(value)}) its widget cannot show: change the default or the widget in src/schemas`,
+  );
 }
 
 function inferWidget(core: z.ZodType): Widget {
@@ -109,7 +112,8 @@ function selectOptions(meta: FieldMeta, ctx: FieldContext): { label: string; val
  */
 export function decapField(name: string, schema: z.ZodType, ctx: FieldContext, parentRequired = true): CmsField {
   const { meta, required: schemaRequired, hasDefault, core } = describeField(schema);
-  if (!meta) throw new Error(`field "${name}" has no editor metadata: wrap it in field(schema, { label, … }) in src/schemas`);
+  if (!meta)
+    throw new Error(`field "${name}" has no editor metadata: wrap it in field(schema, { label, … }) in src/schemas`);
   const { lang } = ctx;
   const widget = meta.widget ?? inferWidget(core);
   const required = schemaRequired && parentRequired;
@@ -118,7 +122,13 @@ export function decapField(name: string, schema: z.ZodType, ctx: FieldContext, p
   const label = meta.label[lang];
   const fallback = hasDefault ? defaultOf(schema) : undefined;
   // Every field opens with these keys in this order, then its default and its widget's options.
-  const head = <W extends string>(w: W) => ({ name, label, widget: w, required, ...(meta.hint ? { hint: meta.hint[lang] } : {}) });
+  const head = <W extends string>(w: W) => ({
+    name,
+    label,
+    widget: w,
+    required,
+    ...(meta.hint ? { hint: meta.hint[lang] } : {}),
+  });
 
   const field = ((): CmsField => {
     switch (widget) {
@@ -138,9 +148,21 @@ export function decapField(name: string, schema: z.ZodType, ctx: FieldContext, p
         // An untouched toggle has no value; a required boolean starts as "off".
         return { ...head(widget), default: required && !hasDefault ? false : defaultAs(name, fallback, isBoolean) };
       case 'date':
-        return { ...head('datetime'), default: defaultAs(name, fallback, isString), format: DATE_FORMAT, date_format: DATE_FORMAT, time_format: false };
+        return {
+          ...head('datetime'),
+          default: defaultAs(name, fallback, isString),
+          format: DATE_FORMAT,
+          date_format: DATE_FORMAT,
+          time_format: false,
+        };
       case 'datetime':
-        return { ...head('datetime'), default: defaultAs(name, fallback, isString), format: DATETIME_FORMAT, date_format: DATE_FORMAT, time_format: 'HH:mm' };
+        return {
+          ...head('datetime'),
+          default: defaultAs(name, fallback, isString),
+          format: DATETIME_FORMAT,
+          date_format: DATE_FORMAT,
+          time_format: 'HH:mm',
+        };
       case 'select':
         return {
           ...head(widget),
@@ -197,7 +219,13 @@ export function decapField(name: string, schema: z.ZodType, ctx: FieldContext, p
         if (objectShape) {
           const fields = Object.entries(objectShape).map(([n, s]) => decapField(n, s, ctx));
           const first = fields.find((f) => f.widget === 'string' && f.required);
-          return { ...head(widget), default: fallback, ...items, fields, summary: first ? `{{fields.${first.name}}}` : undefined };
+          return {
+            ...head(widget),
+            default: fallback,
+            ...items,
+            fields,
+            summary: first ? `{{fields.${first.name}}}` : undefined,
+          };
         }
         // A list of plain values: one input per value, so a comma inside a value is safe.
         const itemJs = js.items ?? {};
@@ -207,13 +235,23 @@ export function decapField(name: string, schema: z.ZodType, ctx: FieldContext, p
           ...items,
           // Items open, so each value shows in its own input.
           collapsed: false,
-          field: definedOnly<CmsField>({ name: 'value', label, widget: 'string', required: true, pattern: patternOf(itemJs, meta, lang) }),
+          field: definedOnly<CmsField>({
+            name: 'value',
+            label,
+            widget: 'string',
+            required: true,
+            pattern: patternOf(itemJs, meta, lang),
+          }),
         };
       }
       case 'object': {
         const shape = shapeOf(schema);
         if (!shape) throw new Error(`object field "${name}" has no shape`);
-        return { ...head(widget), default: fallback, fields: Object.entries(shape).map(([n, s]) => decapField(n, s, ctx, required)) };
+        return {
+          ...head(widget),
+          default: fallback,
+          fields: Object.entries(shape).map(([n, s]) => decapField(n, s, ctx, required)),
+        };
       }
       case 'markdown':
         return { ...head(widget), default: defaultAs(name, fallback, isString) };

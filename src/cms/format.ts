@@ -30,7 +30,11 @@ type Data = Record<string, unknown>;
 const CMS_YAML = { dates: false };
 
 const isEmptyValue = (v: unknown) =>
-  v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0) || (isPlainObject(v) && Object.keys(v).length === 0);
+  v === undefined ||
+  v === null ||
+  v === '' ||
+  (Array.isArray(v) && v.length === 0) ||
+  (isPlainObject(v) && Object.keys(v).length === 0);
 
 /**
  * Drops what Decap leaves behind in fields an editor cleared ('' from a text input, [] from an
@@ -108,7 +112,8 @@ export function stringifyYamlFile(data: Data, fields?: FieldTree[]): string {
   const before = original !== undefined ? parseYamlFile(original) : undefined;
   const pruned = (pruneEmpty(rest, before) as Data | undefined) ?? {};
   const wasList = original !== undefined ? Array.isArray(parseYamlData(original, CMS_YAML)) : false;
-  const isList = (wasList || original === undefined) && Object.keys(pruned).length === 1 && Array.isArray(pruned[LIST_KEY]);
+  const isList =
+    (wasList || original === undefined) && Object.keys(pruned).length === 1 && Array.isArray(pruned[LIST_KEY]);
   if (isList) {
     const listFields = fields?.find((f) => f.name === LIST_KEY)?.fields;
     return updateYaml(wasList ? original : undefined, pruned[LIST_KEY], listFields);
@@ -125,10 +130,13 @@ export interface Formatter extends DecapFormatter {
  * The two formats, given the field trees of all collections so new keys land in field order at
  * every depth (Decap passes only the top-level order, as `sortedKeys`).
  */
-export function createFormats(fieldTrees: FieldTree[][]): Record<typeof FRONTMATTER_FORMAT | typeof YAML_FORMAT, Formatter> {
+export function createFormats(
+  fieldTrees: FieldTree[][],
+): Record<typeof FRONTMATTER_FORMAT | typeof YAML_FORMAT, Formatter> {
   const treeFor = (sortedKeys: string[] | undefined) =>
-    fieldTrees.find((t) => sortedKeys && t.length === sortedKeys.length && t.every((f, i) => f.name === sortedKeys[i])) ??
-    sortedKeys?.map((name) => ({ name }));
+    fieldTrees.find(
+      (t) => sortedKeys && t.length === sortedKeys.length && t.every((f, i) => f.name === sortedKeys[i]),
+    ) ?? sortedKeys?.map((name) => ({ name }));
   return {
     [FRONTMATTER_FORMAT]: {
       fromFile: parseFrontMatter,

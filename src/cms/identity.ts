@@ -24,13 +24,22 @@ export function identityLink(hash: string): IdentityLink | undefined {
 /** Whether finishing the link needs a new password from the person. */
 export const needsPassword = (link: IdentityLink) => link.kind !== 'confirmation';
 
-type Fetch = (url: string, init: { method: string; headers: Record<string, string>; body: string }) => Promise<{
+type Fetch = (
+  url: string,
+  init: { method: string; headers: Record<string, string>; body: string },
+) => Promise<{
   ok: boolean;
   status: number;
   json(): Promise<unknown>;
 }>;
 
-async function call(fetcher: Fetch, url: string, method: string, body: unknown, token?: string): Promise<Record<string, unknown>> {
+async function call(
+  fetcher: Fetch,
+  url: string,
+  method: string,
+  body: unknown,
+  token?: string,
+): Promise<Record<string, unknown>> {
   const res = await fetcher(url, {
     method,
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
@@ -42,7 +51,12 @@ async function call(fetcher: Fetch, url: string, method: string, body: unknown, 
 }
 
 /** Accepts an invitation, resets a password or confirms an address. */
-export async function completeIdentityLink(link: IdentityLink, password: string | undefined, identityUrl = '/.netlify/identity', fetcher: Fetch = fetch): Promise<void> {
+export async function completeIdentityLink(
+  link: IdentityLink,
+  password: string | undefined,
+  identityUrl = '/.netlify/identity',
+  fetcher: Fetch = fetch,
+): Promise<void> {
   const verify = `${identityUrl}/verify`;
   if (link.kind === 'invite') {
     await call(fetcher, verify, 'POST', { token: link.token, type: 'signup', password });
@@ -55,12 +69,18 @@ export async function completeIdentityLink(link: IdentityLink, password: string 
 }
 
 export const identityTexts = {
-  invite: bi('Velkommen som redaktør. Vælg en adgangskode til din konto.', 'Welcome as an editor. Choose a password for your account.'),
+  invite: bi(
+    'Velkommen som redaktør. Vælg en adgangskode til din konto.',
+    'Welcome as an editor. Choose a password for your account.',
+  ),
   recovery: bi('Vælg en ny adgangskode.', 'Choose a new password.'),
   confirmation: bi('Din e-mailadresse bekræftes …', 'Confirming your e-mail address …'),
   password: bi('Adgangskode (mindst 8 tegn)', 'Password (at least 8 characters)'),
   save: bi('Gem adgangskode', 'Save password'),
-  done: bi('Færdig. Log ind med din e-mailadresse og adgangskoden.', 'Done. Log in with your e-mail address and the password.'),
+  done: bi(
+    'Færdig. Log ind med din e-mailadresse og adgangskoden.',
+    'Done. Log in with your e-mail address and the password.',
+  ),
   login: bi('Gå til login', 'Go to login'),
   failed: bi('Det lykkedes ikke', 'That did not work'),
 };
@@ -104,7 +124,13 @@ export function identityPage(link: IdentityLink, lang: Lang, identityUrl?: strin
     const form = el('form');
     const label = el('label', t('password'));
     const input = el('input');
-    Object.assign(input, { type: 'password', name: 'password', required: true, minLength: 8, autocomplete: 'new-password' });
+    Object.assign(input, {
+      type: 'password',
+      name: 'password',
+      required: true,
+      minLength: 8,
+      autocomplete: 'new-password',
+    });
     label.append(el('br'), input);
     const save = el('button', t('save'));
     save.type = 'submit';

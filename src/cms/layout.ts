@@ -24,7 +24,10 @@ export function cmsLayout(dir = contentDir()): CmsLayout {
         const summary = folderCollections[name].info.summaryField ?? 'title';
         const found = entries
           .filter((e) => e.collection === name && SLUG_PATTERN.test(e.slug))
-          .map((e) => ({ slug: e.slug, name: typeof e.data[summary] === 'string' ? (e.data[summary] as string) : e.slug }));
+          .map((e) => ({
+            slug: e.slug,
+            name: typeof e.data[summary] === 'string' ? (e.data[summary] as string) : e.slug,
+          }));
         // Only a web address is worth showing editors; a local checkout's path is not.
         const source = name === 'wiki' && /^https:\/\//.test(env.WIKI_REPO ?? '') ? env.WIKI_REPO : undefined;
         return [name, { entries: found, ...(source ? { source } : {}) }];

@@ -7,7 +7,17 @@ import { networkKindLabels } from '../schemas/wiki.ts';
 import { eventStatusLabels } from '../schemas/events.ts';
 import { DEFAULT_LANG, type Lang } from '../i18n/locale.ts';
 import { langAttrFor } from '../site/page-context.ts';
-import { eventFacts, memberFacts, networkFacts, postFacts, type Byline, type Fact, type FactsContext, type Link, type Ref } from '../site/facts.ts';
+import {
+  eventFacts,
+  memberFacts,
+  networkFacts,
+  postFacts,
+  type Byline,
+  type Fact,
+  type FactsContext,
+  type Link,
+  type Ref,
+} from '../site/facts.ts';
 import { municipalityName, tradeLabel } from '../site/taxonomy.ts';
 
 /**
@@ -31,7 +41,8 @@ const str = (v: unknown) => (typeof v === 'string' && v !== '' ? v : undefined);
 const num = (v: unknown) => (typeof v === 'number' ? v : undefined);
 const bool = (v: unknown) => (typeof v === 'boolean' ? v : undefined);
 const list = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
-const obj = (v: unknown): Data | undefined => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Data) : undefined);
+const obj = (v: unknown): Data | undefined =>
+  v && typeof v === 'object' && !Array.isArray(v) ? (v as Data) : undefined;
 const objects = (v: unknown): Data[] => (Array.isArray(v) ? v.map(obj).filter((x) => x !== undefined) : []);
 const day = (v: unknown) => {
   const s = str(v);
@@ -48,7 +59,8 @@ const chips = (items: string[], label?: string) =>
   h('ul', { className: 'chips', 'aria-label': label }, ...items.map((x) => h('li', { className: 'chip', key: x }, x)));
 const link = (l: Link) => (l.href ? h('a', { className: l.className, href: l.href, rel: l.rel }, l.text) : l.text);
 /** Items with a separator between them, as children (React needs no keys for spread children). */
-const joined = (items: ReactNode[], separator: string) => items.flatMap((item, i) => (i > 0 ? [separator, item] : [item]));
+const joined = (items: ReactNode[], separator: string) =>
+  items.flatMap((item, i) => (i > 0 ? [separator, item] : [item]));
 
 /** A fact list as src/components/Facts.astro renders it, without the search index's attributes. */
 function factList(facts: Fact[]): ReactNode {
@@ -91,7 +103,12 @@ export function previewTemplates(tax: Taxonomies, uiLang: Lang, now: () => Date 
     trades: new Map(tax.trades.map((t) => [t.id, t])),
     municipalities: new Map(tax.municipalities.map((m) => [m.id, m])),
   };
-  const factsContext = (lang: Lang): FactsContext => ({ lang, t: useTranslations(lang), langAttr: langAttrFor(lang), data: { ...maps, now: now() } });
+  const factsContext = (lang: Lang): FactsContext => ({
+    lang,
+    t: useTranslations(lang),
+    langAttr: langAttrFor(lang),
+    data: { ...maps, now: now() },
+  });
   const wrap = (lang: Lang, ...children: ReactNode[]) => h('main', { className: 'wrap', lang }, ...children);
   const dataOf = (props: PreviewProps) => props.entry.get('data')?.toJS() ?? {};
   /** A field of the entry a relation field points at, when Decap has it at hand. */
@@ -134,14 +151,23 @@ export function previewTemplates(tax: Taxonomies, uiLang: Lang, now: () => Date 
           'div',
           null,
           h('h1', null, str(m.name) ?? ''),
-          h('p', { className: 'lead' }, [str(m.business), municipality && municipalityName(maps, municipality)].filter(Boolean).join(' · ')),
+          h(
+            'p',
+            { className: 'lead' },
+            [str(m.business), municipality && municipalityName(maps, municipality)].filter(Boolean).join(' · '),
+          ),
           chips(
             list(m.trades).map((id) => tradeLabel(maps, id, ctx.lang)),
             t('members.trades'),
           ),
           h('div', { className: 'prose', lang: ctx.langAttr(lang(m.lang)) }, props.widgetFor('body')),
           list(m.services).length > 0 &&
-            h(Fragment, null, h('h2', null, t('members.services')), h('ul', null, ...list(m.services).map((s) => h('li', { key: s }, s)))),
+            h(
+              Fragment,
+              null,
+              h('h2', null, t('members.services')),
+              h('ul', null, ...list(m.services).map((s) => h('li', { key: s }, s))),
+            ),
         ),
         h(
           'aside',
@@ -164,14 +190,21 @@ export function previewTemplates(tax: Taxonomies, uiLang: Lang, now: () => Date 
         updated: day(p.updated),
         guest_author: str(guest?.name) ? { name: str(guest?.name)!, url: str(guest?.url) } : undefined,
         tags: list(p.tags),
-        book: book && { title: str(book.title), author: str(book.author), isbn: str(book.isbn), rating: num(book.rating) },
+        book: book && {
+          title: str(book.title),
+          author: str(book.author),
+          isbn: str(book.isbn),
+          rating: num(book.rating),
+        },
       },
       refs(props, 'authors', 'members', list(p.authors)),
       ctx,
     );
     const cover = str(p.cover) && props.getAsset(str(p.cover)!)?.toString();
     const gallery = objects(p.gallery);
-    const dates = [facts.published, facts.updated].flatMap((d) => (d ? [h(Fragment, null, `${d.label} `, h('time', { dateTime: d.datetime }, d.text))] : []));
+    const dates = [facts.published, facts.updated].flatMap((d) =>
+      d ? [h(Fragment, null, `${d.label} `, h('time', { dateTime: d.datetime }, d.text))] : [],
+    );
     return wrap(
       ctx.lang,
       h(
@@ -182,7 +215,11 @@ export function previewTemplates(tax: Taxonomies, uiLang: Lang, now: () => Date 
           null,
           h('h1', null, str(p.title) ?? ''),
           h('p', { className: 'lead' }, str(p.description) ?? ''),
-          h('p', { className: 'meta' }, ...joined([...(facts.byline.names.length > 0 ? [byline(facts.byline)] : []), ...dates], ' · ')),
+          h(
+            'p',
+            { className: 'meta' },
+            ...joined([...(facts.byline.names.length > 0 ? [byline(facts.byline)] : []), ...dates], ' · '),
+          ),
         ),
         cover && h('img', { src: cover, alt: str(p.cover_alt) ?? '' }),
         facts.book &&
@@ -194,7 +231,13 @@ export function previewTemplates(tax: Taxonomies, uiLang: Lang, now: () => Date 
             h('cite', null, facts.book.title),
             ` ${facts.book.byLabel} ${facts.book.author}`,
             facts.book.isbn && ` · ISBN ${facts.book.isbn}`,
-            facts.book.rating && h(Fragment, null, ' · ', h('span', { role: 'img', 'aria-label': facts.book.rating.label }, facts.book.rating.stars)),
+            facts.book.rating &&
+              h(
+                Fragment,
+                null,
+                ' · ',
+                h('span', { role: 'img', 'aria-label': facts.book.rating.label }, facts.book.rating.stars),
+              ),
           ),
         h('div', { className: 'prose' }, props.widgetFor('body')),
         gallery.length > 0 &&
@@ -270,7 +313,9 @@ export function previewTemplates(tax: Taxonomies, uiLang: Lang, now: () => Date 
         price: str(e.price),
         registration_url: str(e.registration_url),
         status,
-        venue: str(venue?.name) ? { name: str(venue?.name)!, address: str(venue?.address), municipality: str(venue?.municipality) } : undefined,
+        venue: str(venue?.name)
+          ? { name: str(venue?.name)!, address: str(venue?.address), municipality: str(venue?.municipality) }
+          : undefined,
       },
       {
         organizers: refs(props, 'organizers', 'members', list(e.organizers)),
@@ -284,7 +329,8 @@ export function previewTemplates(tax: Taxonomies, uiLang: Lang, now: () => Date 
         'article',
         { className: status === 'cancelled' ? 'is-cancelled' : undefined },
         h('h1', { className: 'event-title' }, str(e.title) ?? ''),
-        status !== 'planned' && h('p', null, h('span', { className: `badge badge--${status}` }, eventStatusLabels[status][ctx.lang])),
+        status !== 'planned' &&
+          h('p', null, h('span', { className: `badge badge--${status}` }, eventStatusLabels[status][ctx.lang])),
         h('p', { className: 'lead' }, str(e.description) ?? ''),
         factList(facts),
         h('div', { className: 'prose' }, props.widgetFor('body')),

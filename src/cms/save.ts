@@ -46,10 +46,17 @@ function problemsOf(schema: z.ZodType, data: unknown, tax: Taxonomies, lang: Lan
   const result = schema.safeParse(data);
   if (result.success) return [];
   return result.error.issues.map((issue) => {
-    const value = issue.path.reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record<PropertyKey, unknown>)[k] : undefined), data);
+    const value = issue.path.reduce<unknown>(
+      (v, k) => (v && typeof v === 'object' ? (v as Record<PropertyKey, unknown>)[k] : undefined),
+      data,
+    );
     const meta = metaAt(schema, issue.path);
     const labels = issue.path
-      .map((_, i) => (typeof issue.path[i] === 'number' ? `${Number(issue.path[i]) + 1}` : metaAt(schema, issue.path.slice(0, i + 1))?.label[lang]))
+      .map((_, i) =>
+        typeof issue.path[i] === 'number'
+          ? `${Number(issue.path[i]) + 1}`
+          : metaAt(schema, issue.path.slice(0, i + 1))?.label[lang],
+      )
       .filter(Boolean);
     const described = describeIssue(issue, { meta, value, taxonomyIds: taxonomyIds(tax), contentLabel: 'content' });
     const where = [...prefix, ...labels].join(' › ');
@@ -58,7 +65,11 @@ function problemsOf(schema: z.ZodType, data: unknown, tax: Taxonomies, lang: Lan
 }
 
 /** The problems the content validator would report for this entry (references across files excepted). */
-export function checkEntry(input: Pick<SaveInput, 'collection' | 'file' | 'data'>, tax: Taxonomies, lang: Lang): string[] {
+export function checkEntry(
+  input: Pick<SaveInput, 'collection' | 'file' | 'data'>,
+  tax: Taxonomies,
+  lang: Lang,
+): string[] {
   const { body, ...fields } = (pruneEmpty(input.data) as Data | undefined) ?? {};
   if (isFolder(input.collection)) {
     const { schema, info } = folderCollections[input.collection];
@@ -66,7 +77,8 @@ export function checkEntry(input: Pick<SaveInput, 'collection' | 'file' | 'data'
     // The same rule as the contributor check: nothing the site's sanitizer would remove.
     if (typeof body === 'string') {
       const where = `${bodyLabel(info, lang)}, ${bi('linje', 'line')[lang]}`;
-      for (const finding of bodyFindings(body)) problems.push(`${where} ${finding.line + 1}: ${bodyFinding(finding)[lang]}`);
+      for (const finding of bodyFindings(body))
+        problems.push(`${where} ${finding.line + 1}: ${bodyFinding(finding)[lang]}`);
     }
     return problems;
   }
@@ -78,7 +90,8 @@ export function checkEntry(input: Pick<SaveInput, 'collection' | 'file' | 'data'
     return items.flatMap((item, i) => {
       const problems = problemsOf(schema, item, tax, lang, [`${i + 1}`]);
       const id = (item as Data | null)?.id;
-      if (typeof id === 'string' && seen.has(id)) problems.push(bi(`${i + 1}: id "${id}" findes allerede`, `${i + 1}: id "${id}" is used twice`)[lang]);
+      if (typeof id === 'string' && seen.has(id))
+        problems.push(bi(`${i + 1}: id "${id}" findes allerede`, `${i + 1}: id "${id}" is used twice`)[lang]);
       if (typeof id === 'string') seen.add(id);
       return problems;
     });
@@ -106,7 +119,10 @@ export function prepareSave(input: SaveInput, tax: Taxonomies, lang: Lang): Save
   if (input.raw) additions[ORIGINAL_FIELD] = input.raw;
   if (input.isNew && isFolder(input.collection)) {
     const slug = entrySlug(input.collection, input.data);
-    if (!slug) problems.push(bi('Navnet skal indeholde mindst ét bogstav eller tal.', 'The name needs at least one letter or digit.')[lang]);
+    if (!slug)
+      problems.push(
+        bi('Navnet skal indeholde mindst ét bogstav eller tal.', 'The name needs at least one letter or digit.')[lang],
+      );
     else if (input.collection === 'pages' && RESERVED_SLUGS.has(slug)) {
       problems.push(
         bi(

@@ -19,11 +19,22 @@ export function adminSetup(env: CmsEnv, tax: Taxonomies, layout: CmsLayout = {})
   const backend = productionBackend(env);
   const siteUrl = env.SITE_URL || env.URL || undefined;
   const config = (lang: Lang) =>
-    cmsConfig({ tax, lang, backend, publishMode: 'editorial_workflow', contentPath: env.CMS_CONTENT_PATH || 'content', siteUrl, layout });
+    cmsConfig({
+      tax,
+      lang,
+      backend,
+      publishMode: 'editorial_workflow',
+      contentPath: env.CMS_CONTENT_PATH || 'content',
+      siteUrl,
+      layout,
+    });
   return {
     configs: { da: config('da'), en: config('en') },
     // The branch matters only with MODE=git: decap-server commits to it.
-    local: { backend: { name: 'proxy', proxy_url: proxyUrl(env), branch: env.CMS_BRANCH || 'main' }, publish_mode: 'simple' },
+    local: {
+      backend: { name: 'proxy', proxy_url: proxyUrl(env), branch: env.CMS_BRANCH || 'main' },
+      publish_mode: 'simple',
+    },
     taxonomies: tax,
   };
 }

@@ -1,4 +1,3 @@
-
 import type { Lang } from './locale.ts';
 /** Every visible UI string, Danish first. English must have exactly the same keys (checked by type). */
 const da = {
@@ -31,7 +30,8 @@ const da = {
   'home.joinTitle': 'Bliv en del af netværket',
   'home.joinText': 'Det er gratis at være med. Læs velkomstpakken, og find netværk nær dig.',
   'members.title': 'Medlemmer',
-  'members.intro': 'Find kon-kolleger, samarbejdspartnere eller en freelancer til en opgave. Søg på navn, ydelse eller branche, og afgræns med filtrene.',
+  'members.intro':
+    'Find kon-kolleger, samarbejdspartnere eller en freelancer til en opgave. Søg på navn, ydelse eller branche, og afgræns med filtrene.',
   'members.count': '{n} medlemmer',
   'members.business': 'Virksomhed',
   'members.trades': 'Brancher',
@@ -95,7 +95,8 @@ const da = {
   'blog.feed': 'Abonnér via RSS',
   'pagination.label': 'Sider',
   'wiki.title': 'Netværkswiki',
-  'wiki.intro': 'Et overblik over danske netværk for selvstændige og mikrovirksomheder, som alle kan tilføje til og holde opdateret.',
+  'wiki.intro':
+    'Et overblik over danske netværk for selvstændige og mikrovirksomheder, som alle kan tilføje til og holde opdateret.',
   'wiki.kind': 'Type',
   'wiki.region': 'Region',
   'wiki.all': 'Alle',
@@ -117,7 +118,8 @@ const da = {
   'wiki.contribute': 'Mangler et netværk, eller er noget forkert? Ret det på GitHub, eller skriv til os.',
   'wiki.events': 'Arrangementer',
   'events.title': 'Arrangementer',
-  'events.intro': 'Træf, workshops, forretningsbrunch, sommerture og matchmaking – kommende og tidligere arrangementer.',
+  'events.intro':
+    'Træf, workshops, forretningsbrunch, sommerture og matchmaking – kommende og tidligere arrangementer.',
   'events.upcoming': 'Kommende arrangementer',
   'events.past': 'Tidligere arrangementer',
   'events.seePast': 'Se tidligere arrangementer',
@@ -194,7 +196,8 @@ const en: Record<UIKey, string> = {
   'home.joinTitle': 'Join the network',
   'home.joinText': 'Membership is free. Read the welcome page and find networks near you.',
   'members.title': 'Members',
-  'members.intro': 'Find competitor-colleagues, partners or a freelancer for a job. Search by name, service or trade and narrow down with the filters.',
+  'members.intro':
+    'Find competitor-colleagues, partners or a freelancer for a job. Search by name, service or trade and narrow down with the filters.',
   'members.count': '{n} members',
   'members.business': 'Business',
   'members.trades': 'Trades',
@@ -236,7 +239,8 @@ const en: Record<UIKey, string> = {
   'type.network': 'Network',
   'type.event': 'Event',
   'blog.title': 'The blog',
-  'blog.intro': 'The group blog where members take turns writing about life as a self-employed person – in Danish and English.',
+  'blog.intro':
+    'The group blog where members take turns writing about life as a self-employed person – in Danish and English.',
   'blog.otherLang': 'Posts in Danish',
   'blog.by': 'By',
   'blog.guest': 'guest blogger',
@@ -258,7 +262,8 @@ const en: Record<UIKey, string> = {
   'blog.feed': 'Subscribe via RSS',
   'pagination.label': 'Pages',
   'wiki.title': 'Network wiki',
-  'wiki.intro': 'An overview of Danish networks for the self-employed and micro-businesses that anyone can add to and keep up to date.',
+  'wiki.intro':
+    'An overview of Danish networks for the self-employed and micro-businesses that anyone can add to and keep up to date.',
   'wiki.kind': 'Kind',
   'wiki.region': 'Region',
   'wiki.all': 'All',
@@ -297,7 +302,8 @@ const en: Record<UIKey, string> = {
   'events.cancelledNote': 'This event has been cancelled.',
   'events.ended': 'This event has taken place.',
   'groups.title': 'Online groups',
-  'groups.intro': 'One large group for everyone and eight smaller groups for trades and regions. Some of them also meet in person.',
+  'groups.intro':
+    'One large group for everyone and eight smaller groups for trades and regions. Some of them also meet in person.',
   'groups.meets': 'Also meets in person',
   'groups.online': 'Online only',
   'groups.visit': 'Go to the group',

@@ -16,7 +16,8 @@ export function sectionPath(lang: Lang, section: RouteId, ...rest: (string | num
 export const feedPath = (lang: Lang) => `${homePath(lang)}rss.xml`;
 
 /** A blog post lives only in its own language. */
-export const postPath = (post: { id: string; data: { lang: Lang } }) => routePath('post', post.data.lang, { slug: post.id });
+export const postPath = (post: { id: string; data: { lang: Lang } }) =>
+  routePath('post', post.data.lang, { slug: post.id });
 /** Page 1 of a list is its own path; page n is under side/n/ (en: page/n/). */
 export const blogIndexPath = (lang: Lang, page = 1) => routePath('blog', lang, {}, page);
 export const tagPath = (lang: Lang, tag: string, page = 1) => routePath('blogTag', lang, { tag: slugify(tag) }, page);
@@ -26,4 +27,5 @@ export const directoryPath = (lang: Lang, page = 1) => routePath('members', lang
 export const networkPath = (lang: Lang, slug: string) => routePath('network', lang, { slug });
 export const eventPath = (lang: Lang, slug: string) => routePath('event', lang, { slug });
 export const pastEventsPath = (lang: Lang) => routePath('pastEvents', lang);
-export const freePagePath = (page: { id: string; data: { lang: Lang } }) => routePath('page', page.data.lang, { slug: page.id });
+export const freePagePath = (page: { id: string; data: { lang: Lang } }) =>
+  routePath('page', page.data.lang, { slug: page.id });

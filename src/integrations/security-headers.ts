@@ -62,9 +62,15 @@ export async function writeSecurityHeaders(dist: string, env: NodeJS.ProcessEnv)
   }
   const siteCode = mergeCode(site);
   const policy = sitePolicy(siteCode);
-  const entries = fs.readdirSync(dist, { withFileTypes: true }).map((e) => ({ name: e.name, directory: e.isDirectory() }));
+  const entries = fs
+    .readdirSync(dist, { withFileTypes: true })
+    .map((e) => ({ name: e.name, directory: e.isDirectory() }));
   const rules = await withoutOverlaps(
-    headerRules(entries, { site: policy, admin: adminPolicy(env, mergeCode(admin)), adminPopups: productionUsesPopups(env) }),
+    headerRules(entries, {
+      site: policy,
+      admin: adminPolicy(env, mergeCode(admin)),
+      adminPopups: productionUsesPopups(env),
+    }),
   );
   for (const [file, offset] of metaAt) {
     const abs = path.join(dist, file);

@@ -50,7 +50,9 @@ const oneLine = (text: string) => {
 
 /** The one line printed for an error that is neither a usage nor an input problem. */
 export function unexpectedMessage(help: string, err: unknown, what = current): string {
-  const message = oneLine(err instanceof Error ? `${err.name === 'Error' ? '' : `${err.name}: `}${err.message}` : String(err)) || 'no message';
+  const message =
+    oneLine(err instanceof Error ? `${err.name === 'Error' ? '' : `${err.name}: `}${err.message}` : String(err)) ||
+    'no message';
   const command = commandName(help);
   const where = what ? bi(` mens den ${what.da}`, ` while ${what.en}`) : bi('', '');
   return enDa(
@@ -109,9 +111,11 @@ export async function runCli(help: string, main: (argv: string[]) => number | Pr
  */
 function parseArgsMessage(err: NodeJS.ErrnoException): Bilingual | undefined {
   const option = /'(-[^' <]*)/.exec(err.message)?.[1] ?? '';
-  if (err.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return bi(`ukendt tilvalg "${option}"`, `Unknown option "${option}"`);
+  if (err.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION')
+    return bi(`ukendt tilvalg "${option}"`, `Unknown option "${option}"`);
   if (err.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
-    if (/does not take an argument/.test(err.message)) return bi(`${option} tager ingen værdi`, `${option} takes no value`);
+    if (/does not take an argument/.test(err.message))
+      return bi(`${option} tager ingen værdi`, `${option} takes no value`);
     return bi(
       `${option} skal have en værdi (--tilvalg=værdi, når værdien begynder med -)`,
       `${option} needs a value (--option=value when the value starts with -)`,
@@ -124,7 +128,12 @@ function parseArgsMessage(err: NodeJS.ErrnoException): Bilingual | undefined {
  * Parses the options (plus -h/--help). With --help it prints the help and returns undefined:
  * the command then exits 0. Positional arguments are refused unless `positionals` is set.
  */
-export function parseCli<const O extends ParseArgsOptionsConfig>(argv: string[], help: string, options: O, { positionals = false } = {}) {
+export function parseCli<const O extends ParseArgsOptionsConfig>(
+  argv: string[],
+  help: string,
+  options: O,
+  { positionals = false } = {},
+) {
   let parsed;
   try {
     parsed = parseArgs({
@@ -141,40 +150,62 @@ export function parseCli<const O extends ParseArgsOptionsConfig>(argv: string[],
     return undefined;
   }
   if (!positionals && parsed.positionals.length)
-    throw new UsageError(bi(`uventet argument "${parsed.positionals[0]}"`, `Unexpected argument "${parsed.positionals[0]}"`));
+    throw new UsageError(
+      bi(`uventet argument "${parsed.positionals[0]}"`, `Unexpected argument "${parsed.positionals[0]}"`),
+    );
   return parsed;
 }
 
-const list = (values: readonly string[], and: string) => (values.length > 1 ? `${values.slice(0, -1).join(', ')} ${and} ${values.at(-1)}` : values.join(''));
+const list = (values: readonly string[], and: string) =>
+  values.length > 1 ? `${values.slice(0, -1).join(', ')} ${and} ${values.at(-1)}` : values.join('');
 
 /** The value of an option that takes one of a few words, e.g. --format. */
 export function oneOf<const T extends string>(option: string, value: string | undefined, allowed: readonly T[]): T {
   if (allowed.includes(value as T)) return value as T;
-  throw new UsageError(bi(`${option} skal være ${list(allowed, 'eller')}`, `${option} must be ${list(allowed, 'or')}, not "${value}"`));
+  throw new UsageError(
+    bi(`${option} skal være ${list(allowed, 'eller')}`, `${option} must be ${list(allowed, 'or')}, not "${value}"`),
+  );
 }
 
 /** An option that takes a whole number from min to max (no upper bound when max is left out). */
 export function wholeNumber(option: string, value: string | undefined, min: number, max = Infinity): number {
   const n = Number(value);
   if (value !== undefined && value.trim() !== '' && Number.isInteger(n) && n >= min && n <= max) return n;
-  const range = max === Infinity ? bi(`${min} eller mere`, `${min} or more`) : bi(`fra ${min} til ${max}`, `from ${min} to ${max}`);
-  throw new UsageError(bi(`${option} skal være et helt tal ${range.da}`, `${option} must be a whole number ${range.en}, not "${value ?? ''}"`));
+  const range =
+    max === Infinity ? bi(`${min} eller mere`, `${min} or more`) : bi(`fra ${min} til ${max}`, `from ${min} to ${max}`);
+  throw new UsageError(
+    bi(
+      `${option} skal være et helt tal ${range.da}`,
+      `${option} must be a whole number ${range.en}, not "${value ?? ''}"`,
+    ),
+  );
 }
 
 /** A --today option: a real day written YYYY-MM-DD; today (in Denmark) when not given. */
 export function dayOption(value: string | undefined): string {
   const day = value ?? isoDay(new Date());
   if (!isCalendarDay(day))
-    throw new UsageError(bi('--today skal være en dato skrevet ÅÅÅÅ-MM-DD', `--today must be a date written YYYY-MM-DD, not "${day}"`));
+    throw new UsageError(
+      bi('--today skal være en dato skrevet ÅÅÅÅ-MM-DD', `--today must be a date written YYYY-MM-DD, not "${day}"`),
+    );
   return day;
 }
 
 /** The content folder a command works on: the one given, else $CONTENT_DIR or content/; it must exist. */
 export function contentFolder(given: string | undefined, command: string): string {
-  if (given !== undefined && !given.trim()) throw new UsageError(bi('mappenavnet er tomt; angiv indholdsmappen', 'The folder name is empty; give the content folder'));
+  if (given !== undefined && !given.trim())
+    throw new UsageError(
+      bi('mappenavnet er tomt; angiv indholdsmappen', 'The folder name is empty; give the content folder'),
+    );
   const dir = given ? path.resolve(given) : contentDir();
   if (fs.existsSync(dir) && fs.statSync(dir).isDirectory()) return dir;
-  if (given) throw new UsageError(bi('mappen findes ikke; angiv indholdsmappen', `${dir}: no such folder. Give the content folder, e.g. npm run ${command} -- content`));
+  if (given)
+    throw new UsageError(
+      bi(
+        'mappen findes ikke; angiv indholdsmappen',
+        `${dir}: no such folder. Give the content folder, e.g. npm run ${command} -- content`,
+      ),
+    );
   throw new UsageError(
     bi(
       'mappen findes ikke; kør kommandoen i sitets mappe, eller sæt CONTENT_DIR til indholdsmappen',

@@ -50,7 +50,9 @@ export function productionBackend(env: CmsEnv): BackendSetting {
       ...(env.CMS_AUTH_ENDPOINT ? { auth_endpoint: env.CMS_AUTH_ENDPOINT } : {}),
     };
   }
-  throw new Error(`CMS_BACKEND must be git-gateway or github, not "${name}" — CMS_BACKEND skal være git-gateway eller github`);
+  throw new Error(
+    `CMS_BACKEND must be git-gateway or github, not "${name}" — CMS_BACKEND skal være git-gateway eller github`,
+  );
 }
 
 /** The local backend's API, used when the admin page is opened on this machine. */

@@ -47,7 +47,9 @@ const JS_TYPES = new Set([
 
 function runsInline(script: Element): boolean {
   if (script.properties.src !== undefined) return false;
-  const type = String(script.properties.type ?? '').trim().toLowerCase();
+  const type = String(script.properties.type ?? '')
+    .trim()
+    .toLowerCase();
   // Import maps are inline code to CSP as well.
   return type === '' || type === 'module' || type === 'importmap' || JS_TYPES.has(type);
 }
@@ -114,7 +116,11 @@ export function sitePolicy(code: InlineCode): Policy {
     'script-src': ["'self'", "'wasm-unsafe-eval'", ...hashes(code.scripts)],
     // A style attribute can only be allowed by hash with 'unsafe-hashes'; our templates have none,
     // but trusted content (an MDX post) may, and should not break the page.
-    'style-src': ["'self'", ...hashes(code.styles), ...(styleAttributes.length ? ["'unsafe-hashes'", ...styleAttributes] : [])],
+    'style-src': [
+      "'self'",
+      ...hashes(code.styles),
+      ...(styleAttributes.length ? ["'unsafe-hashes'", ...styleAttributes] : []),
+    ],
     'img-src': ["'self'"],
     'object-src': ["'none'"],
     'base-uri': ["'self'"],
@@ -274,7 +280,14 @@ export function headerRules(entries: DistEntry[], policies: HeaderPolicies): Hea
     ...(name === '_astro' ? { 'Cache-Control': IMMUTABLE } : {}),
   });
   const own = entries
-    .filter((e) => e.name !== 'admin' && e.name !== 'media' && !e.name.startsWith('.') && e.name !== '_headers' && e.name !== '_redirects')
+    .filter(
+      (e) =>
+        e.name !== 'admin' &&
+        e.name !== 'media' &&
+        !e.name.startsWith('.') &&
+        e.name !== '_headers' &&
+        e.name !== '_redirects',
+    )
     .sort((a, b) => a.name.localeCompare(b.name))
     .map((e) => ({ for: e.directory ? `/${e.name}/*` : `/${e.name}`, values: siteValues(e.name) }));
   return [
@@ -289,7 +302,10 @@ export function headerRules(entries: DistEntry[], policies: HeaderPolicies): Hea
         'Cross-Origin-Opener-Policy': policies.adminPopups ? 'same-origin-allow-popups' : 'same-origin',
       },
     },
-    { for: '/media/*', values: { 'Content-Security-Policy': formatPolicy(MEDIA_POLICY), 'Cross-Origin-Opener-Policy': 'same-origin' } },
+    {
+      for: '/media/*',
+      values: { 'Content-Security-Policy': formatPolicy(MEDIA_POLICY), 'Cross-Origin-Opener-Policy': 'same-origin' },
+    },
   ];
 }
 
@@ -301,7 +317,9 @@ export async function compileRules(rules: HeaderRule[]) {
 }
 
 const samplePaths = (rule: HeaderRule) =>
-  rule.for.endsWith('/*') ? [rule.for.slice(0, -2), `${rule.for.slice(0, -1)}`, `${rule.for.slice(0, -1)}x`] : [rule.for];
+  rule.for.endsWith('/*')
+    ? [rule.for.slice(0, -2), `${rule.for.slice(0, -1)}`, `${rule.for.slice(0, -1)}x`]
+    : [rule.for];
 
 /**
  * Netlify reads `/x/*` as "every path that starts with /x", so `/en/*` also matches a page at
@@ -316,7 +334,9 @@ export async function withoutOverlaps(rules: HeaderRule[]): Promise<HeaderRule[]
       kept.push(rule);
       continue;
     }
-    const others = compiled.filter((c, j) => j !== i && c.for !== '/*' && samplePaths(rule).some((p) => c.forRegExp.test(p)));
+    const others = compiled.filter(
+      (c, j) => j !== i && c.for !== '/*' && samplePaths(rule).some((p) => c.forRegExp.test(p)),
+    );
     const same = (c: HeaderRule) => JSON.stringify(c.values) === JSON.stringify(rule.values);
     const clash = others.find((c) => !same(c));
     if (clash) {

@@ -28,14 +28,16 @@ export function parseLocalDateTime(value: string): Date {
   const m = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?(Z|[+-]\d{2}:?\d{2})?$/.exec(value);
   if (!m) return new Date(Number.NaN);
   const [, y, mo, d, h, mi, s = '00', zone] = m;
-  if (zone) return new Date(`${y}-${mo}-${d}T${h}:${mi}:${s}${zone.length === 5 ? `${zone.slice(0, 3)}:${zone.slice(3)}` : zone}`);
+  if (zone)
+    return new Date(
+      `${y}-${mo}-${d}T${h}:${mi}:${s}${zone.length === 5 ? `${zone.slice(0, 3)}:${zone.slice(3)}` : zone}`,
+    );
   const wall = Date.UTC(+y, +mo - 1, +d, +h, +mi, +s);
   // Two passes settle the offset around daylight-saving changes.
   let guess = wall - zoneOffsetMs(new Date(wall));
   guess = wall - zoneOffsetMs(new Date(guess));
   return new Date(guess);
 }
-
 
 export function formatDate(date: Date, lang: Lang): string {
   return new Intl.DateTimeFormat(LOCALE_TAG[lang], { dateStyle: 'long', timeZone: SITE_TIME_ZONE }).format(date);

@@ -25,14 +25,26 @@ const SYSTEM_ERRORS: Record<string, Bilingual> = {
   EEXIST: bi('findes allerede', 'exists already'),
   EACCES: bi('adgang nægtet; tjek ejer og rettigheder', 'permission denied; check who owns it and its permissions'),
   EPERM: bi('handlingen er ikke tilladt her', 'the operation is not permitted here'),
-  ENAMETOOLONG: bi('navnet eller stien er for lang til filsystemet; vælg en kortere', 'the name or path is too long for the file system; choose a shorter one'),
-  ELOOP: bi('et symbolsk link, der peger i ring, eller et link, hvor der skulle være en fil', 'a symbolic link that points in a circle, or a link where a file was expected'),
+  ENAMETOOLONG: bi(
+    'navnet eller stien er for lang til filsystemet; vælg en kortere',
+    'the name or path is too long for the file system; choose a shorter one',
+  ),
+  ELOOP: bi(
+    'et symbolsk link, der peger i ring, eller et link, hvor der skulle være en fil',
+    'a symbolic link that points in a circle, or a link where a file was expected',
+  ),
   ENOSPC: bi('disken er fuld', 'the disk is full'),
   EROFS: bi('filsystemet er skrivebeskyttet', 'the file system is read-only'),
   EMFILE: bi('for mange åbne filer', 'too many open files'),
   EBUSY: bi('optaget (i brug af et andet program)', 'busy (in use by another program)'),
-  EINVAL: bi('ikke et gyldigt navn eller en gyldig handling for filsystemet', 'not a valid name or operation for the file system'),
-  EILSEQ: bi('navnet indeholder tegn, som filsystemet ikke kan gemme', 'the name holds characters the file system cannot store'),
+  EINVAL: bi(
+    'ikke et gyldigt navn eller en gyldig handling for filsystemet',
+    'not a valid name or operation for the file system',
+  ),
+  EILSEQ: bi(
+    'navnet indeholder tegn, som filsystemet ikke kan gemme',
+    'the name holds characters the file system cannot store',
+  ),
 };
 
 /** A file-system error (ENOENT, EACCES, ENAMETOOLONG, …) as an InputError naming the path; undefined for anything else. */
@@ -44,7 +56,8 @@ export function fromSystemError(err: unknown): InputError | undefined {
   return new InputError(known, dest ?? file);
 }
 
-const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(bytes < 1024 * 1024 ? 2 : 1).replace(/\.0+$/, '')} MB`;
+const megabytes = (bytes: number) =>
+  `${(bytes / 1024 / 1024).toFixed(bytes < 1024 * 1024 ? 2 : 1).replace(/\.0+$/, '')} MB`;
 
 /**
  * The bytes of a file the user named, if it is a regular file (not a link, folder, device or
@@ -61,25 +74,48 @@ export function readInputFile(file: string, maxBytes: number): Buffer {
     fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NOFOLLOW ?? 0) | (fs.constants.O_NONBLOCK ?? 0));
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ELOOP') throw new InputError(bi('er et symbolsk link; angiv selve filen', 'is a symbolic link; give the file itself'), file);
-    if (code === 'ENOENT') throw new InputError(bi('filen findes ikke; tjek navnet og mappen', 'no such file; check the name and the folder'), file);
+    if (code === 'ELOOP')
+      throw new InputError(
+        bi('er et symbolsk link; angiv selve filen', 'is a symbolic link; give the file itself'),
+        file,
+      );
+    if (code === 'ENOENT')
+      throw new InputError(
+        bi('filen findes ikke; tjek navnet og mappen', 'no such file; check the name and the folder'),
+        file,
+      );
     throw fromSystemError(err) ?? err;
   }
   try {
     const stat = fs.fstatSync(fd);
     if (stat.isDirectory()) throw new InputError(bi('er en mappe; angiv en fil', 'is a folder; give a file'), file);
-    if (!stat.isFile()) throw new InputError(bi('er ikke en almindelig fil (en enhed, et rør eller en socket); angiv en fil', 'is not a regular file (a device, pipe or socket); give a file'), file);
+    if (!stat.isFile())
+      throw new InputError(
+        bi(
+          'er ikke en almindelig fil (en enhed, et rør eller en socket); angiv en fil',
+          'is not a regular file (a device, pipe or socket); give a file',
+        ),
+        file,
+      );
     if (stat.size > maxBytes) {
       throw new InputError(
-        bi(`fylder ${megabytes(stat.size)}; grænsen er ${megabytes(maxBytes)}. Del den op i mindre filer`, `is ${megabytes(stat.size)}; the limit is ${megabytes(maxBytes)}. Split it into smaller files`),
+        bi(
+          `fylder ${megabytes(stat.size)}; grænsen er ${megabytes(maxBytes)}. Del den op i mindre filer`,
+          `is ${megabytes(stat.size)}; the limit is ${megabytes(maxBytes)}. Split it into smaller files`,
+        ),
         file,
       );
     }
     // Read at most one byte past the limit, in case the file grows while it is read.
     const buffer = Buffer.alloc(Math.min(stat.size, maxBytes) + 1);
     let length = 0;
-    for (let n; length < buffer.length && (n = fs.readSync(fd, buffer, length, buffer.length - length, null)) > 0; ) length += n;
-    if (length > maxBytes) throw new InputError(bi(`er større end grænsen på ${megabytes(maxBytes)}`, `is larger than ${megabytes(maxBytes)}, the limit`), file);
+    for (let n; length < buffer.length && (n = fs.readSync(fd, buffer, length, buffer.length - length, null)) > 0;)
+      length += n;
+    if (length > maxBytes)
+      throw new InputError(
+        bi(`er større end grænsen på ${megabytes(maxBytes)}`, `is larger than ${megabytes(maxBytes)}, the limit`),
+        file,
+      );
     return buffer.subarray(0, length);
   } catch (err) {
     throw fromSystemError(err) ?? err;

@@ -43,7 +43,6 @@ import {
  * in the browser could use it too; checkMediaFolder loads node:fs when it is called.
  */
 
-
 export type MediaCode = 'media_type' | 'media_size' | 'media_svg' | 'media_name' | 'media_symlink' | 'media_special';
 
 /** One problem with one media file. Messages do not repeat the file's name: the caller shows it. */
@@ -82,8 +81,13 @@ export function mediaNameProblem(name: string): MediaProblem | undefined {
 
 /** Text formats file-type cannot see, told apart by their first characters. */
 function sniffText(bytes: Uint8Array): Bilingual | undefined {
-  const head = new TextDecoder('utf-8').decode(bytes.subarray(0, 1024)).replace(/^\uFEFF/, '').trimStart().toLowerCase();
-  if (/^(?:<\?xml[^>]*>\s*)?(?:<!--[\s\S]*?-->\s*)*(?:<!doctype svg[^>]*>\s*)?<svg[\s>/]/.test(head)) return svgDrawing();
+  const head = new TextDecoder('utf-8')
+    .decode(bytes.subarray(0, 1024))
+    .replace(/^\uFEFF/, '')
+    .trimStart()
+    .toLowerCase();
+  if (/^(?:<\?xml[^>]*>\s*)?(?:<!--[\s\S]*?-->\s*)*(?:<!doctype svg[^>]*>\s*)?<svg[\s>/]/.test(head))
+    return svgDrawing();
   if (/^(?:<!doctype html|<html|<head|<body|<script|<iframe|<meta|<!--)/.test(head)) return htmlPage();
   if (head.startsWith('<?xml') || head.startsWith('<')) return markupDocument();
   return undefined;
@@ -106,12 +110,21 @@ async function whatItIs(bytes: Uint8Array): Promise<{ ext?: string; what: Biling
  * the media folder (`members/anne.jpg`) or the upload's file name. With `upload`, SVG is refused
  * whatever it holds: only pictures saved by git, and checked inert, may be SVG.
  */
-export function checkMediaFile(name: string, bytes: Uint8Array, options: { upload?: boolean } = {}): Promise<MediaProblem[]> {
+export function checkMediaFile(
+  name: string,
+  bytes: Uint8Array,
+  options: { upload?: boolean } = {},
+): Promise<MediaProblem[]> {
   return inspect(name, bytes, bytes.length, options);
 }
 
 /** checkMediaFile for the first `bytes` of a file of `size` bytes (the folder walk does not read a file far over the limit). */
-async function inspect(name: string, bytes: Uint8Array, size: number, options: { upload?: boolean }): Promise<MediaProblem[]> {
+async function inspect(
+  name: string,
+  bytes: Uint8Array,
+  size: number,
+  options: { upload?: boolean },
+): Promise<MediaProblem[]> {
   const ext = extensionOf(name);
   const problems: MediaProblem[] = [];
   const isSvg = ext === 'svg';
@@ -159,14 +172,57 @@ const XMLNS_NS = 'http://www.w3.org/2000/xmlns/';
  * such as an href), metadata (foreign namespaces), cursor and font elements (load files).
  */
 const SVG_ELEMENTS = new Set([
-  'svg', 'g', 'defs', 'title', 'desc', 'symbol', 'use', 'switch', 'style',
-  'path', 'rect', 'circle', 'ellipse', 'line', 'polyline', 'polygon',
-  'text', 'tspan', 'textPath',
-  'linearGradient', 'radialGradient', 'stop', 'pattern', 'clipPath', 'mask', 'marker',
-  'filter', 'feBlend', 'feColorMatrix', 'feComponentTransfer', 'feComposite', 'feConvolveMatrix',
-  'feDiffuseLighting', 'feDisplacementMap', 'feDistantLight', 'feDropShadow', 'feFlood',
-  'feFuncA', 'feFuncB', 'feFuncG', 'feFuncR', 'feGaussianBlur', 'feMerge', 'feMergeNode',
-  'feMorphology', 'feOffset', 'fePointLight', 'feSpecularLighting', 'feSpotLight', 'feTile', 'feTurbulence',
+  'svg',
+  'g',
+  'defs',
+  'title',
+  'desc',
+  'symbol',
+  'use',
+  'switch',
+  'style',
+  'path',
+  'rect',
+  'circle',
+  'ellipse',
+  'line',
+  'polyline',
+  'polygon',
+  'text',
+  'tspan',
+  'textPath',
+  'linearGradient',
+  'radialGradient',
+  'stop',
+  'pattern',
+  'clipPath',
+  'mask',
+  'marker',
+  'filter',
+  'feBlend',
+  'feColorMatrix',
+  'feComponentTransfer',
+  'feComposite',
+  'feConvolveMatrix',
+  'feDiffuseLighting',
+  'feDisplacementMap',
+  'feDistantLight',
+  'feDropShadow',
+  'feFlood',
+  'feFuncA',
+  'feFuncB',
+  'feFuncG',
+  'feFuncR',
+  'feGaussianBlur',
+  'feMerge',
+  'feMergeNode',
+  'feMorphology',
+  'feOffset',
+  'fePointLight',
+  'feSpecularLighting',
+  'feSpotLight',
+  'feTile',
+  'feTurbulence',
 ]);
 
 /** A reference to something inside the same file. */
@@ -192,7 +248,11 @@ function urlProblem(value: string): string | undefined {
   return undefined;
 }
 
-const refuse = (line: number, what: Bilingual): MediaProblem => ({ code: 'media_svg', line, message: svgNotInert(what) });
+const refuse = (line: number, what: Bilingual): MediaProblem => ({
+  code: 'media_svg',
+  line,
+  message: svgNotInert(what),
+});
 
 const MAX_SVG_PROBLEMS = 20;
 
@@ -206,7 +266,8 @@ export function checkSvg(bytes: Uint8Array): MediaProblem[] {
   }
   const problems: MediaProblem[] = [];
   const add = (p: MediaProblem) => {
-    if (problems.length < MAX_SVG_PROBLEMS && !problems.some((q) => q.line === p.line && q.message.en === p.message.en)) problems.push(p);
+    if (problems.length < MAX_SVG_PROBLEMS && !problems.some((q) => q.line === p.line && q.message.en === p.message.en))
+      problems.push(p);
   };
   const parser = new SaxesParser({ xmlns: true, position: true });
   let depth = 0;
@@ -217,7 +278,11 @@ export function checkSvg(bytes: Uint8Array): MediaProblem[] {
   parser.on('error', (err) => {
     if (failed) return;
     failed = true;
-    add({ code: 'media_svg', line: parser.line, message: svgNotWellFormed(err.message.replace(/^[^:]*:\d+:\d+: /, '')) });
+    add({
+      code: 'media_svg',
+      line: parser.line,
+      message: svgNotWellFormed(err.message.replace(/^[^:]*:\d+:\d+: /, '')),
+    });
   });
   parser.on('xmldecl', (decl) => {
     if (decl.encoding && decl.encoding.toLowerCase() !== 'utf-8') {
@@ -311,10 +376,15 @@ const MAX_DEPTH = 16;
  */
 export async function checkMediaFolder(dir: string): Promise<ContentIssue[]> {
   // Loaded here so that the rest of this module stays usable in the browser.
-  const [fs, path, { displayPath }] = await Promise.all([import('node:fs/promises'), import('node:path'), import('./content/paths.ts')]);
+  const [fs, path, { displayPath }] = await Promise.all([
+    import('node:fs/promises'),
+    import('node:path'),
+    import('./content/paths.ts'),
+  ]);
   const { constants } = await import('node:fs');
   const issues: ContentIssue[] = [];
-  const report = (abs: string, p: MediaProblem) => issues.push({ file: displayPath(abs), code: p.code, message: p.message, ...(p.line ? { line: p.line } : {}) });
+  const report = (abs: string, p: MediaProblem) =>
+    issues.push({ file: displayPath(abs), code: p.code, message: p.message, ...(p.line ? { line: p.line } : {}) });
 
   const linkProblem: MediaProblem = { code: 'media_symlink', message: mediaSymlink() };
   const specialProblem: MediaProblem = { code: 'media_special', message: mediaSpecial() };
@@ -341,7 +411,8 @@ export async function checkMediaFolder(dir: string): Promise<ContentIssue[]> {
         else if (depth >= MAX_DEPTH) report(entry.abs, { code: 'media_name', message: mediaTooDeep(MAX_DEPTH) });
         else await walk(entry, depth + 1);
       } else if (!stat.isFile()) report(entry.abs, specialProblem);
-      else if (name === '.gitkeep' && stat.size === 0) continue; // git's idiom for keeping an empty folder
+      else if (name === '.gitkeep' && stat.size === 0)
+        continue; // git's idiom for keeping an empty folder
       else for (const p of await checkFile(entry)) report(entry.abs, p);
     }
   };
@@ -355,7 +426,8 @@ export async function checkMediaFolder(dir: string): Promise<ContentIssue[]> {
       // A picture far over the limit is not read whole: its size is the problem to report.
       const bytes = new Uint8Array(Math.min(stat.size, MAX_IMAGE_BYTES + 1));
       let length = 0;
-      for (let n = 1; n > 0 && length < bytes.length; length += n) n = (await handle.read(bytes, length, bytes.length - length, length)).bytesRead;
+      for (let n = 1; n > 0 && length < bytes.length; length += n)
+        n = (await handle.read(bytes, length, bytes.length - length, length)).bytesRead;
       return await inspect(rel, bytes.subarray(0, length), Math.max(stat.size, length), {});
     } finally {
       await handle.close();

@@ -41,7 +41,8 @@ export function isMediaPath(src: unknown): boolean {
 const PREFIX = defaultSchema.clobberPrefix ?? 'user-content-';
 const CLOBBERED = defaultSchema.clobber ?? [];
 /** remark-rehype already prefixes footnote ids; the sanitizer prefixes again, which broke footnote links. */
-const unprefixTwice = (v: unknown) => (typeof v === 'string' && v.startsWith(PREFIX + PREFIX) ? v.slice(PREFIX.length) : v);
+const unprefixTwice = (v: unknown) =>
+  typeof v === 'string' && v.startsWith(PREFIX + PREFIX) ? v.slice(PREFIX.length) : v;
 
 /** The tree as the site renders it: sanitized, and images from elsewhere removed. */
 export function cleanBodyTree(tree: Root): Root {
@@ -49,7 +50,10 @@ export function cleanBodyTree(tree: Root): Root {
   visit(clean, 'element', (node: Element, index, parent) => {
     for (const prop of CLOBBERED) {
       const value = node.properties[prop];
-      if (value !== undefined) node.properties[prop] = Array.isArray(value) ? value.map(unprefixTwice) as typeof value : (unprefixTwice(value) as typeof value);
+      if (value !== undefined)
+        node.properties[prop] = Array.isArray(value)
+          ? (value.map(unprefixTwice) as typeof value)
+          : (unprefixTwice(value) as typeof value);
     }
     if (node.tagName !== 'img' || isMediaPath(node.properties.src) || !parent || index === undefined) return undefined;
     parent.children.splice(index, 1);

@@ -19,7 +19,10 @@ export function closest(input: string, candidates: Iterable<string>): string | u
   let bestScore = Infinity;
   for (const c of candidates) {
     const hay = c.toLowerCase();
-    const score = hay.startsWith(needle) || needle.startsWith(hay) ? Math.abs(hay.length - needle.length) / 2 : editDistance(needle, hay);
+    const score =
+      hay.startsWith(needle) || needle.startsWith(hay)
+        ? Math.abs(hay.length - needle.length) / 2
+        : editDistance(needle, hay);
     if (score < bestScore) {
       bestScore = score;
       best = c;

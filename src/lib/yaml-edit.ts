@@ -1,4 +1,15 @@
-import YAML, { Document, isMap, isNode, isScalar, isSeq, Pair, YAMLMap, YAMLSeq, type Node, type ToStringOptions } from 'yaml';
+import YAML, {
+  Document,
+  isMap,
+  isNode,
+  isScalar,
+  isSeq,
+  Pair,
+  YAMLMap,
+  YAMLSeq,
+  type Node,
+  type ToStringOptions,
+} from 'yaml';
 
 /**
  * Editing a YAML document in place: the original text stays byte for byte, except the top-level
@@ -89,7 +100,9 @@ function merge(doc: Document, node: unknown, value: unknown, fields: FieldTree[]
   }
   if (Array.isArray(value) && isSeq(node)) {
     const seq = node;
-    seq.items = value.map((v, i) => (i < seq.items.length ? merge(doc, seq.items[i], v, fields) : createNode(doc, v, fields)));
+    seq.items = value.map((v, i) =>
+      i < seq.items.length ? merge(doc, seq.items[i], v, fields) : createNode(doc, v, fields),
+    );
     return seq;
   }
   if (isScalar(node) && typeof value !== 'object' && typeof value === typeof node.value) {
@@ -145,7 +158,13 @@ function renderItem(value: unknown, style: ToStringOptions): string {
 }
 
 /** Top-level fields: untouched ones keep their exact text, changed ones are re-rendered in place. */
-function spliceMap(text: string, doc: Document, data: Data, fields: FieldTree[] | undefined, style: ToStringOptions): string | undefined {
+function spliceMap(
+  text: string,
+  doc: Document,
+  data: Data,
+  fields: FieldTree[] | undefined,
+  style: ToStringOptions,
+): string | undefined {
   const map = doc.contents as YAMLMap;
   const fieldByName = new Map((fields ?? []).map((f) => [f.name, f]));
   const spans = new Map<string, { start: number; end: number }>();
@@ -172,11 +191,16 @@ function spliceMap(text: string, doc: Document, data: Data, fields: FieldTree[] 
     if (v === undefined || spans.has(k)) continue;
     const rendered = renderPair(k, createNode(doc, v, fieldByName.get(k)?.fields), style);
     // After the nearest existing field that comes before it in field order.
-    const earlier = order.indexOf(k) === -1 ? [...spans.keys()] : order.slice(0, order.indexOf(k)).filter((x) => spans.has(x));
+    const earlier =
+      order.indexOf(k) === -1 ? [...spans.keys()] : order.slice(0, order.indexOf(k)).filter((x) => spans.has(x));
     const anchor = earlier.length ? spans.get(earlier.at(-1)!)! : undefined;
     if (anchor) {
       const newline = text.slice(anchor.start, anchor.end).endsWith('\n') ? '' : '\n';
-      edits.push({ start: anchor.end, end: anchor.end, text: newline + (newline ? rendered.replace(/\n$/, '') : rendered) });
+      edits.push({
+        start: anchor.end,
+        end: anchor.end,
+        text: newline + (newline ? rendered.replace(/\n$/, '') : rendered),
+      });
     } else {
       const first = [...spans.values()][0];
       const at = first?.start ?? text.length;
@@ -187,7 +211,13 @@ function spliceMap(text: string, doc: Document, data: Data, fields: FieldTree[] 
 }
 
 /** A top-level list (a taxonomy file): item by item, untouched items keep their exact text. */
-function spliceSeq(text: string, doc: Document, data: unknown[], fields: FieldTree[] | undefined, style: ToStringOptions): string | undefined {
+function spliceSeq(
+  text: string,
+  doc: Document,
+  data: unknown[],
+  fields: FieldTree[] | undefined,
+  style: ToStringOptions,
+): string | undefined {
   const seq = doc.contents as YAMLSeq;
   const edits: Edit[] = [];
   const spans: { start: number; end: number; line: number }[] = [];
@@ -263,4 +293,3 @@ export function splitFrontMatter(raw: string): FrontMatterParts {
   const yamlEnd = close.index + (close[0].length - close[1].length);
   return { head: open[0], yaml: rest.slice(0, yamlEnd), close: close[1], body: rest.slice(yamlEnd + close[1].length) };
 }
-

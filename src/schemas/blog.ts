@@ -22,15 +22,20 @@ export function blogSchema() {
       title: f.text({ label: bi('Titel', 'Title') }),
       description: f.longText({
         label: bi('Kort beskrivelse', 'Description'),
-        hint: bi('En eller to sætninger til lister, feeds og søgemaskiner.', 'One or two sentences for lists, feeds and search engines.'),
+        hint: bi(
+          'En eller to sætninger til lister, feeds og søgemaskiner.',
+          'One or two sentences for lists, feeds and search engines.',
+        ),
       }),
       date: f.date({ label: bi('Udgivet', 'Published') }),
       updated: f.date({ label: bi('Opdateret', 'Updated') }).optional(),
       lang: f.lang(),
-      authors: f.refs('members', {
-        label: bi('Forfattere', 'Authors'),
-        hint: bi('Bloggere, der er medlemmer.', 'Bloggers who are members.'),
-      }).optional(),
+      authors: f
+        .refs('members', {
+          label: bi('Forfattere', 'Authors'),
+          hint: bi('Bloggere, der er medlemmer.', 'Bloggers who are members.'),
+        })
+        .optional(),
       guest_author: field(
         z.object({
           name: f.text({ label: bi('Navn', 'Name') }),
@@ -44,7 +49,10 @@ export function blogSchema() {
       ).optional(),
       tags: field(z.array(z.string().regex(TAG_PATTERN)), {
         label: bi('Emner', 'Tags'),
-        hint: bi('Små bogstaver, æøå og bindestreger, fx prissætning eller kon-kolleger.', 'Lowercase letters (æøå allowed) and hyphens, e.g. pricing or kon-kolleger.'),
+        hint: bi(
+          'Små bogstaver, æøå og bindestreger, fx prissætning eller kon-kolleger.',
+          'Lowercase letters (æøå allowed) and hyphens, e.g. pricing or kon-kolleger.',
+        ),
         widget: 'list',
       }).optional(),
       cover: f.image({ label: bi('Forsidebillede', 'Cover image'), alt: 'cover_alt' }).optional(),
@@ -67,18 +75,25 @@ export function blogSchema() {
             label: bi('ISBN', 'ISBN'),
             widget: 'string',
           }).optional(),
-          rating: field(z.number().int().min(1).max(5), { label: bi('Karakter (1–5)', 'Rating (1–5)'), widget: 'number' }).optional(),
+          rating: field(z.number().int().min(1).max(5), {
+            label: bi('Karakter (1–5)', 'Rating (1–5)'),
+            widget: 'number',
+          }).optional(),
         }),
         { label: bi('Boganmeldelse', 'Book review'), widget: 'object' },
       ).optional(),
-      translation_of: f.ref('blog', {
-        label: bi('Oversættelse af', 'Translation of'),
-        hint: bi('Indlægget på det andet sprog.', 'The post in the other language.'),
-      }).optional(),
-      draft: f.bool({
-        label: bi('Kladde', 'Draft'),
-        hint: bi('Kladder bliver aldrig udgivet.', 'Drafts are never published.'),
-      }).optional(),
+      translation_of: f
+        .ref('blog', {
+          label: bi('Oversættelse af', 'Translation of'),
+          hint: bi('Indlægget på det andet sprog.', 'The post in the other language.'),
+        })
+        .optional(),
+      draft: f
+        .bool({
+          label: bi('Kladde', 'Draft'),
+          hint: bi('Kladder bliver aldrig udgivet.', 'Drafts are never published.'),
+        })
+        .optional(),
     })
     .refine(...f.oneOf(['authors', 'guest_author']))
     .refine(...f.requiredWith('cover', 'cover_alt'));

@@ -48,13 +48,17 @@ export function eventSchema(tax: Taxonomies) {
         },
       ).optional(),
       online_url: f.url({ label: bi('Onlinelink', 'Online link') }).optional(),
-      price: f.text({ label: bi('Pris', 'Price'), hint: bi('Fx "Gratis" eller "250 kr."', 'E.g. "Gratis" or "250 kr."') }).optional(),
+      price: f
+        .text({ label: bi('Pris', 'Price'), hint: bi('Fx "Gratis" eller "250 kr."', 'E.g. "Gratis" or "250 kr."') })
+        .optional(),
       registration_url: f.url({ label: bi('Tilmelding', 'Registration link') }).optional(),
       organizers: f.refs('members', { label: bi('Arrangører', 'Organizers') }).optional(),
-      network: f.ref('wiki', {
-        label: bi('Arrangerende netværk', 'Organising network'),
-        hint: bi('Netværket fra netværkswikien.', 'The network from the network wiki.'),
-      }).optional(),
+      network: f
+        .ref('wiki', {
+          label: bi('Arrangerende netværk', 'Organising network'),
+          hint: bi('Netværket fra netværkswikien.', 'The network from the network wiki.'),
+        })
+        .optional(),
       status: f.choice(EVENT_STATUS, eventStatusLabels, { label: bi('Status', 'Status') }).default('planned'),
       cover: f.image({ label: bi('Billede', 'Cover image'), alt: 'cover_alt' }).optional(),
       cover_alt: f.text({ label: bi('Billedtekst', 'Cover alt text') }).optional(),

@@ -27,7 +27,10 @@ export function groupSchema() {
     name: f.text({ label: bi('Navn', 'Name') }),
     description: f.longText({ label: bi('Kort beskrivelse', 'Description') }),
     kind: f.choice(GROUP_KINDS, groupKindLabels, { label: bi('Type', 'Kind') }),
-    url: f.url({ label: bi('Link til gruppen', 'Link to the group'), hint: bi('Hvor gruppen bor online.', 'Where the group lives online.') }),
+    url: f.url({
+      label: bi('Link til gruppen', 'Link to the group'),
+      hint: bi('Hvor gruppen bor online.', 'Where the group lives online.'),
+    }),
     meets_physically: f.bool({ label: bi('Mødes fysisk', 'Meets in person') }),
     contacts: f.refs('members', { label: bi('Kontaktpersoner', 'Contacts') }).optional(),
   });

@@ -1,7 +1,14 @@
 import type { z } from 'zod';
 import { fieldMeta, type FieldMeta } from './meta.ts';
 
-type Def = { type: string; innerType?: z.ZodType; element?: z.ZodType; in?: z.ZodType; shape?: Record<string, z.ZodType>; options?: z.ZodType[] };
+type Def = {
+  type: string;
+  innerType?: z.ZodType;
+  element?: z.ZodType;
+  in?: z.ZodType;
+  shape?: Record<string, z.ZodType>;
+  options?: z.ZodType[];
+};
 const defOf = (s: z.ZodType) => (s as unknown as { def: Def }).def;
 
 export interface FieldShape {

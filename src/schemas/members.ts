@@ -29,7 +29,12 @@ export function memberSchema(tax: Taxonomies) {
   return z
     .object({
       name: f.text({ label: bi('Navn', 'Name'), hint: bi('Personens fulde navn.', "The person's full name.") }),
-      business: f.text({ label: bi('Virksomhed', 'Business'), hint: bi('Virksomhedens navn, hvis den har et.', 'Business name, if any.') }).optional(),
+      business: f
+        .text({
+          label: bi('Virksomhed', 'Business'),
+          hint: bi('Virksomhedens navn, hvis den har et.', 'Business name, if any.'),
+        })
+        .optional(),
       trades: f.trades(tax, {
         label: bi('Brancher', 'Trades'),
         hint: bi('Vælg 1–3 brancher.', 'Choose 1–3 trades.'),
@@ -38,26 +43,44 @@ export function memberSchema(tax: Taxonomies) {
         label: bi('Kommune', 'Municipality'),
         hint: bi('Hvor virksomheden har adresse.', 'Where the business is based.'),
       }),
-      services: f.stringList({
-        label: bi('Ydelser', 'Services'),
-        hint: bi('Hvad du sælger, med dine egne ord – én ydelse pr. linje.', 'What you sell, in your own words – one per line.'),
-      }).optional(),
+      services: f
+        .stringList({
+          label: bi('Ydelser', 'Services'),
+          hint: bi(
+            'Hvad du sælger, med dine egne ord – én ydelse pr. linje.',
+            'What you sell, in your own words – one per line.',
+          ),
+        })
+        .optional(),
       open_to: field(z.array(z.enum(OPEN_TO)), {
         label: bi('Åben for', 'Open to'),
         hint: bi('Hvad du gerne vil kontaktes om.', 'What you would like to be contacted about.'),
         widget: 'select',
         options: openToLabels,
       }).optional(),
-      languages: field(z.array(z.string().regex(/^[a-z]{2}$/)).min(1).default(['da']), {
-        label: bi('Sprog', 'Languages'),
-        hint: bi('Sprogkoder efter ISO 639-1, fx da, en, de.', 'ISO 639-1 codes, e.g. da, en, de.'),
-        widget: 'list',
-      }),
-      website: f.url({ label: bi('Hjemmeside', 'Website'), hint: bi('Fuld adresse med https://', 'Full address with https://') }).optional(),
-      email: f.email({
-        label: bi('E-mail', 'E-mail'),
-        hint: bi('Vises aldrig som klartekst på siden.', 'Never shown as plain text on the site.'),
-      }).optional(),
+      languages: field(
+        z
+          .array(z.string().regex(/^[a-z]{2}$/))
+          .min(1)
+          .default(['da']),
+        {
+          label: bi('Sprog', 'Languages'),
+          hint: bi('Sprogkoder efter ISO 639-1, fx da, en, de.', 'ISO 639-1 codes, e.g. da, en, de.'),
+          widget: 'list',
+        },
+      ),
+      website: f
+        .url({
+          label: bi('Hjemmeside', 'Website'),
+          hint: bi('Fuld adresse med https://', 'Full address with https://'),
+        })
+        .optional(),
+      email: f
+        .email({
+          label: bi('E-mail', 'E-mail'),
+          hint: bi('Vises aldrig som klartekst på siden.', 'Never shown as plain text on the site.'),
+        })
+        .optional(),
       phone: f.text({ label: bi('Telefon', 'Phone') }).optional(),
       cvr: field(z.string().regex(/^\d{8}$/), {
         label: bi('CVR-nummer', 'CVR number'),
@@ -65,19 +88,29 @@ export function memberSchema(tax: Taxonomies) {
         widget: 'string',
       }).optional(),
       photo: f.image({ label: bi('Foto', 'Photo'), alt: 'photo_alt' }).optional(),
-      photo_alt: f.text({
-        label: bi('Billedtekst til foto', 'Photo alt text'),
-        hint: bi('Beskriv billedet for dem, der ikke kan se det.', 'Describe the picture for those who cannot see it.'),
-      }).optional(),
+      photo_alt: f
+        .text({
+          label: bi('Billedtekst til foto', 'Photo alt text'),
+          hint: bi(
+            'Beskriv billedet for dem, der ikke kan se det.',
+            'Describe the picture for those who cannot see it.',
+          ),
+        })
+        .optional(),
       groups: field(z.array(z.string().regex(f.SLUG_PATTERN)), {
         label: bi('Grupper', 'Groups'),
         hint: bi('Onlinegrupper medlemmet deltager i.', 'Online groups the member takes part in.'),
         widget: 'relation',
         ref: 'groups',
       }).optional(),
-      lang: f.lang({
-        hint: bi('Sproget i præsentationen, hvis den ikke er på dansk.', 'The language of the presentation, if not Danish.'),
-      }).default('da'),
+      lang: f
+        .lang({
+          hint: bi(
+            'Sproget i præsentationen, hvis den ikke er på dansk.',
+            'The language of the presentation, if not Danish.',
+          ),
+        })
+        .default('da'),
       joined: f.date({ label: bi('Medlem siden', 'Member since') }),
       listed: f.bool({
         label: bi('Vis offentligt', 'Listed publicly'),

@@ -18,10 +18,12 @@ export function pageSchema() {
     title: f.text({ label: bi('Titel', 'Title') }),
     lang: f.lang(),
     description: f.longText({ label: bi('Kort beskrivelse', 'Description') }),
-    translation_of: f.ref('pages', {
-      label: bi('Oversættelse af', 'Translation of'),
-      hint: bi('Siden på det andet sprog.', 'The page in the other language.'),
-    }).optional(),
+    translation_of: f
+      .ref('pages', {
+        label: bi('Oversættelse af', 'Translation of'),
+        hint: bi('Siden på det andet sprog.', 'The page in the other language.'),
+      })
+      .optional(),
   });
 }
 

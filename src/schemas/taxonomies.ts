@@ -24,7 +24,10 @@ export const municipalitiesInfo: CollectionInfo = {
 const id = () =>
   field(z.string().regex(f.SLUG_PATTERN), {
     label: bi('Id', 'Id'),
-    hint: bi('Små bogstaver uden æøå; ændr det ikke, når det først er i brug.', 'Lowercase ASCII; do not change it once in use.'),
+    hint: bi(
+      'Små bogstaver uden æøå; ændr det ikke, når det først er i brug.',
+      'Lowercase ASCII; do not change it once in use.',
+    ),
     widget: 'string',
   });
 

@@ -4,7 +4,14 @@ import * as f from './common.ts';
 import type { Taxonomies } from './common.ts';
 
 /** The kinds of network in the wiki, and how each is shown to readers and editors. */
-export const NETWORK_KINDS = ['erhvervsnetvaerk', 'ivaerksaetternetvaerk', 'faglig', 'online', 'forening', 'kommunalt'] as const;
+export const NETWORK_KINDS = [
+  'erhvervsnetvaerk',
+  'ivaerksaetternetvaerk',
+  'faglig',
+  'online',
+  'forening',
+  'kommunalt',
+] as const;
 export type NetworkKind = (typeof NETWORK_KINDS)[number];
 
 export const networkKindLabels = {
@@ -44,11 +51,16 @@ export function wikiSchema(tax: Taxonomies) {
     }),
     website: f.url({ label: bi('Hjemmeside', 'Website') }).optional(),
     contact_email: f.email({ label: bi('Kontakt-e-mail', 'Contact e-mail') }).optional(),
-    meets: f.text({
-      label: bi('Mødes', 'Meets'),
-      hint: bi('Fx "hver sjette uge, Nykøbing F."', 'E.g. "every sixth week, Nykøbing F."'),
+    meets: f
+      .text({
+        label: bi('Mødes', 'Meets'),
+        hint: bi('Fx "hver sjette uge, Nykøbing F."', 'E.g. "every sixth week, Nykøbing F."'),
+      })
+      .optional(),
+    founded: field(z.number().int().min(1800).max(2100), {
+      label: bi('Stiftet (år)', 'Founded (year)'),
+      widget: 'number',
     }).optional(),
-    founded: field(z.number().int().min(1800).max(2100), { label: bi('Stiftet (år)', 'Founded (year)'), widget: 'number' }).optional(),
     size: field(z.number().int().min(1), {
       label: bi('Antal medlemmer (ca.)', 'Members (approx.)'),
       widget: 'number',
@@ -67,7 +79,10 @@ export function wikiSchema(tax: Taxonomies) {
     ).optional(),
     last_verified: f.date({
       label: bi('Sidst kontrolleret', 'Last verified'),
-      hint: bi('Den dag nogen sidst tjekkede, at oplysningerne er rigtige.', 'The day someone last checked the entry is true.'),
+      hint: bi(
+        'Den dag nogen sidst tjekkede, at oplysningerne er rigtige.',
+        'The day someone last checked the entry is true.',
+      ),
     }),
   });
 }

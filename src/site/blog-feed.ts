@@ -19,7 +19,9 @@ export async function blogFeed(lang: Lang, site: URL): Promise<Response> {
       link: abs(postPath(p)),
       description: p.data.description,
       date: p.data.date,
-      author: [...(p.data.authors ?? []).map((a) => data.membersBySlug.get(a)?.data.name), p.data.guest_author?.name].filter(Boolean).join(', '),
+      author: [...(p.data.authors ?? []).map((a) => data.membersBySlug.get(a)?.data.name), p.data.guest_author?.name]
+        .filter(Boolean)
+        .join(', '),
       categories: p.data.tags,
     })),
   });

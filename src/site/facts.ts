@@ -70,7 +70,10 @@ export interface Ref {
 }
 
 /** The entries `slugs` name that exist, as refs (a slug to an unlisted member names nothing). */
-export function refsOf(slugs: readonly string[] | undefined, bySlug: ReadonlyMap<string, { id: string; data: { name: string } }>): Ref[] {
+export function refsOf(
+  slugs: readonly string[] | undefined,
+  bySlug: ReadonlyMap<string, { id: string; data: { name: string } }>,
+): Ref[] {
   return (slugs ?? []).flatMap((slug) => {
     const entry = bySlug.get(slug);
     return entry ? [{ slug: entry.id, name: entry.data.name }] : [];
@@ -90,7 +93,9 @@ function hostOf(url: string): string {
   }
 }
 
-type MemberFields = Partial<Pick<Member, 'municipality' | 'open_to' | 'languages' | 'website' | 'email' | 'phone' | 'cvr' | 'joined'>>;
+type MemberFields = Partial<
+  Pick<Member, 'municipality' | 'open_to' | 'languages' | 'website' | 'email' | 'phone' | 'cvr' | 'joined'>
+>;
 
 /** A member's profile facts; `groups` are the online groups they are in (their page's address, if known). */
 export function memberFacts(m: MemberFields, groups: Link[], ctx: FactsContext): Fact[] {
@@ -116,16 +121,29 @@ export function memberFacts(m: MemberFields, groups: Link[], ctx: FactsContext):
       value: { kind: 'terms', items: m.languages.map((code) => languageName(code, lang)) },
       filter: 'language',
     },
-    m.website && { key: 'website', label: t('members.website'), value: links([{ href: m.website, text: hostOf(m.website), rel: 'noopener' }]) },
+    m.website && {
+      key: 'website',
+      label: t('members.website'),
+      value: links([{ href: m.website, text: hostOf(m.website), rel: 'noopener' }]),
+    },
     m.email && { key: 'email', label: t('members.email'), value: { kind: 'email', address: m.email } },
-    m.phone && { key: 'phone', label: t('members.phone'), value: links([{ href: `tel:${m.phone.replace(/\s+/g, '')}`, text: m.phone }]) },
+    m.phone && {
+      key: 'phone',
+      label: t('members.phone'),
+      value: links([{ href: `tel:${m.phone.replace(/\s+/g, '')}`, text: m.phone }]),
+    },
     m.cvr && { key: 'cvr', label: t('members.cvr'), value: text(m.cvr) },
     groups.length > 0 && { key: 'groups', label: t('members.groups'), value: links(groups) },
     m.joined && { key: 'joined', label: t('members.joined'), value: text(formatDate(m.joined, lang)) },
   ]);
 }
 
-type NetworkFields = Partial<Pick<Network, 'municipalities' | 'nationwide' | 'audience' | 'meets' | 'founded' | 'size' | 'free' | 'website' | 'contact_email'>>;
+type NetworkFields = Partial<
+  Pick<
+    Network,
+    'municipalities' | 'nationwide' | 'audience' | 'meets' | 'founded' | 'size' | 'free' | 'website' | 'contact_email'
+  >
+>;
 
 /** A wiki entry's facts. The wiki is written in the site's default language. */
 export function networkFacts(n: NetworkFields, ctx: FactsContext): Fact[] {
@@ -133,41 +151,88 @@ export function networkFacts(n: NetworkFields, ctx: FactsContext): Fact[] {
   const wikiLang = ctx.langAttr(DEFAULT_LANG);
   const places = (n.municipalities ?? []).map((id) => municipalityName(ctx.data, id)).join(', ');
   return facts([
-    n.audience && { key: 'audience', label: t('wiki.audience'), value: text(n.audience), lang: wikiLang, meta: 'summary' },
-    { key: 'municipalities', label: t('wiki.municipalities'), value: text(`${n.nationwide ? `${t('wiki.nationwide')} · ` : ''}${places}`), meta: 'place' },
+    n.audience && {
+      key: 'audience',
+      label: t('wiki.audience'),
+      value: text(n.audience),
+      lang: wikiLang,
+      meta: 'summary',
+    },
+    {
+      key: 'municipalities',
+      label: t('wiki.municipalities'),
+      value: text(`${n.nationwide ? `${t('wiki.nationwide')} · ` : ''}${places}`),
+      meta: 'place',
+    },
     n.meets && { key: 'meets', label: t('wiki.meets'), value: text(n.meets), lang: wikiLang },
     n.founded !== undefined && { key: 'founded', label: t('wiki.founded'), value: text(String(n.founded)) },
-    n.size !== undefined && { key: 'size', label: t('wiki.size'), value: text(t('wiki.sizeApprox', { n: n.size.toLocaleString(LOCALE_TAG[lang]) })) },
-    n.free !== undefined && { key: 'free', label: t('wiki.paid'), value: text(n.free ? t('wiki.free') : t('wiki.paid')) },
-    n.website && { key: 'website', label: t('wiki.website'), value: links([{ href: n.website, text: hostOf(n.website), rel: 'noopener' }]) },
+    n.size !== undefined && {
+      key: 'size',
+      label: t('wiki.size'),
+      value: text(t('wiki.sizeApprox', { n: n.size.toLocaleString(LOCALE_TAG[lang]) })),
+    },
+    n.free !== undefined && {
+      key: 'free',
+      label: t('wiki.paid'),
+      value: text(n.free ? t('wiki.free') : t('wiki.paid')),
+    },
+    n.website && {
+      key: 'website',
+      label: t('wiki.website'),
+      value: links([{ href: n.website, text: hostOf(n.website), rel: 'noopener' }]),
+    },
     n.contact_email && { key: 'contact', label: t('wiki.contact'), value: { kind: 'email', address: n.contact_email } },
   ]);
 }
 
-type EventFields = Partial<Pick<Event, 'start' | 'end' | 'lang' | 'online_url' | 'price' | 'registration_url' | 'status'>> & {
+type EventFields = Partial<
+  Pick<Event, 'start' | 'end' | 'lang' | 'online_url' | 'price' | 'registration_url' | 'status'>
+> & {
   venue?: { name: string; address?: string | undefined; municipality?: string | undefined } | undefined;
 };
 
 /** True once an event has ended (an event without an end ends when it starts). */
-export const hasEnded = (e: { start?: Date | undefined; end?: Date | undefined }, now: Date) => !!e.start && (e.end ?? e.start) < now;
+export const hasEnded = (e: { start?: Date | undefined; end?: Date | undefined }, now: Date) =>
+  !!e.start && (e.end ?? e.start) < now;
 
 /**
  * An event's facts. The online link and registration are offered only while they are of use:
  * not after the event, not when it is cancelled (registration: only while places are left).
  */
-export function eventFacts(e: EventFields, refs: { organizers: Ref[]; network?: Ref | undefined }, ctx: FactsContext): Fact[] {
+export function eventFacts(
+  e: EventFields,
+  refs: { organizers: Ref[]; network?: Ref | undefined },
+  ctx: FactsContext,
+): Fact[] {
   const { lang, t } = ctx;
   const ended = hasEnded(e, ctx.data.now);
   const status = e.status ?? 'planned';
   const when = (start: Date, end?: Date): TimeText[] => [
     { datetime: start.toISOString(), text: formatDateTime(start, lang) },
-    ...(end ? [{ datetime: end.toISOString(), text: isoDay(end) === isoDay(start) ? formatTime(end, lang) : formatDateTime(end, lang) }] : []),
+    ...(end
+      ? [
+          {
+            datetime: end.toISOString(),
+            text: isoDay(end) === isoDay(start) ? formatTime(end, lang) : formatDateTime(end, lang),
+          },
+        ]
+      : []),
   ];
-  const venue = e.venue && [e.venue.name, e.venue.address, e.venue.municipality && municipalityName(ctx.data, e.venue.municipality)].filter(Boolean).join(', ');
+  const venue =
+    e.venue &&
+    [e.venue.name, e.venue.address, e.venue.municipality && municipalityName(ctx.data, e.venue.municipality)]
+      .filter(Boolean)
+      .join(', ');
   return facts([
     e.start && { key: 'when', label: t('events.when'), value: { kind: 'times', items: when(e.start, e.end) } },
     { key: 'where', label: t('events.where'), value: text(venue || t('events.online')), meta: 'place' },
-    e.online_url && !ended && status !== 'cancelled' && { key: 'online', label: t('events.online'), value: links([{ href: e.online_url, text: t('events.join') }]) },
+    e.online_url &&
+      !ended &&
+      status !== 'cancelled' && {
+        key: 'online',
+        label: t('events.online'),
+        value: links([{ href: e.online_url, text: t('events.join') }]),
+      },
     e.price && { key: 'price', label: t('events.price'), value: text(e.price), lang: e.lang && ctx.langAttr(e.lang) },
     e.registration_url &&
       !ended &&
@@ -181,7 +246,11 @@ export function eventFacts(e: EventFields, refs: { organizers: Ref[]; network?: 
       label: t('events.organizers'),
       value: links(refs.organizers.map((m) => ({ href: memberPath(lang, m.slug), text: m.name }))),
     },
-    refs.network && { key: 'network', label: t('events.network'), value: links([{ href: networkPath(lang, refs.network.slug), text: refs.network.name }]) },
+    refs.network && {
+      key: 'network',
+      label: t('events.network'),
+      value: links([{ href: networkPath(lang, refs.network.slug), text: refs.network.name }]),
+    },
   ]);
 }
 
@@ -196,16 +265,34 @@ export interface PostFacts {
   byline: Byline;
   published?: TimeText & { label: string };
   updated?: TimeText & { label: string };
-  book?: { label: string; title: string; byLabel: string; author: string; isbn?: string | undefined; rating?: { stars: string; label: string } | undefined };
+  book?: {
+    label: string;
+    title: string;
+    byLabel: string;
+    author: string;
+    isbn?: string | undefined;
+    rating?: { stars: string; label: string } | undefined;
+  };
   tags: { label: string; items: Link[] };
 }
 
 type PostFields = Partial<Pick<BlogPost, 'date' | 'updated' | 'guest_author' | 'tags'>> & {
-  book?: { title?: string | undefined; author?: string | undefined; isbn?: string | undefined; rating?: number | undefined } | undefined;
+  book?:
+    | {
+        title?: string | undefined;
+        author?: string | undefined;
+        isbn?: string | undefined;
+        rating?: number | undefined;
+      }
+    | undefined;
 };
 
 /** Who wrote a post: its authors, linked to their author pages, and a guest blogger. */
-export function postByline(guest: PostFields['guest_author'], authors: Ref[], ctx: Pick<FactsContext, 'lang' | 't'>): Byline {
+export function postByline(
+  guest: PostFields['guest_author'],
+  authors: Ref[],
+  ctx: Pick<FactsContext, 'lang' | 't'>,
+): Byline {
   const { lang, t } = ctx;
   const and = ` ${t('blog.and')} `;
   const names: Byline['names'] = authors.map((a, i) => ({
@@ -214,7 +301,13 @@ export function postByline(guest: PostFields['guest_author'], authors: Ref[], ct
     href: authorPath(lang, a.slug),
     after: '',
   }));
-  if (guest?.name) names.push({ before: authors.length > 0 ? and : '', text: guest.name, href: guest.url, after: ` (${t('blog.guest')})` });
+  if (guest?.name)
+    names.push({
+      before: authors.length > 0 ? and : '',
+      text: guest.name,
+      href: guest.url,
+      after: ` (${t('blog.guest')})`,
+    });
   return { label: t('blog.by'), names };
 }
 
@@ -233,9 +326,14 @@ export function postFacts(p: PostFields, authors: Ref[], ctx: Pick<FactsContext,
           byLabel: t('blog.bookBy'),
           author: p.book.author ?? '',
           isbn: p.book.isbn,
-          rating: rating ? { stars: '★'.repeat(rating) + '☆'.repeat(5 - rating), label: t('blog.rating', { n: rating }) } : undefined,
+          rating: rating
+            ? { stars: '★'.repeat(rating) + '☆'.repeat(5 - rating), label: t('blog.rating', { n: rating }) }
+            : undefined,
         }
       : undefined,
-    tags: { label: t('blog.tags'), items: (p.tags ?? []).map((tag) => ({ text: tag, href: tagPath(lang, tag), className: 'chip' })) },
+    tags: {
+      label: t('blog.tags'),
+      items: (p.tags ?? []).map((tag) => ({ text: tag, href: tagPath(lang, tag), className: 'chip' })),
+    },
   };
 }

@@ -18,7 +18,9 @@ export function newestMembers<E extends Entry<{ listed: boolean; joined: Date }>
 
 /** Published posts, newest first. Drafts are never built. */
 export function publishedPosts<E extends Entry<{ draft?: boolean; date: Date }>>(posts: E[]): E[] {
-  return posts.filter((p) => !p.data.draft).sort((a, b) => b.data.date.getTime() - a.data.date.getTime() || a.id.localeCompare(b.id));
+  return posts
+    .filter((p) => !p.data.draft)
+    .sort((a, b) => b.data.date.getTime() - a.data.date.getTime() || a.id.localeCompare(b.id));
 }
 
 type Timed = { start: Date; end?: Date };
@@ -37,7 +39,9 @@ export function pastEvents<E extends Entry<Timed>>(events: E[], now: Date): E[] 
 /** Market entries still open on `now`'s day; expired ones are not shown. */
 export function activeMarketEntries<E extends Entry<{ expires: Date; date: Date }>>(entries: E[], now: Date): E[] {
   const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
-  return entries.filter((e) => e.data.expires.getTime() >= today).sort((a, b) => b.data.date.getTime() - a.data.date.getTime());
+  return entries
+    .filter((e) => e.data.expires.getTime() >= today)
+    .sort((a, b) => b.data.date.getTime() - a.data.date.getTime());
 }
 
 export function isStale(lastVerified: Date, now: Date): boolean {
@@ -55,7 +59,11 @@ export interface PageSlice<T> {
 /** Splits a list into numbered pages of `size` (page 1 first; an empty list still has one page). */
 export function paginate<T>(items: T[], size: number): PageSlice<T>[] {
   const pages = Math.max(1, Math.ceil(items.length / size));
-  return Array.from({ length: pages }, (_, i) => ({ items: items.slice(i * size, (i + 1) * size), page: i + 1, pages }));
+  return Array.from({ length: pages }, (_, i) => ({
+    items: items.slice(i * size, (i + 1) * size),
+    page: i + 1,
+    pages,
+  }));
 }
 
 /** Groups items by each key they carry (an item with several tags appears under each). */

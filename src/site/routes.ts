@@ -62,8 +62,17 @@ export const BLOG_PAGE_SIZE = 10;
 export const PAGE_SEGMENT: Record<Lang, string> = { da: 'side', en: 'page' };
 
 /** Pages 1… of a list, each with its slice of the items. */
-function paged<T, X extends object>(items: T[], size: number, params: Params, props: X): RoutePage<X & { items: T[] }>[] {
-  return paginate(items, size).map(({ items: slice, page, pages }) => ({ params, pager: { page, pages }, props: { ...props, items: slice } }));
+function paged<T, X extends object>(
+  items: T[],
+  size: number,
+  params: Params,
+  props: X,
+): RoutePage<X & { items: T[] }>[] {
+  return paginate(items, size).map(({ items: slice, page, pages }) => ({
+    params,
+    pager: { page, pages },
+    props: { ...props, items: slice },
+  }));
 }
 
 /** One page per entry, at its slug, with the entry as the view's prop `key`. */
@@ -106,16 +115,19 @@ export const ROUTES = {
     parent: 'members',
     path: '[slug]',
     pages: ({ data }) => perEntry('member', data.members),
-    title: ({ props: { member } }) => (member.data.business ? `${member.data.name} – ${member.data.business}` : member.data.name),
+    title: ({ props: { member } }) =>
+      member.data.business ? `${member.data.name} – ${member.data.business}` : member.data.name,
     description: ({ props: { member } }) => (member.data.services ?? []).join(', ') || undefined,
   }),
   blog: route<BlogList>({
     ...blogList,
     path: 'blog',
     nav: 'nav.blog',
-    pages: ({ lang, t, data }) => paged(data.postsByLang[lang], BLOG_PAGE_SIZE, {}, { heading: t('blog.title'), intro: t('blog.intro') }),
+    pages: ({ lang, t, data }) =>
+      paged(data.postsByLang[lang], BLOG_PAGE_SIZE, {}, { heading: t('blog.title'), intro: t('blog.intro') }),
     // Page n of one language's blog lists other posts than page n of the other's.
-    alternate: ({ pager }, { lang }): string | undefined => (pager?.page === 1 ? routePath('blog', otherLang(lang)) : undefined),
+    alternate: ({ pager }, { lang }): string | undefined =>
+      pager?.page === 1 ? routePath('blog', otherLang(lang)) : undefined,
   }),
   blogTag: route<BlogList>({
     ...blogList,
@@ -125,7 +137,8 @@ export const ROUTES = {
       const posts = data.postsByLang[lang];
       // Tags that transliterate alike (prissætning, prissaetning) share one page, named by the first spelling met.
       const names = new Map<string, string>();
-      for (const tag of posts.flatMap((p) => p.data.tags ?? [])) if (!names.has(slugify(tag))) names.set(slugify(tag), tag);
+      for (const tag of posts.flatMap((p) => p.data.tags ?? []))
+        if (!names.has(slugify(tag))) names.set(slugify(tag), tag);
       return [...groupByMany(posts, (p) => [...new Set((p.data.tags ?? []).map(slugify))])].flatMap(([tag, list]) =>
         paged(list, BLOG_PAGE_SIZE, { tag }, { heading: t('blog.tag', { tag: names.get(tag)! }) }),
       );
@@ -141,7 +154,14 @@ export const ROUTES = {
     pages: ({ t, data }) =>
       [...data.postsByAuthor]
         .filter(([slug]) => data.membersBySlug.has(slug))
-        .flatMap(([slug, posts]) => paged(posts, BLOG_PAGE_SIZE, { slug }, { heading: t('blog.author', { name: data.membersBySlug.get(slug)!.data.name }) })),
+        .flatMap(([slug, posts]) =>
+          paged(
+            posts,
+            BLOG_PAGE_SIZE,
+            { slug },
+            { heading: t('blog.author', { name: data.membersBySlug.get(slug)!.data.name }) },
+          ),
+        ),
   }),
   post: route<{ post: Post }>({
     view: 'PostView',
@@ -220,7 +240,11 @@ export const ROUTES = {
   page: route<{ page: Page }>({
     view: 'FreePageView',
     path: '[slug]',
-    pages: ({ lang, data }) => perEntry('page', data.pages.filter((p) => p.data.lang === lang)),
+    pages: ({ lang, data }) =>
+      perEntry(
+        'page',
+        data.pages.filter((p) => p.data.lang === lang),
+      ),
     title: ({ props: { page } }) => page.data.title,
     description: ({ props: { page } }) => page.data.description,
     alternate: ({ props: { page } }, { data }): string | undefined => {
@@ -242,7 +266,8 @@ export function routeSegments(id: RouteId, lang: Lang): string[] {
   const row: Route<unknown> = ROUTES[id];
   const own = (typeof row.path === 'string' ? row.path : row.path[lang]).split('/').filter(Boolean);
   if (row.parent === undefined) return own;
-  if (!(row.parent in ROUTES)) throw new Error(`route ${id}: parent "${row.parent}" is not a route — forælder "${row.parent}" er ikke en rute`);
+  if (!(row.parent in ROUTES))
+    throw new Error(`route ${id}: parent "${row.parent}" is not a route — forælder "${row.parent}" er ikke en rute`);
   return [...routeSegments(row.parent as RouteId, lang), ...own];
 }
 
@@ -313,7 +338,9 @@ export function routePages(data: SiteData): StaticPath[] {
         const path = routePath(id, lang, page.params, page.pager?.page);
         const first = taken.get(path);
         if (first) {
-          console.warn(`${path} (${id}) is already the path of a ${first} page; skipped — ${path} (${id}) er allerede stien til en ${first}-side; sprunget over`);
+          console.warn(
+            `${path} (${id}) is already the path of a ${first} page; skipped — ${path} (${id}) er allerede stien til en ${first}-side; sprunget over`,
+          );
           continue;
         }
         taken.set(path, id);
@@ -327,7 +354,9 @@ export function routePages(data: SiteData): StaticPath[] {
             head: {
               title: row.title(page, ctx),
               description: row.description?.(page, ctx),
-              alternate: row.alternate ? row.alternate(page, ctx) : routePath(id, otherLang(lang), page.params, page.pager?.page),
+              alternate: row.alternate
+                ? row.alternate(page, ctx)
+                : routePath(id, otherLang(lang), page.params, page.pager?.page),
               switchTo: row.switchTo?.(ctx),
             },
           },

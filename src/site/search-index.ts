@@ -21,7 +21,7 @@ export async function buildSearchIndex(siteDir: string): Promise<IndexStats> {
     const languages = [
       ...new Set(
         files.files
-          .map((f) => /^pagefind-entry\.json$/.test(f.path) ? JSON.parse(new TextDecoder().decode(f.content)) : null)
+          .map((f) => (/^pagefind-entry\.json$/.test(f.path) ? JSON.parse(new TextDecoder().decode(f.content)) : null))
           .filter(Boolean)
           .flatMap((entry: { languages: Record<string, unknown> }) => Object.keys(entry.languages)),
       ),

@@ -31,4 +31,5 @@ export function fromParams(params: URLSearchParams, facetKeys: string[]): Search
   };
 }
 
-export const isEmpty = (state: SearchState) => !state.query.trim() && Object.values(state.selected).every((v) => v.length === 0);
+export const isEmpty = (state: SearchState) =>
+  !state.query.trim() && Object.values(state.selected).every((v) => v.length === 0);

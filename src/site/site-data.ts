@@ -1,5 +1,12 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { activeMarketEntries, groupByMany, listedMembers, pastEvents, publishedPosts, upcomingEvents } from './queries.ts';
+import {
+  activeMarketEntries,
+  groupByMany,
+  listedMembers,
+  pastEvents,
+  publishedPosts,
+  upcomingEvents,
+} from './queries.ts';
 import type { Lang } from '../i18n/locale.ts';
 
 export type Member = CollectionEntry<'members'>;
@@ -57,18 +64,19 @@ export function siteData(): Promise<SiteData> {
 
 async function load(): Promise<SiteData> {
   const now = buildNow();
-  const [settings, allMembers, trades, municipalities, allPosts, networks, events, groups, market, pages] = await Promise.all([
-    getCollection('settings'),
-    getCollection('members'),
-    getCollection('trades'),
-    getCollection('municipalities'),
-    getCollection('blog'),
-    getCollection('wiki'),
-    getCollection('events'),
-    getCollection('groups'),
-    getCollection('market'),
-    getCollection('pages'),
-  ]);
+  const [settings, allMembers, trades, municipalities, allPosts, networks, events, groups, market, pages] =
+    await Promise.all([
+      getCollection('settings'),
+      getCollection('members'),
+      getCollection('trades'),
+      getCollection('municipalities'),
+      getCollection('blog'),
+      getCollection('wiki'),
+      getCollection('events'),
+      getCollection('groups'),
+      getCollection('market'),
+      getCollection('pages'),
+    ]);
   // Unlisted members are dropped here, at the one door every page goes through.
   const members = listedMembers(allMembers);
   const posts = publishedPosts(allPosts);
@@ -93,7 +101,9 @@ async function load(): Promise<SiteData> {
     upcoming: upcomingEvents(events, now),
     past: pastEvents(events, now),
     eventsByNetwork: groupByMany(events, (e) => (e.data.network ? [e.data.network] : [])),
-    groups: groups.sort((a, b) => (a.data.kind === 'main' ? -1 : b.data.kind === 'main' ? 1 : a.data.name.localeCompare(b.data.name, 'da'))),
+    groups: groups.sort((a, b) =>
+      a.data.kind === 'main' ? -1 : b.data.kind === 'main' ? 1 : a.data.name.localeCompare(b.data.name, 'da'),
+    ),
     groupsBySlug: bySlug(groups),
     membersByGroup: groupByMany(members, (m) => m.data.groups),
     market: activeMarket,

@@ -21,7 +21,11 @@ export function municipalityName(data: Pick<TaxonomyMaps, 'municipalities'>, id:
   return data.municipalities.get(id)?.name ?? id;
 }
 
-export function regionOf(data: Pick<TaxonomyMaps, 'municipalities'>, municipalityId: string, lang: Lang): string | undefined {
+export function regionOf(
+  data: Pick<TaxonomyMaps, 'municipalities'>,
+  municipalityId: string,
+  lang: Lang,
+): string | undefined {
   const region = data.municipalities.get(municipalityId)?.region;
   return region ? regionLabels[region as keyof typeof regionLabels]?.[lang] : undefined;
 }

@@ -5,7 +5,9 @@ export function networkRegions(
   allRegions: readonly string[] = ['hovedstaden', 'sjaelland', 'syddanmark', 'midtjylland', 'nordjylland'],
 ): string[] {
   if (network.nationwide) return [...allRegions];
-  return [...new Set(network.municipalities.map((id) => municipalities.get(id)?.region).filter((r): r is string => !!r))];
+  return [
+    ...new Set(network.municipalities.map((id) => municipalities.get(id)?.region).filter((r): r is string => !!r)),
+  ];
 }
 
 /**

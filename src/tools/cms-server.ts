@@ -131,7 +131,10 @@ async function decapHandlers(repoRoot: string, mode: 'fs' | 'git'): Promise<Deca
     else process.env.GIT_REPO_DIRECTORY = saved;
   }
   await registered;
-  if (handlers.length !== 2) throw new Error(`decap-server registered ${handlers.length} handlers for ${API_PATH}, expected 2 (its schema check and its actions): has its API changed?`);
+  if (handlers.length !== 2)
+    throw new Error(
+      `decap-server registered ${handlers.length} handlers for ${API_PATH}, expected 2 (its schema check and its actions): has its API changed?`,
+    );
   const [schemaCheck, act] = handlers;
 
   /** Runs decap-server's schema check, then, if the request passed, its action. */
@@ -149,7 +152,9 @@ async function decapHandlers(repoRoot: string, mode: 'fs' | 'git'): Promise<Deca
         },
       };
       // decap-server logs a failed request's body: its action and paths, not an upload's bytes.
-      const req = { body: Object.defineProperty({ ...body }, 'toJSON', { value: () => summary(body), enumerable: false }) };
+      const req = {
+        body: Object.defineProperty({ ...body }, 'toJSON', { value: () => summary(body), enumerable: false }),
+      };
       try {
         schemaCheck(req, res, () => {
           checked = true;
@@ -165,7 +170,10 @@ async function decapHandlers(repoRoot: string, mode: 'fs' | 'git'): Promise<Deca
       const { status, body: answer, checked } = await call(body);
       if (!checked) {
         const problem = shown(isObject(answer) ? answer.error : answer);
-        throw refuse(422, bi(`Ugyldig forespørgsel til CMS-serveren: ${problem}`, `Invalid request to the CMS server: ${problem}`));
+        throw refuse(
+          422,
+          bi(`Ugyldig forespørgsel til CMS-serveren: ${problem}`, `Invalid request to the CMS server: ${problem}`),
+        );
       }
       return { status, body: answer };
     },
@@ -196,7 +204,7 @@ interface Place {
 }
 
 const shown = (value: unknown) => {
-  const s = typeof value === 'string' ? value : JSON.stringify(value) ?? String(value);
+  const s = typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));
   return s.length > 120 ? `${s.slice(0, 119)}…` : s;
 };
 
@@ -238,15 +246,18 @@ class Confinement {
       path.posix.normalize(value) === value &&
       segments.every((s) => SEGMENT.test(s));
     if (!plain) {
-      throw this.outside(value, bi(
-        'er ikke en enkel relativ sti (ingen "..", ingen absolut sti, ingen omvendt skråstreg, ingen skjulte navne med punktum først, kun a–z, A–Z, 0–9, ".", "_", "-")',
-        'is not a plain relative path (no "..", no absolute path, no backslash, no hidden names starting with a dot, only a–z, A–Z, 0–9, ".", "_", "-")',
-      ));
+      throw this.outside(
+        value,
+        bi(
+          'er ikke en enkel relativ sti (ingen "..", ingen absolut sti, ingen omvendt skråstreg, ingen skjulte navne med punktum først, kun a–z, A–Z, 0–9, ".", "_", "-")',
+          'is not a plain relative path (no "..", no absolute path, no backslash, no hidden names starting with a dot, only a–z, A–Z, 0–9, ".", "_", "-")',
+        ),
+      );
     }
     const abs = path.resolve(this.repoRoot, value);
     const area = areas.find((a) => {
       const r = path.relative(this.dirs[a], abs);
-      return (r === '' ? kind === 'folder' : !r.startsWith('..') && !path.isAbsolute(r));
+      return r === '' ? kind === 'folder' : !r.startsWith('..') && !path.isAbsolute(r);
     });
     if (!area) throw this.outside(value, bi('ligger uden for de mapper', 'is outside those folders'));
     const inside = path.relative(this.dirs[area], abs).split(path.sep).join('/');
@@ -255,7 +266,13 @@ class Confinement {
         throw this.outside(value, bi('er ikke et indlæg (.md eller .yml)', 'is not an entry (.md or .yml)'));
       }
       if (area === 'media' && !PICTURE.test(value)) {
-        throw this.outside(value, bi('er ikke et billede (.jpg, .png, .webp, .avif, .gif)', 'is not a picture (.jpg, .png, .webp, .avif, .gif)'));
+        throw this.outside(
+          value,
+          bi(
+            'er ikke et billede (.jpg, .png, .webp, .avif, .gif)',
+            'is not a picture (.jpg, .png, .webp, .avif, .gif)',
+          ),
+        );
       }
     }
     await this.noLinks(value, area, abs, kind);
@@ -276,20 +293,30 @@ class Confinement {
       });
       if (!stat) return;
       if (stat.isSymbolicLink()) {
-        throw this.outside(value, bi('går gennem et symbolsk link, som CMS’et aldrig følger', 'goes through a symbolic link, which the CMS never follows'));
+        throw this.outside(
+          value,
+          bi(
+            'går gennem et symbolsk link, som CMS’et aldrig følger',
+            'goes through a symbolic link, which the CMS never follows',
+          ),
+        );
       }
       const wanted = last && kind === 'file' ? stat.isFile() : stat.isDirectory();
       if (!wanted) {
-        throw this.outside(value, last && kind === 'file'
-          ? bi('er ikke en almindelig fil', 'is not an ordinary file')
-          : bi('er ikke en mappe', 'is not a folder'));
+        throw this.outside(
+          value,
+          last && kind === 'file'
+            ? bi('er ikke en almindelig fil', 'is not an ordinary file')
+            : bi('er ikke en mappe', 'is not a folder'),
+        );
       }
     }
     // With no link below it, the deepest existing folder's real path is under the area's real path.
     const real = await fs.realpath(current);
     const realRoot = await fs.realpath(root);
     const r = path.relative(realRoot, real);
-    if (r.startsWith('..') || path.isAbsolute(r)) throw this.outside(value, bi('fører ud af de mapper', 'leads outside those folders'));
+    if (r.startsWith('..') || path.isAbsolute(r))
+      throw this.outside(value, bi('fører ud af de mapper', 'leads outside those folders'));
   }
 
   /**
@@ -360,10 +387,17 @@ async function guardAction(body: Params, c: Confinement, decap: Decap): Promise<
   const picture = (v: unknown) => c.place(v, ['media'], 'file');
   /** A file to be read whole: no larger than the limit for its kind (the content check's too). */
   const readable = async (place: Place) => {
-    const limit = place.area === 'media' ? MAX_IMAGE_BYTES : ENTRY_LIMITS[place.rel.slice(place.rel.lastIndexOf('.') + 1)];
+    const limit =
+      place.area === 'media' ? MAX_IMAGE_BYTES : ENTRY_LIMITS[place.rel.slice(place.rel.lastIndexOf('.') + 1)];
     const size = (await fs.stat(place.abs).catch(() => undefined))?.size ?? 0;
     if (size > limit) {
-      throw refuse(413, bi(`${place.rel} er større end ${limit.toLocaleString('da')} byte, mere end CMS’et læser`, `${place.rel} is larger than ${limit.toLocaleString('en')} bytes, more than the CMS reads`));
+      throw refuse(
+        413,
+        bi(
+          `${place.rel} er større end ${limit.toLocaleString('da')} byte, mere end CMS’et læser`,
+          `${place.rel} is larger than ${limit.toLocaleString('en')} bytes, more than the CMS reads`,
+        ),
+      );
     }
   };
 
@@ -378,10 +412,22 @@ async function guardAction(body: Params, c: Confinement, decap: Decap): Promise<
       const extension = String(params.extension);
       const depth = Number(params.depth);
       if (!ENTRY_LIMITS[extension] || !Number.isInteger(depth) || depth < 1 || depth > MAX_DEPTH) {
-        throw refuse(422, bi(`Indlæg er .md- eller .yml-filer højst ${MAX_DEPTH} mapper nede`, `Entries are .md or .yml files at most ${MAX_DEPTH} folders down`));
+        throw refuse(
+          422,
+          bi(
+            `Indlæg er .md- eller .yml-filer højst ${MAX_DEPTH} mapper nede`,
+            `Entries are .md or .yml files at most ${MAX_DEPTH} folders down`,
+          ),
+        );
       }
-      const files = await c.list(folder, depth, (name, size) => name.endsWith(`.${extension}`) && size <= ENTRY_LIMITS[extension]);
-      return { body: { action: 'entriesByFiles', params: { branch: params.branch, files: files.map((p) => ({ path: p })) } } };
+      const files = await c.list(
+        folder,
+        depth,
+        (name, size) => name.endsWith(`.${extension}`) && size <= ENTRY_LIMITS[extension],
+      );
+      return {
+        body: { action: 'entriesByFiles', params: { branch: params.branch, files: files.map((p) => ({ path: p })) } },
+      };
     }
 
     case 'entriesByFiles':
@@ -395,7 +441,8 @@ async function guardAction(body: Params, c: Confinement, decap: Decap): Promise<
     case 'persistEntry': {
       const dataFiles = params.dataFiles !== undefined ? asArray(params.dataFiles) : [params.entry];
       for (const dataFile of dataFiles) {
-        if (!isObject(dataFile)) throw refuse(422, bi('Et indlæg, der skulle gemmes, mangler', 'An entry to save is missing'));
+        if (!isObject(dataFile))
+          throw refuse(422, bi('Et indlæg, der skulle gemmes, mangler', 'An entry to save is missing'));
         const place = await entry(dataFile.path);
         const tooLarge = entryTooLarge(place, dataFile.raw);
         if (tooLarge) throw tooLarge;
@@ -403,13 +450,20 @@ async function guardAction(body: Params, c: Confinement, decap: Decap): Promise<
           const moved = await entry(dataFile.newPath);
           // decap-server moves every file in the old folder along with a renamed entry.
           if (path.dirname(moved.abs) !== path.dirname(place.abs)) {
-            throw refuse(403, bi(`Et indlæg kan ikke flyttes til en anden mappe (${place.rel} → ${moved.rel})`, `An entry cannot be moved to another folder (${place.rel} → ${moved.rel})`));
+            throw refuse(
+              403,
+              bi(
+                `Et indlæg kan ikke flyttes til en anden mappe (${place.rel} → ${moved.rel})`,
+                `An entry cannot be moved to another folder (${place.rel} → ${moved.rel})`,
+              ),
+            );
           }
         }
       }
       const assets = asArray(params.assets);
       for (const asset of assets) {
-        if (!isObject(asset)) throw refuse(422, bi('Et billede, der skulle gemmes, mangler', 'A picture to save is missing'));
+        if (!isObject(asset))
+          throw refuse(422, bi('Et billede, der skulle gemmes, mangler', 'A picture to save is missing'));
         await checkUpload(await picture(asset.path), asset);
       }
       // Our collections do not nest, so a rename never needs to carry a folder's other files along.
@@ -453,7 +507,10 @@ async function guardAction(body: Params, c: Confinement, decap: Decap): Promise<
       return { body };
 
     default:
-      throw refuse(422, bi(`CMS-serveren udfører ikke "${shown(body.action)}"`, `The CMS server does not do "${shown(body.action)}"`));
+      throw refuse(
+        422,
+        bi(`CMS-serveren udfører ikke "${shown(body.action)}"`, `The CMS server does not do "${shown(body.action)}"`),
+      );
   }
 }
 
@@ -461,8 +518,14 @@ async function guardAction(body: Params, c: Confinement, decap: Decap): Promise<
 function summary(body: Params): unknown {
   const p = isObject(body.params) ? body.params : {};
   const paths = [p.path, p.folder, p.mediaFolder, isObject(p.asset) ? p.asset.path : undefined]
-    .concat(asArray(p.paths), asArray(p.files).map((f) => (isObject(f) ? f.path : f)))
-    .concat(asArray(p.dataFiles).map((f) => (isObject(f) ? f.path : f)), asArray(p.assets).map((a) => (isObject(a) ? a.path : a)))
+    .concat(
+      asArray(p.paths),
+      asArray(p.files).map((f) => (isObject(f) ? f.path : f)),
+    )
+    .concat(
+      asArray(p.dataFiles).map((f) => (isObject(f) ? f.path : f)),
+      asArray(p.assets).map((a) => (isObject(a) ? a.path : a)),
+    )
     .filter((x) => x !== undefined);
   return { action: body.action, paths };
 }
@@ -503,13 +566,21 @@ function readBody(req: http.IncomingMessage): Promise<Buffer> {
 /** Starts the confined CMS backend on 127.0.0.1 (see above). */
 export async function startCmsServer(options: CmsServerOptions): Promise<CmsServer> {
   const repoRoot = path.resolve(options.repoRoot);
-  const dirs: Record<Area, string> = { content: path.resolve(repoRoot, options.contentDir), media: path.resolve(repoRoot, options.mediaDir) };
+  const dirs: Record<Area, string> = {
+    content: path.resolve(repoRoot, options.contentDir),
+    media: path.resolve(repoRoot, options.mediaDir),
+  };
   const realRoot = await fs.realpath(repoRoot);
   for (const [area, dir] of Object.entries(dirs)) {
     const r = path.relative(repoRoot, dir);
     const real = await fs.realpath(dir).catch(() => undefined);
     const rr = real && path.relative(realRoot, real);
-    if (!r || r.startsWith('..') || path.isAbsolute(r) || (rr !== undefined && (!rr || rr.startsWith('..') || path.isAbsolute(rr)))) {
+    if (
+      !r ||
+      r.startsWith('..') ||
+      path.isAbsolute(r) ||
+      (rr !== undefined && (!rr || rr.startsWith('..') || path.isAbsolute(rr)))
+    ) {
       throw new Error(
         enDa(
           bi(
@@ -540,7 +611,9 @@ export async function startCmsServer(options: CmsServerOptions): Promise<CmsServ
         res.writeHead(status, headers).end();
         return;
       }
-      res.writeHead(status, { ...headers, 'content-type': 'application/json; charset=utf-8' }).end(JSON.stringify(body));
+      res
+        .writeHead(status, { ...headers, 'content-type': 'application/json; charset=utf-8' })
+        .end(JSON.stringify(body));
     };
     // Node reads and drops the body of a request answered before it was read.
     const refused = (r: Refusal, what: string) => {
@@ -550,7 +623,13 @@ export async function startCmsServer(options: CmsServerOptions): Promise<CmsServ
     try {
       const host = (req.headers.host ?? '').toLowerCase();
       if (host !== `127.0.0.1:${port}` && host !== `localhost:${port}`) {
-        throw refuse(403, bi(`Forkert værtsnavn "${shown(req.headers.host ?? '')}": CMS-serveren svarer kun på 127.0.0.1:${port}`, `Wrong host name "${shown(req.headers.host ?? '')}": the CMS server answers only to 127.0.0.1:${port}`));
+        throw refuse(
+          403,
+          bi(
+            `Forkert værtsnavn "${shown(req.headers.host ?? '')}": CMS-serveren svarer kun på 127.0.0.1:${port}`,
+            `Wrong host name "${shown(req.headers.host ?? '')}": the CMS server answers only to 127.0.0.1:${port}`,
+          ),
+        );
       }
       if (!origin || !allowedOrigins.has(origin)) {
         throw refuse(
@@ -561,7 +640,11 @@ export async function startCmsServer(options: CmsServerOptions): Promise<CmsServ
           ),
         );
       }
-      if (new URL(req.url ?? '/', 'http://x').pathname !== API_PATH) throw refuse(404, bi(`Findes ikke: CMS-serveren svarer på ${API_PATH}`, `Not found: the CMS server answers on ${API_PATH}`));
+      if (new URL(req.url ?? '/', 'http://x').pathname !== API_PATH)
+        throw refuse(
+          404,
+          bi(`Findes ikke: CMS-serveren svarer på ${API_PATH}`, `Not found: the CMS server answers on ${API_PATH}`),
+        );
       if (req.method === 'OPTIONS') {
         send(204, undefined, {
           'access-control-allow-methods': 'POST',
@@ -570,10 +653,20 @@ export async function startCmsServer(options: CmsServerOptions): Promise<CmsServ
         });
         return;
       }
-      if (req.method !== 'POST') throw refuse(405, bi('CMS-serveren tager kun imod POST-forespørgsler', 'The CMS server takes only POST requests'));
+      if (req.method !== 'POST')
+        throw refuse(
+          405,
+          bi('CMS-serveren tager kun imod POST-forespørgsler', 'The CMS server takes only POST requests'),
+        );
       const type = (req.headers['content-type'] ?? '').toLowerCase().replace(/\s+/g, '');
       if (type !== 'application/json' && type !== 'application/json;charset=utf-8') {
-        throw refuse(415, bi('CMS-serveren tager kun imod JSON (Content-Type: application/json)', 'The CMS server takes only JSON (Content-Type: application/json)'));
+        throw refuse(
+          415,
+          bi(
+            'CMS-serveren tager kun imod JSON (Content-Type: application/json)',
+            'The CMS server takes only JSON (Content-Type: application/json)',
+          ),
+        );
       }
       let body: unknown;
       try {
@@ -583,7 +676,13 @@ export async function startCmsServer(options: CmsServerOptions): Promise<CmsServ
         throw refuse(400, bi('Forespørgslen er ikke gyldig JSON', 'The request is not valid JSON'));
       }
       if (!isObject(body) || typeof body.action !== 'string' || !ACTIONS.has(body.action)) {
-        throw refuse(422, bi(`CMS-serveren udfører ikke "${shown(isObject(body) ? body.action : body)}"`, `The CMS server does not do "${shown(isObject(body) ? body.action : body)}"`));
+        throw refuse(
+          422,
+          bi(
+            `CMS-serveren udfører ikke "${shown(isObject(body) ? body.action : body)}"`,
+            `The CMS server does not do "${shown(isObject(body) ? body.action : body)}"`,
+          ),
+        );
       }
       // The guard reads the request without trusting its shape; decap-server's schema check follows.
       const guarded = await guardAction(body, confinement, decap);
@@ -591,10 +690,12 @@ export async function startCmsServer(options: CmsServerOptions): Promise<CmsServ
       if (result.status >= 500) {
         log(`${body.action} failed in decap-server (${JSON.stringify(summary(body))}); its message is above`);
         send(result.status, {
-          error: daEn(bi(
-            'CMS-serveren kunne ikke udføre det; terminalen, hvor npm start kører, siger hvorfor',
-            'The CMS server could not do that; the terminal running npm start says why',
-          )),
+          error: daEn(
+            bi(
+              'CMS-serveren kunne ikke udføre det; terminalen, hvor npm start kører, siger hvorfor',
+              'The CMS server could not do that; the terminal running npm start says why',
+            ),
+          ),
         });
         return;
       }
@@ -603,7 +704,14 @@ export async function startCmsServer(options: CmsServerOptions): Promise<CmsServ
       if (err instanceof Refusal) refused(err, `${req.method} ${shown(req.url)} from ${shown(origin ?? 'no origin')}`);
       else {
         log(`error: ${err instanceof Error ? err.message : String(err)}`);
-        send(500, { error: daEn(bi('CMS-serveren fejlede; terminalen, hvor npm start kører, siger hvorfor', 'The CMS server failed; the terminal running npm start says why')) });
+        send(500, {
+          error: daEn(
+            bi(
+              'CMS-serveren fejlede; terminalen, hvor npm start kører, siger hvorfor',
+              'The CMS server failed; the terminal running npm start says why',
+            ),
+          ),
+        });
       }
     }
   });

@@ -29,7 +29,11 @@ export function collectionSchema(name: FolderCollection): z.ZodObject {
 }
 
 const TAXONOMY_WORDS: Record<string, { one: Bilingual; many: Bilingual; example: string }> = {
-  municipalities: { one: bi('kommune-id', 'municipality id'), many: bi("kommune-id'er", 'municipality ids'), example: 'guldborgsund' },
+  municipalities: {
+    one: bi('kommune-id', 'municipality id'),
+    many: bi("kommune-id'er", 'municipality ids'),
+    example: 'guldborgsund',
+  },
   trades: { one: bi('branche-id', 'trade id'), many: bi("branche-id'er", 'trade ids'), example: 'it-data' },
 };
 
@@ -67,17 +71,32 @@ function scalarType(meta: FieldMeta | undefined, json: Json): Bilingual {
   const widget = meta?.widget;
   if (meta?.taxonomy) {
     const t = TAXONOMY_WORDS[meta.taxonomy];
-    return bi(`${t.one.da} fra \`taxonomies/${meta.taxonomy}.yml\`, fx ${code(t.example)}`, `${t.one.en} from \`taxonomies/${meta.taxonomy}.yml\`, e.g. ${code(t.example)}`);
+    return bi(
+      `${t.one.da} fra \`taxonomies/${meta.taxonomy}.yml\`, fx ${code(t.example)}`,
+      `${t.one.en} from \`taxonomies/${meta.taxonomy}.yml\`, e.g. ${code(t.example)}`,
+    );
   }
-  if (meta?.ref) return bi(`slug på en post i \`${meta.ref}/\` (filnavnet uden .md)`, `slug of an entry in \`${meta.ref}/\` (its file name without .md)`);
+  if (meta?.ref)
+    return bi(
+      `slug på en post i \`${meta.ref}/\` (filnavnet uden .md)`,
+      `slug of an entry in \`${meta.ref}/\` (its file name without .md)`,
+    );
   if (meta?.options) {
     const opts = Object.entries(meta.options);
-    return bi(`én af: ${opts.map(([k, l]) => `${code(k)} (${l.da})`).join(', ')}`, `one of: ${opts.map(([k, l]) => `${code(k)} (${l.en})`).join(', ')}`);
+    return bi(
+      `én af: ${opts.map(([k, l]) => `${code(k)} (${l.da})`).join(', ')}`,
+      `one of: ${opts.map(([k, l]) => `${code(k)} (${l.en})`).join(', ')}`,
+    );
   }
   if (json.enum) return bi(`én af: ${json.enum.map(code).join(', ')}`, `one of: ${json.enum.map(code).join(', ')}`);
   if (widget === 'date') return bi('dato, ÅÅÅÅ-MM-DD', 'date, YYYY-MM-DD');
-  if (widget === 'datetime') return bi('tidspunkt, ÅÅÅÅ-MM-DDTTT:mm (dansk tid)', 'date and time, YYYY-MM-DDTHH:mm (Danish time)');
-  if (widget === 'image') return bi('billedsti i mediemappen, fx `/media/members/navn.jpg`', 'image path in the media folder, e.g. `/media/members/name.jpg`');
+  if (widget === 'datetime')
+    return bi('tidspunkt, ÅÅÅÅ-MM-DDTTT:mm (dansk tid)', 'date and time, YYYY-MM-DDTHH:mm (Danish time)');
+  if (widget === 'image')
+    return bi(
+      'billedsti i mediemappen, fx `/media/members/navn.jpg`',
+      'image path in the media folder, e.g. `/media/members/name.jpg`',
+    );
   if (json.type === 'boolean') return bi('`true` eller `false`', '`true` or `false`');
   if (json.type === 'integer' || json.type === 'number') {
     const r = range(json.minimum, json.maximum);
@@ -115,7 +134,16 @@ export function fieldDocs(schema: z.ZodType, prefix = ''): FieldDoc[] {
       type = bi(`${type.da}; standard: ${code(shown)}`, `${type.en}; default: ${code(shown)}`);
     }
     const children = shapeOf(field) ? fieldDocs(field, name) : undefined;
-    return { name, label: meta?.label ?? bi(key, key), hint: meta?.hint, required: shape.required, type, meta, defaultValue, children };
+    return {
+      name,
+      label: meta?.label ?? bi(key, key),
+      hint: meta?.hint,
+      required: shape.required,
+      type,
+      meta,
+      defaultValue,
+      children,
+    };
   });
 }
 
@@ -136,12 +164,18 @@ const pair = (b: Bilingual | undefined) => (b ? `${cell(b.da)}<br>*${cell(b.en)}
 export function fieldTable(name: FolderCollection): string {
   const info: CollectionInfo = folderCollections[name].info;
   const rows = flatFieldDocs(fieldDocs(collectionSchema(name))).map(
-    (d) => `| ${code(d.name)} | ${pair(d.label)} | ${d.required ? 'ja<br>*yes*' : 'nej<br>*no*'} | ${pair(d.type)} | ${pair(d.hint)} |`,
+    (d) =>
+      `| ${code(d.name)} | ${pair(d.label)} | ${d.required ? 'ja<br>*yes*' : 'nej<br>*no*'} | ${pair(d.type)} | ${pair(d.hint)} |`,
   );
   if (info.hasBody && info.bodyLabel) {
     // Every body is rendered by the same sanitizer, and the check refuses what it would remove.
-    const body = bi('Markdown, ingen HTML; billeder fra /media/ (andet fjernes af sikkerhedshensyn)', 'Markdown, no HTML; pictures from /media/ (anything else is removed for safety)');
-    rows.push(`| *(brødtekst · body)* | ${pair(info.bodyLabel)} | nej<br>*no* | ${pair(body)} | ${pair(bi('Teksten under front matter (efter den anden `---`-linje).', 'The text below the front matter (after the second `---` line).'))} |`);
+    const body = bi(
+      'Markdown, ingen HTML; billeder fra /media/ (andet fjernes af sikkerhedshensyn)',
+      'Markdown, no HTML; pictures from /media/ (anything else is removed for safety)',
+    );
+    rows.push(
+      `| *(brødtekst · body)* | ${pair(info.bodyLabel)} | nej<br>*no* | ${pair(body)} | ${pair(bi('Teksten under front matter (efter den anden `---`-linje).', 'The text below the front matter (after the second `---` line).'))} |`,
+    );
   }
   return [
     '| felt<br>*field* | navn<br>*label* | påkrævet<br>*required* | værdi<br>*value* | vejledning<br>*hint* |',

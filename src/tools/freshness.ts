@@ -42,7 +42,10 @@ export function describeAge(days: number): Bilingual {
   const months = Math.floor(days / 30.4375);
   const y = Math.floor(months / 12);
   const m = months % 12;
-  const en = [y ? `${y} year${y === 1 ? '' : 's'}` : '', m ? `${m} month${m === 1 ? '' : 's'}` : ''].filter(Boolean).join(' ') || `${days} days`;
-  const da = [y ? `${y} år` : '', m ? `${m} måned${m === 1 ? '' : 'er'}` : ''].filter(Boolean).join(' ') || `${days} dage`;
+  const en =
+    [y ? `${y} year${y === 1 ? '' : 's'}` : '', m ? `${m} month${m === 1 ? '' : 's'}` : ''].filter(Boolean).join(' ') ||
+    `${days} days`;
+  const da =
+    [y ? `${y} år` : '', m ? `${m} måned${m === 1 ? '' : 'er'}` : ''].filter(Boolean).join(' ') || `${days} dage`;
   return bi(da, en);
 }

@@ -17,12 +17,25 @@ function formField(d: FieldDoc): Record<string, unknown> {
     return {
       type: 'dropdown',
       id: d.name,
-      attributes: { label: label(d), description: d.hint ? pair(d.hint) : undefined, options: Object.entries(d.meta.options).map(([k, l]) => `${k} — ${pair(l)}`) },
+      attributes: {
+        label: label(d),
+        description: d.hint ? pair(d.hint) : undefined,
+        options: Object.entries(d.meta.options).map(([k, l]) => `${k} — ${pair(l)}`),
+      },
       validations,
     };
   }
   if (d.meta?.widget === 'boolean') {
-    return { type: 'dropdown', id: d.name, attributes: { label: label(d), description: d.hint ? pair(d.hint) : undefined, options: ['Ja · Yes', 'Nej · No', 'Ved ikke · Not sure'] }, validations };
+    return {
+      type: 'dropdown',
+      id: d.name,
+      attributes: {
+        label: label(d),
+        description: d.hint ? pair(d.hint) : undefined,
+        options: ['Ja · Yes', 'Nej · No', 'Ved ikke · Not sure'],
+      },
+      validations,
+    };
   }
   if (d.children) {
     const parts = d.children.map(label).join(', ');
@@ -31,9 +44,17 @@ function formField(d: FieldDoc): Record<string, unknown> {
   }
   if (d.meta?.taxonomy) {
     // People filling in a form know names, not ids; the volunteer who makes the file looks up the ids.
-    const names = d.meta.taxonomy === 'municipalities' ? 'Kommunenavne, fx Guldborgsund · municipality names' : 'Brancher, fx IT og databehandling · trades';
+    const names =
+      d.meta.taxonomy === 'municipalities'
+        ? 'Kommunenavne, fx Guldborgsund · municipality names'
+        : 'Brancher, fx IT og databehandling · trades';
     const hint = d.hint ? `${pair(d.hint)}\n\n` : '';
-    return { type: 'textarea', id: d.name, attributes: { label: label(d), description: `${hint}${names}; én pr. linje · one per line` }, validations };
+    return {
+      type: 'textarea',
+      id: d.name,
+      attributes: { label: label(d), description: `${hint}${names}; én pr. linje · one per line` },
+      validations,
+    };
   }
   const list = d.type.en.startsWith('list');
   return {
@@ -53,7 +74,8 @@ export type IssueFormRepository = 'wiki' | 'kit';
 const INTRO: Record<IssueFormRepository, { name: string; description: string; value: string[] }> = {
   wiki: {
     name: 'Nyt netværk · New network',
-    description: 'Foreslå et netværk til netværkswikien, eller ret et · Suggest a network for the network wiki, or correct one',
+    description:
+      'Foreslå et netværk til netværkswikien, eller ret et · Suggest a network for the network wiki, or correct one',
     value: [
       'Udfyld felterne, så laver en frivillig opslaget i `wiki/`. Kan du selv lave en pull request, er det endnu hurtigere: se CONTRIBUTING.md. Alt her er offentligt: skriv ikke andres personoplysninger.',
       '',
@@ -62,7 +84,8 @@ const INTRO: Record<IssueFormRepository, { name: string; description: string; va
   },
   kit: {
     name: 'Eksempelnetværk · Example network',
-    description: 'Ret eller tilføj et netværk i kittets eksempeldata · Correct or add a network in the kit’s example data',
+    description:
+      'Ret eller tilføj et netværk i kittets eksempeldata · Correct or add a network in the kit’s example data',
     value: [
       '**Dette er website-kittets repository, og netværkswikien her (`content/wiki/`) er eksempeldata.** Vil du tilføje et rigtigt netværk til et netværks wiki (fx Mikronets), så brug formularen i det netværks offentlige wiki-repository. Brug kun denne formular til kittets eksempeldata.',
       '',
@@ -91,7 +114,8 @@ export function newNetworkIssueForm(repository: IssueFormRepository): string {
         id: BODY_FIELD_ID,
         attributes: {
           label: pair(info.bodyLabel!),
-          description: 'Hvad netværket gør, og hvordan man bliver medlem. Almindelig tekst eller Markdown, ingen HTML · What the network does and how to join. Plain text or Markdown, no HTML.',
+          description:
+            'Hvad netværket gør, og hvordan man bliver medlem. Almindelig tekst eller Markdown, ingen HTML · What the network does and how to join. Plain text or Markdown, no HTML.',
         },
         validations: { required: true },
       },

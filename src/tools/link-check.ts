@@ -24,12 +24,16 @@ const ENTITIES: Record<string, string> = { amp: '&', quot: '"', apos: "'", lt: '
 const codePoint = (n: number) => (n > 0 && n <= 0x10ffff ? String.fromCodePoint(n) : '\uFFFD');
 const decode = (s: string) =>
   s.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (all, e: string) =>
-    e[0] === '#' ? codePoint(e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10)) : (ENTITIES[e.toLowerCase()] ?? all),
+    e[0] === '#'
+      ? codePoint(e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10))
+      : (ENTITIES[e.toLowerCase()] ?? all),
   );
 
 /** Every URL-valued attribute in the page's markup (not in scripts, styles or comments). */
 export function linksIn(html: string): { attribute: string; url: string }[] {
-  const markup = html.replace(/<!--[\s\S]*?-->/g, '').replace(/<(script|style|template)\b([^>]*)>[\s\S]*?<\/\1>/gi, '<$1$2>');
+  const markup = html
+    .replace(/<!--[\s\S]*?-->/g, '')
+    .replace(/<(script|style|template)\b([^>]*)>[\s\S]*?<\/\1>/gi, '<$1$2>');
   const out: { attribute: string; url: string }[] = [];
   for (const tag of markup.matchAll(/<[a-zA-Z][^>]*>/g)) {
     for (const m of tag[0].matchAll(/\s(href|src|srcset|poster|action)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))/gi)) {
@@ -68,7 +72,9 @@ function htmlFiles(dist: string): string[] {
 /** The origin the pages call their own, from their canonical links. */
 export function siteOrigin(pages: string[]): string | undefined {
   for (const html of pages) {
-    const m = /<link\s[^>]*rel="canonical"[^>]*href="(https?:\/\/[^"/]+)/i.exec(html) ?? /<link\s[^>]*href="(https?:\/\/[^"/]+)[^"]*"[^>]*rel="canonical"/i.exec(html);
+    const m =
+      /<link\s[^>]*rel="canonical"[^>]*href="(https?:\/\/[^"/]+)/i.exec(html) ??
+      /<link\s[^>]*href="(https?:\/\/[^"/]+)[^"]*"[^>]*rel="canonical"/i.exec(html);
     if (m) return new URL(m[1]).origin;
   }
   return undefined;
@@ -88,8 +94,11 @@ export function checkLinks(dist: string, options: { origin?: string | false } = 
     if (exists.has(pathname)) return exists.get(pathname)!;
     const target = path.join(dist, pathname);
     const isFile = (p: string) => fs.existsSync(p) && fs.statSync(p).isFile();
-    const ok = !path.relative(dist, target).startsWith('..') &&
-      (pathname.endsWith('/') ? isFile(path.join(target, 'index.html')) : isFile(target) || isFile(path.join(target, 'index.html')) || isFile(`${target}.html`));
+    const ok =
+      !path.relative(dist, target).startsWith('..') &&
+      (pathname.endsWith('/')
+        ? isFile(path.join(target, 'index.html'))
+        : isFile(target) || isFile(path.join(target, 'index.html')) || isFile(`${target}.html`));
     exists.set(pathname, ok);
     return ok;
   };

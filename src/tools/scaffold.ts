@@ -87,19 +87,32 @@ export function scaffold(collection: FolderCollection, name: string, today: stri
   const optional = docs.filter((d) => !d.required);
   const lines = [
     '---',
-    comment(daEn(bi(`${info.labelSingular.da}: udfyld de tomme felter, og kør npm run check`, `${info.labelSingular.en}: fill in the empty fields and run npm run check`))),
+    comment(
+      daEn(
+        bi(
+          `${info.labelSingular.da}: udfyld de tomme felter, og kør npm run check`,
+          `${info.labelSingular.en}: fill in the empty fields and run npm run check`,
+        ),
+      ),
+    ),
     '',
   ];
   for (const doc of required) {
     lines.push(...describe(doc), yamlLine(doc.name, startValue(doc, summaryField, name, today)), '');
   }
   if (optional.length) {
-    lines.push(comment(daEn(bi('Valgfrie felter: fjern # for at bruge dem', 'Optional fields: remove the # to use them'))), '');
+    lines.push(
+      comment(daEn(bi('Valgfrie felter: fjern # for at bruge dem', 'Optional fields: remove the # to use them'))),
+      '',
+    );
     for (const doc of optional) lines.push(...optionalLines(doc), '');
   }
   if (info.hasBody && info.bodyLabel) {
     const where = bi('skriv teksten under linjen --- nedenfor', 'write the text below the --- line below.');
-    const rule = bi('Kun Markdown, ingen HTML; billeder fra /media/.', 'Markdown only, no HTML; pictures from /media/.');
+    const rule = bi(
+      'Kun Markdown, ingen HTML; billeder fra /media/.',
+      'Markdown only, no HTML; pictures from /media/.',
+    );
     lines.push(comment(`${daEn(info.bodyLabel)}: ${daEn(where)} ${daEn(rule)}`));
   }
   while (lines.at(-1) === '') lines.pop();

@@ -58,7 +58,9 @@ export function headersFor(rules: HeaderRule[], pathname: string): Record<string
 export async function serveSite(options: { dir: string; host?: string; port?: number }): Promise<SiteServer> {
   const host = options.host ?? '127.0.0.1';
   if (!fs.existsSync(options.dir) || !fs.statSync(options.dir).isDirectory()) {
-    throw new Error(`${options.dir} is not a folder with a built site: run npm run build first — ${options.dir} er ikke en mappe med et bygget site: kør npm run build først`);
+    throw new Error(
+      `${options.dir} is not a folder with a built site: run npm run build first — ${options.dir} er ikke en mappe med et bygget site: kør npm run build først`,
+    );
   }
   const root = fs.realpathSync(options.dir);
   const headersFile = path.join(root, '_headers');
@@ -73,7 +75,9 @@ export async function serveSite(options: { dir: string; host?: string; port?: nu
   const notFound = (req: http.IncomingMessage, res: http.ServerResponse) => {
     const page = path.join(root, '404.html');
     if (!fs.existsSync(page)) {
-      res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end(req.method === 'HEAD' ? undefined : 'Not found');
+      res
+        .writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' })
+        .end(req.method === 'HEAD' ? undefined : 'Not found');
       return;
     }
     const body = fs.readFileSync(page);
@@ -129,7 +133,9 @@ export async function serveSite(options: { dir: string; host?: string; port?: nu
     server.once('error', (err: NodeJS.ErrnoException) =>
       reject(
         err.code === 'EADDRINUSE'
-          ? new Error(`Port ${options.port} on ${host} is in use: stop what runs there or choose another port — port ${options.port} på ${host} er optaget: stop det, der kører dér, eller vælg en anden port`)
+          ? new Error(
+              `Port ${options.port} on ${host} is in use: stop what runs there or choose another port — port ${options.port} på ${host} er optaget: stop det, der kører dér, eller vælg en anden port`,
+            )
           : err,
       ),
     );

@@ -14,9 +14,71 @@ export function random(seed: number): () => number {
   };
 }
 
-const FIRST = ['Anne', 'Bo', 'Camilla', 'Dorte', 'Erik', 'Frederikke', 'Gustav', 'Hanne', 'Ib', 'Jonas', 'Karen', 'Lars', 'Mette', 'Niels', 'Ole', 'Pia', 'Rasmus', 'Sofie', 'Søren', 'Tove', 'Ulla', 'Vibeke', 'Åse', 'Ødis'];
-const LAST = ['Andersen', 'Bæk', 'Christensen', 'Dahl', 'Eriksen', 'Fisker', 'Holm', 'Jensen', 'Kjær', 'Lund', 'Møller', 'Nørgaard', 'Olsen', 'Poulsen', 'Ravn', 'Skov', 'Thomsen', 'Vestergaard', 'Østergaard', 'Ågård'];
-const WORDS = ['rådgivning', 'formidling', 'design', 'undervisning', 'oversættelse', 'regnskab', 'webudvikling', 'fotografi', 'projektledelse', 'coaching', 'tekstforfatning', 'analyse', 'kommunikation', 'workshops', 'foredrag'];
+const FIRST = [
+  'Anne',
+  'Bo',
+  'Camilla',
+  'Dorte',
+  'Erik',
+  'Frederikke',
+  'Gustav',
+  'Hanne',
+  'Ib',
+  'Jonas',
+  'Karen',
+  'Lars',
+  'Mette',
+  'Niels',
+  'Ole',
+  'Pia',
+  'Rasmus',
+  'Sofie',
+  'Søren',
+  'Tove',
+  'Ulla',
+  'Vibeke',
+  'Åse',
+  'Ødis',
+];
+const LAST = [
+  'Andersen',
+  'Bæk',
+  'Christensen',
+  'Dahl',
+  'Eriksen',
+  'Fisker',
+  'Holm',
+  'Jensen',
+  'Kjær',
+  'Lund',
+  'Møller',
+  'Nørgaard',
+  'Olsen',
+  'Poulsen',
+  'Ravn',
+  'Skov',
+  'Thomsen',
+  'Vestergaard',
+  'Østergaard',
+  'Ågård',
+];
+const WORDS = [
+  'rådgivning',
+  'formidling',
+  'design',
+  'undervisning',
+  'oversættelse',
+  'regnskab',
+  'webudvikling',
+  'fotografi',
+  'projektledelse',
+  'coaching',
+  'tekstforfatning',
+  'analyse',
+  'kommunikation',
+  'workshops',
+  'foredrag',
+];
 const SENTENCES = [
   'Jeg arbejder som selvstændig og samarbejder gerne med kon-kolleger om større opgaver.',
   'Mine kunder er små og mellemstore virksomheder, kommuner og foreninger.',
@@ -131,7 +193,9 @@ ${networks.length ? `network: ${pick(r, networks)}` : ''}
 ---
 ## Program
 
-${pickSome(r, SENTENCES, 3).map((s) => `- ${s}`).join('\n')}
+${pickSome(r, SENTENCES, 3)
+  .map((s) => `- ${s}`)
+  .join('\n')}
 `,
     });
   }

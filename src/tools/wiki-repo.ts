@@ -43,7 +43,8 @@ export function wikiSource(value: string, cwd = process.cwd()): WikiSource {
     }
   } else {
     // No scheme (`ssh://`, `git://`, `ext::`), no scp-like `host:path`, nothing git could read as an option.
-    if (/^[a-z][a-z0-9+.-]*:/i.test(text) || text.includes('::') || text.startsWith('-') || !text) return { problem: must };
+    if (/^[a-z][a-z0-9+.-]*:/i.test(text) || text.includes('::') || text.startsWith('-') || !text)
+      return { problem: must };
     folder = path.resolve(cwd, text);
   }
   if (!fs.statSync(folder, { throwIfNoEntry: false })?.isDirectory()) {
@@ -55,7 +56,12 @@ export function wikiSource(value: string, cwd = process.cwd()): WikiSource {
 
 /** WIKI_BRANCH: a branch or tag name, never something git could take for an option or a path outside refs. */
 export function wikiBranchProblem(name: string): Bilingual | undefined {
-  const ok = /^[A-Za-z0-9][A-Za-z0-9._/-]*$/.test(name) && !name.includes('..') && !name.includes('//') && !/[./]$/.test(name) && !name.endsWith('.lock');
+  const ok =
+    /^[A-Za-z0-9][A-Za-z0-9._/-]*$/.test(name) &&
+    !name.includes('..') &&
+    !name.includes('//') &&
+    !/[./]$/.test(name) &&
+    !name.endsWith('.lock');
   return ok
     ? undefined
     : bi(

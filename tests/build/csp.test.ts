@@ -10,7 +10,13 @@ import { TEST_DIST } from './global-setup.ts';
 import { ROOT } from '../helpers/build.ts';
 import { launchChromium } from '../helpers/browser.ts';
 import { NO_REPORTS, reports, watchedContext, type PolicyWatch } from '../helpers/csp-watch.ts';
-import { headersFor, readHeaderRules, serveSite, type HeaderRule, type SiteServer } from '../../src/tools/static-server.ts';
+import {
+  headersFor,
+  readHeaderRules,
+  serveSite,
+  type HeaderRule,
+  type SiteServer,
+} from '../../src/tools/static-server.ts';
 import { validateContent, type ValidEntry } from '../../src/lib/content/validate.ts';
 import { slugify } from '../../src/lib/slug.ts';
 import { tagPath } from '../../src/i18n/urls.ts';
@@ -55,7 +61,9 @@ const NONE = NO_REPORTS;
 
 const of = (c: string) => entries.filter((e) => e.collection === c);
 function pageTypes(): Record<string, string> {
-  const post = of('blog').find((p) => p.data.lang === 'da' && !p.data.draft && ((p.data.tags as string[] | undefined) ?? []).length > 0)!;
+  const post = of('blog').find(
+    (p) => p.data.lang === 'da' && !p.data.draft && ((p.data.tags as string[] | undefined) ?? []).length > 0,
+  )!;
   const enPost = of('blog').find((p) => p.data.lang === 'en' && !p.data.draft)!;
   const member = of('members').find((m) => m.data.listed && m.data.email)!;
   const network = of('wiki').find((n) => n.data.contact_email) ?? of('wiki')[0];
@@ -115,7 +123,8 @@ describe('the headers file', () => {
     for (const [file, paths] of files) {
       for (const p of paths) {
         const count = new Map<string, number>();
-        for (const r of rules.filter((r) => r.forRegExp.test(p))) for (const h of Object.keys(r.values)) count.set(h.toLowerCase(), (count.get(h.toLowerCase()) ?? 0) + 1);
+        for (const r of rules.filter((r) => r.forRegExp.test(p)))
+          for (const h of Object.keys(r.values)) count.set(h.toLowerCase(), (count.get(h.toLowerCase()) ?? 0) + 1);
         for (const [h, n] of count) if (n > 1) doubled.push(`${p} (${file}): ${h} × ${n}`);
         if (file.endsWith('.html')) expect(count.get('content-security-policy'), p).toBe(1);
       }
@@ -144,7 +153,9 @@ describe('the headers file', () => {
 
   it('is what the server sends', async () => {
     const res = await fetch(`${site.url}/medlemmer/`);
-    expect(res.headers.get('content-security-policy')).toBe(headersFor(rules, '/medlemmer/')['Content-Security-Policy']);
+    expect(res.headers.get('content-security-policy')).toBe(
+      headersFor(rules, '/medlemmer/')['Content-Security-Policy'],
+    );
     expect(res.headers.get('permissions-policy')).toMatch(/camera=\(\), .*microphone=\(\)/);
     expect((await fetch(`${site.url}/_headers`)).status).toBe(404);
   });
@@ -154,9 +165,13 @@ describe('the headers file', () => {
     const meta = header.replace("; frame-ancestors 'none'", '');
     for (const file of ['index.html', 'medlemmer/index.html', '404.html', 'en/contact/index.html']) {
       const html = fs.readFileSync(path.join(TEST_DIST, file), 'utf8');
-      expect(html, file).toContain(`<head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="${meta}">`);
+      expect(html, file).toContain(
+        `<head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="${meta}">`,
+      );
     }
-    expect(fs.readFileSync(path.join(TEST_DIST, 'admin/index.html'), 'utf8')).not.toContain('http-equiv="Content-Security-Policy"');
+    expect(fs.readFileSync(path.join(TEST_DIST, 'admin/index.html'), 'utf8')).not.toContain(
+      'http-equiv="Content-Security-Policy"',
+    );
   });
 });
 
@@ -164,7 +179,9 @@ describe('the site under its policy, in Chromium', () => {
   it('notices a violation: an injected inline script is blocked and reported (the check below can fail)', async () => {
     const w = await watched();
     const page = await visit(w, '/blog/');
-    await page.evaluate(`(() => { const s = document.createElement('script'); s.textContent = 'window.injected = 1'; document.body.append(s); })()`);
+    await page.evaluate(
+      `(() => { const s = document.createElement('script'); s.textContent = 'window.injected = 1'; document.body.append(s); })()`,
+    );
     // Reported once by the header's policy and once by the <meta> copy: both are enforced.
     await expect.poll(() => w.violations.length).toBe(2);
     for (const v of w.violations) expect(v).toMatch(/^script-src-elem blocked inline on \/blog\//);
@@ -186,13 +203,20 @@ describe('the site under its policy, in Chromium', () => {
     const w = await watched();
     const member = of('members').find((m) => m.data.listed && String(m.data.name).includes(' '))!;
     const surname = String(member.data.name).split(' ').at(-1)!;
-    for (const [dir, urlPath] of [['/medlemmer/', '/medlemmer/'], ['/en/members/', '/en/members/']]) {
+    for (const [dir, urlPath] of [
+      ['/medlemmer/', '/medlemmer/'],
+      ['/en/members/', '/en/members/'],
+    ]) {
       const page = await visit(w, urlPath);
       await page.locator('#search-q').fill(surname);
-      await expect.poll(() => page.locator('[data-results] a').evaluateAll((as) => as.map((a) => a.getAttribute('href')))).toContain(`${dir}${member.slug}/`);
+      await expect
+        .poll(() => page.locator('[data-results] a').evaluateAll((as) => as.map((a) => a.getAttribute('href'))))
+        .toContain(`${dir}${member.slug}/`);
     }
     const search = await visit(w, `/soeg/?q=${encodeURIComponent(surname)}`);
-    await expect.poll(() => search.locator('[data-results] a').evaluateAll((as) => as.map((a) => a.getAttribute('href')))).toContain(`/medlemmer/${member.slug}/`);
+    await expect
+      .poll(() => search.locator('[data-results] a').evaluateAll((as) => as.map((a) => a.getAttribute('href'))))
+      .toContain(`/medlemmer/${member.slug}/`);
     expect(clean(w)).toEqual(NONE);
   });
 
@@ -214,7 +238,9 @@ describe('the site under its policy, in Chromium', () => {
   it('filters the wiki by kind with its inline style (allowed by hash)', async () => {
     const w = await watched();
     const page = await visit(w, '/netvaerk/');
-    const kinds = await page.locator('.wiki .grid > li').evaluateAll((lis) => [...new Set(lis.map((li) => li.getAttribute('data-kind')))]);
+    const kinds = await page
+      .locator('.wiki .grid > li')
+      .evaluateAll((lis) => [...new Set(lis.map((li) => li.getAttribute('data-kind')))]);
     expect(kinds.length).toBeGreaterThan(1);
     await page.locator(`#kind-${kinds[0]}`).check();
     expect(await page.locator(`.wiki .grid > li[data-kind="${kinds[1]}"]`).first().isHidden()).toBe(true);
@@ -238,7 +264,9 @@ describe('the site under its policy, in Chromium', () => {
     const page = await w.context.newPage();
     const res = await page.goto(`${url}/medlemmer/`, { waitUntil: 'networkidle' });
     expect(res!.headers()['content-security-policy']).toBeUndefined();
-    await page.evaluate(`(() => { const s = document.createElement('script'); s.textContent = 'window.injected = 1'; document.body.append(s); })()`);
+    await page.evaluate(
+      `(() => { const s = document.createElement('script'); s.textContent = 'window.injected = 1'; document.body.append(s); })()`,
+    );
     await expect.poll(() => w.violations.length).toBe(1);
     expect(await page.evaluate('window.injected')).toBeUndefined();
   });
@@ -247,11 +275,14 @@ describe('the site under its policy, in Chromium', () => {
 describe('framing', () => {
   it('refuses to be framed by another origin: the CMS and the site', async () => {
     const framer = http.createServer((req, res) => {
-      if (req.url === '/own.html') return void res.writeHead(200, { 'content-type': 'text/html' }).end('<title>own</title><h1>Framed fine</h1>');
-      res.writeHead(200, { 'content-type': 'text/html' }).end(
-        `<title>framer</title><iframe name="admin" src="${site.url}/admin/"></iframe><iframe name="home" src="${site.url}/"></iframe>` +
-          `<iframe name="member" src="${site.url}/medlemmer/"></iframe><iframe name="own" src="/own.html"></iframe>`,
-      );
+      if (req.url === '/own.html')
+        return void res.writeHead(200, { 'content-type': 'text/html' }).end('<title>own</title><h1>Framed fine</h1>');
+      res
+        .writeHead(200, { 'content-type': 'text/html' })
+        .end(
+          `<title>framer</title><iframe name="admin" src="${site.url}/admin/"></iframe><iframe name="home" src="${site.url}/"></iframe>` +
+            `<iframe name="member" src="${site.url}/medlemmer/"></iframe><iframe name="own" src="/own.html"></iframe>`,
+        );
     });
     await new Promise<void>((r) => framer.listen(0, '127.0.0.1', r));
     cleanups.push(() => new Promise<void>((r) => framer.close(() => r())));
@@ -263,7 +294,11 @@ describe('framing', () => {
     const shows = async (name: string, text: string) => {
       const frame = page.frame({ name });
       if (!frame) return false;
-      return frame.locator(`text=${text}`).count().then((n) => n > 0).catch(() => false);
+      return frame
+        .locator(`text=${text}`)
+        .count()
+        .then((n) => n > 0)
+        .catch(() => false);
     };
     // The control: a frame the browser does show, found the same way.
     expect(await shows('own', 'Framed fine')).toBe(true);

@@ -44,8 +44,15 @@ describe('without JavaScript', () => {
       const page = await withoutJs(p);
       // The home page's footer no longer has one; the others have one each, hidden.
       expect(await page.locator('button[data-email]').count(), p).toBe(p === '/' ? 0 : 1);
-      for (const button of await page.locator('button[data-email]').all()) expect(await button.isVisible(), p).toBe(false);
-      expect(await page.getByText(/Vis e-mailadresse|Show e-mail address/).filter({ visible: true }).count(), p).toBe(0);
+      for (const button of await page.locator('button[data-email]').all())
+        expect(await button.isVisible(), p).toBe(false);
+      expect(
+        await page
+          .getByText(/Vis e-mailadresse|Show e-mail address/)
+          .filter({ visible: true })
+          .count(),
+        p,
+      ).toBe(0);
       await page.context().close();
     }
   });
@@ -67,9 +74,13 @@ describe('without JavaScript', () => {
 
   it('spells the network’s address out on the contact page, for people to type', async () => {
     const da = await withoutJs('/kontakt/');
-    expect(await da.locator('main').textContent()).toContain('kontakt (snabel-a) mikronet (punktum) dk (skriv @ for "snabel-a" og . for "punktum")');
+    expect(await da.locator('main').textContent()).toContain(
+      'kontakt (snabel-a) mikronet (punktum) dk (skriv @ for "snabel-a" og . for "punktum")',
+    );
     const en = await withoutJs('/en/contact/');
-    expect(await en.locator('main').textContent()).toContain('kontakt (at) mikronet (dot) dk (type @ for "at" and . for "dot")');
+    expect(await en.locator('main').textContent()).toContain(
+      'kontakt (at) mikronet (dot) dk (type @ for "at" and . for "dot")',
+    );
     expect(await en.locator('main').getByRole('link', { name: 'Subscribe to the newsletter' }).isVisible()).toBe(true);
   });
 });

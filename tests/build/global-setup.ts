@@ -11,7 +11,11 @@ export const TEST_NOW = '2026-11-24T12:00:00+01:00';
 
 export default async function setup() {
   fs.rmSync(TEST_DIST, { recursive: true, force: true });
-  const { code, output } = await astroBuild({ OUT_DIR: TEST_DIST, BUILD_NOW: TEST_NOW, CONTENT_DIR: process.env.CONTENT_DIR || path.join(ROOT, 'content') });
+  const { code, output } = await astroBuild({
+    OUT_DIR: TEST_DIST,
+    BUILD_NOW: TEST_NOW,
+    CONTENT_DIR: process.env.CONTENT_DIR || path.join(ROOT, 'content'),
+  });
   fs.mkdirSync(TEST_DIST, { recursive: true });
   fs.writeFileSync(path.join(TEST_DIST, '.build-log.txt'), output);
   if (code !== 0) throw new Error(`The sample content does not build:\n${output.slice(-4000)}`);

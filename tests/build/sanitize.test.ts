@@ -29,7 +29,15 @@ const ENTRIES: Record<string, string> = {
   'groups/hostil-gruppe.md': `name: ${t(7)}\ndescription: ${t(8)}\nkind: niche\nurl: https://grupper.example/hostil\nmeets_physically: false`,
   'pages/hostil-side.md': `title: ${t(9)}\nlang: da\ndescription: ${t(0)}`,
 };
-const PAGES_WITH_BODY = ['/medlemmer/hanne-hostil/', '/netvaerk/hostilt-netvaerk/', '/arrangementer/hostilt-moede/', '/marked/', '/blog/hostilt-indlaeg/', '/grupper/', '/hostil-side/'];
+const PAGES_WITH_BODY = [
+  '/medlemmer/hanne-hostil/',
+  '/netvaerk/hostilt-netvaerk/',
+  '/arrangementer/hostilt-moede/',
+  '/marked/',
+  '/blog/hostilt-indlaeg/',
+  '/grupper/',
+  '/hostil-side/',
+];
 
 let workDir: string;
 let dist: string;
@@ -42,7 +50,10 @@ beforeAll(async () => {
   const content = path.join(workDir, 'content');
   fs.cpSync(path.join(import.meta.dirname, '../fixtures/empty-site'), content, { recursive: true });
   const settings = path.join(content, 'settings/site.yml');
-  fs.writeFileSync(settings, fs.readFileSync(settings, 'utf8').replace(/^name: .*$/m, `name: ${JSON.stringify(`Mikronet ${TEXT_PAYLOADS[3]}`)}`));
+  fs.writeFileSync(
+    settings,
+    fs.readFileSync(settings, 'utf8').replace(/^name: .*$/m, `name: ${JSON.stringify(`Mikronet ${TEXT_PAYLOADS[3]}`)}`),
+  );
   for (const [rel, frontMatter] of Object.entries(ENTRIES)) {
     fs.mkdirSync(path.dirname(path.join(content, rel)), { recursive: true });
     fs.writeFileSync(path.join(content, rel), `---\n${frontMatter}\n---\n${BODY}\n`);
@@ -114,16 +125,35 @@ describe('every page of a site full of payloads, in Chromium', () => {
         for (const el of document.querySelectorAll('*')) {
           for (const a of el.attributes) {
             if (/^on/i.test(a.name)) bad.push(`${el.tagName} ${a.name}`);
-            if (/^(href|src|action|formaction|xlink:href|data|srcdoc|background|poster|srcset)$/i.test(a.name) && /^\s*(javascript|vbscript|data):/i.test(a.value)) bad.push(`${el.tagName} ${a.name}=${a.value}`);
+            if (
+              /^(href|src|action|formaction|xlink:href|data|srcdoc|background|poster|srcset)$/i.test(a.name) &&
+              /^\s*(javascript|vbscript|data):/i.test(a.value)
+            )
+              bad.push(`${el.tagName} ${a.name}=${a.value}`);
           }
         }
         // The site's own forms and styles are in main; what a body renders is in .prose.
-        const active = ['iframe', 'object', 'embed', 'form', 'input:not([type="checkbox"][disabled])', 'style', 'link', 'meta', 'base', 'svg', 'math', 'script', 'template']
+        const active = [
+          'iframe',
+          'object',
+          'embed',
+          'form',
+          'input:not([type="checkbox"][disabled])',
+          'style',
+          'link',
+          'meta',
+          'base',
+          'svg',
+          'math',
+          'script',
+          'template',
+        ]
           .map((tag) => `.prose ${tag}`)
           .concat('base', 'meta[http-equiv="refresh" i]')
           .join(', ');
         for (const el of document.querySelectorAll(active)) bad.push(`<${el.tagName.toLowerCase()}>`);
-        for (const s of document.querySelectorAll('script')) if (s.textContent?.includes('__x')) bad.push('a script with a payload');
+        for (const s of document.querySelectorAll('script'))
+          if (s.textContent?.includes('__x')) bad.push('a script with a payload');
         if (typeof document.getElementById !== 'function') bad.push('document.getElementById clobbered');
         return { bad, ran: (window as unknown as { __ran: unknown[] }).__ran };
       });
@@ -142,11 +172,16 @@ describe('a front matter that would run code', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mikronet-jsfence-'));
     const marker = path.join(dir, 'marker');
     try {
-      fs.cpSync(path.join(import.meta.dirname, '../fixtures/empty-site'), path.join(dir, 'content'), { recursive: true });
+      fs.cpSync(path.join(import.meta.dirname, '../fixtures/empty-site'), path.join(dir, 'content'), {
+        recursive: true,
+      });
       fs.mkdirSync(path.join(dir, 'content/wiki'));
       const js = `{ name: (require('fs').writeFileSync(${JSON.stringify(marker)}, 'ran'), 'Netværk'), kind: 'online', municipalities: ['lolland'], audience: 'Alle', last_verified: '2026-01-01' }`;
       fs.writeFileSync(path.join(dir, 'content/wiki/js-netvaerk.md'), `---js\n${js}\n---\nTekst\n`);
-      const { code, output } = await astroBuild({ CONTENT_DIR: path.join(dir, 'content'), OUT_DIR: path.join(dir, 'dist') });
+      const { code, output } = await astroBuild({
+        CONTENT_DIR: path.join(dir, 'content'),
+        OUT_DIR: path.join(dir, 'dist'),
+      });
       expect(code).not.toBe(0);
       expect(output).toMatch(/wiki\/js-netvaerk\.md:1: the front matter starts with "---js"/);
       expect(fs.existsSync(marker)).toBe(false);

@@ -85,7 +85,9 @@ describe('the directory search', () => {
     for (const m of unlisted) {
       const { urls } = await pagefindSearch('/medlemmer/', String(m.data.name), {});
       expect(urls.filter((u) => u.includes(m.slug))).toEqual([]);
-      const { urls: all } = await pagefindSearch('/medlemmer/', String(m.data.name).split(' ').at(-1)!, { type: 'Medlem' });
+      const { urls: all } = await pagefindSearch('/medlemmer/', String(m.data.name).split(' ').at(-1)!, {
+        type: 'Medlem',
+      });
       expect(all).not.toContain(`/medlemmer/${m.slug}/`);
     }
   });
@@ -96,7 +98,9 @@ describe('the directory search', () => {
     const status = page.locator('#search-status');
     const expected = listedWithTrade('it-data');
     const t = useTranslations('da');
-    await expect.poll(() => status.textContent()).toBe(expected.length === 1 ? t('search.resultOne') : t('search.results', { n: expected.length }));
+    await expect
+      .poll(() => status.textContent())
+      .toBe(expected.length === 1 ? t('search.resultOne') : t('search.results', { n: expected.length }));
     const hrefs = await page.locator('[data-results] a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
     expect(hrefs.sort()).toEqual(expected.map((s) => `/medlemmer/${s}/`));
     expect(await page.locator(`input[name="trade"][value="${label}"]`).isChecked()).toBe(true);

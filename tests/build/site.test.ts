@@ -58,11 +58,15 @@ describe('the build of the sample content', () => {
     for (const lang of ['da', 'en'] as const) {
       const byTag = new Map<string, string[]>();
       for (const p of posts.filter((p) => p.data.lang === lang))
-        for (const tag of new Set(((p.data.tags as string[] | undefined) ?? []).map(slugify))) byTag.set(tag, [...(byTag.get(tag) ?? []), postUrl(p)]);
+        for (const tag of new Set(((p.data.tags as string[] | undefined) ?? []).map(slugify)))
+          byTag.set(tag, [...(byTag.get(tag) ?? []), postUrl(p)]);
       for (const [tag, urls] of byTag) lists.push([`${lang} tag ${tag}`, urls, (n) => tagPath(lang, tag, n)]);
       const byAuthor = new Map<string, string[]>();
-      for (const p of posts) for (const a of (p.data.authors as string[] | undefined) ?? []) byAuthor.set(a, [...(byAuthor.get(a) ?? []), postUrl(p)]);
-      for (const [author, urls] of byAuthor) lists.push([`${lang} author ${author}`, urls, (n) => authorPath(lang, author, n)]);
+      for (const p of posts)
+        for (const a of (p.data.authors as string[] | undefined) ?? [])
+          byAuthor.set(a, [...(byAuthor.get(a) ?? []), postUrl(p)]);
+      for (const [author, urls] of byAuthor)
+        lists.push([`${lang} author ${author}`, urls, (n) => authorPath(lang, author, n)]);
     }
     let paginated = 0;
     for (const [what, expected, pathOf] of lists) {
@@ -209,7 +213,9 @@ describe('the build of the sample content', () => {
   it('has the small e-mail reveal script exactly on the pages with an address', () => {
     const withAddress = pages.filter(([, html]) => html.includes('data-email='));
     // Profiles with an e-mail, wiki entries with one, and the contact page, in both languages.
-    expect(withAddress.map(([f]) => f)).toEqual(expect.arrayContaining(['kontakt/index.html', 'en/contact/index.html']));
+    expect(withAddress.map(([f]) => f)).toEqual(
+      expect.arrayContaining(['kontakt/index.html', 'en/contact/index.html']),
+    );
     expect(withAddress.some(([f]) => f.startsWith('medlemmer/'))).toBe(true);
     expect(withAddress.some(([f]) => f.startsWith('netvaerk/'))).toBe(true);
     for (const [file, html] of pages) {
@@ -227,7 +233,9 @@ describe('the build of the sample content', () => {
     for (const [file, html] of pages) {
       const footer = html.slice(html.indexOf('<footer'));
       const lang = html.match(/^<!DOCTYPE html><html lang="(da|en)">/)?.[1];
-      expect(footer, file).toContain(lang === 'en' ? '<a href="/en/contact/">Contact</a>' : '<a href="/kontakt/">Kontakt</a>');
+      expect(footer, file).toContain(
+        lang === 'en' ? '<a href="/en/contact/">Contact</a>' : '<a href="/kontakt/">Kontakt</a>',
+      );
       expect(footer, file).not.toContain('data-email');
     }
   });

@@ -24,7 +24,11 @@ let dist: string;
 let env: Record<string, string>;
 
 const git = (cwd: string, ...args: string[]) =>
-  execFileSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.invalid', '-c', 'init.defaultBranch=main', ...args], { cwd, encoding: 'utf8' }).trim();
+  execFileSync(
+    'git',
+    ['-c', 'user.name=Test', '-c', 'user.email=test@example.invalid', '-c', 'init.defaultBranch=main', ...args],
+    { cwd, encoding: 'utf8' },
+  ).trim();
 
 /** A git repository made from a folder, with one commit on main. */
 function repository(at: string, ...from: string[]) {
@@ -36,7 +40,11 @@ function repository(at: string, ...from: string[]) {
 }
 
 const node = (script: string, args: string[], o: { cwd: string; env: Record<string, string> }) => {
-  const r = spawnSync(process.execPath, [path.join(ROOT, script), ...args], { cwd: o.cwd, encoding: 'utf8', env: { PATH: process.env.PATH!, HOME: work, ...o.env } });
+  const r = spawnSync(process.execPath, [path.join(ROOT, script), ...args], {
+    cwd: o.cwd,
+    encoding: 'utf8',
+    env: { PATH: process.env.PATH!, HOME: work, ...o.env },
+  });
   return { code: r.status, out: r.stdout, err: r.stderr };
 };
 
@@ -71,7 +79,10 @@ describe('a private site repository with the wiki in its own public repository',
   it('passes the content check with WIKI_DIR, and fails it without (an event names a network)', () => {
     const ok = node('scripts/check.ts', ['--today', '2026-11-24'], { cwd: ROOT, env });
     expect(ok.code, ok.out + ok.err).toBe(0);
-    const without = node('scripts/check.ts', ['--today', '2026-11-24'], { cwd: ROOT, env: { CONTENT_DIR: env.CONTENT_DIR } });
+    const without = node('scripts/check.ts', ['--today', '2026-11-24'], {
+      cwd: ROOT,
+      env: { CONTENT_DIR: env.CONTENT_DIR },
+    });
     expect(without.code).toBe(1);
     expect(without.out).toMatch(/netvaerksmoede\.md:\d+: network: "netvaerk-nord" does not exist/);
   });
@@ -84,15 +95,17 @@ describe('a private site repository with the wiki in its own public repository',
     const index = fs.readFileSync(fileFor(dist, '/netvaerk/'), 'utf8');
     expect(index).toContain('Netværk Nord');
     expect(index).toContain('Åbent Værksted');
-    expect(fs.readFileSync(fileFor(dist, '/netvaerk/netvaerk-nord/'), 'utf8')).toContain('samler selvstændige på Falster');
+    expect(fs.readFileSync(fileFor(dist, '/netvaerk/netvaerk-nord/'), 'utf8')).toContain(
+      'samler selvstændige på Falster',
+    );
   });
 
-  it("links an event to its network from the wiki", () => {
+  it('links an event to its network from the wiki', () => {
     const event = fs.readFileSync(fileFor(dist, '/arrangementer/netvaerksmoede/'), 'utf8');
     expect(event).toMatch(/<a href="\/netvaerk\/netvaerk-nord\/">Netværk Nord<\/a>/);
   });
 
-  it("publishes nothing from the wiki repository but its entries, and no unlisted member", () => {
+  it('publishes nothing from the wiki repository but its entries, and no unlisted member', () => {
     const pages = htmlFiles(dist);
     expect(pages.filter(([p]) => /readme/i.test(p))).toEqual([]);
     for (const [p, html] of pages) {
@@ -104,7 +117,18 @@ describe('a private site repository with the wiki in its own public repository',
   it('gives the CMS no wiki collection, and offers the networks as a select on events', () => {
     const html = fs.readFileSync(fileFor(dist, '/admin/'), 'utf8');
     const json = /<script type="application\/json" id="cms-setup">([\s\S]*?)<\/script>/.exec(html)![1];
-    const setup = JSON.parse(json) as { configs: Record<'da' | 'en', { collections: { name: string; description?: string; fields?: { name: string; widget: string; options?: unknown; hint?: string }[] }[] }> };
+    const setup = JSON.parse(json) as {
+      configs: Record<
+        'da' | 'en',
+        {
+          collections: {
+            name: string;
+            description?: string;
+            fields?: { name: string; widget: string; options?: unknown; hint?: string }[];
+          }[];
+        }
+      >;
+    };
     for (const lang of ['da', 'en'] as const) {
       const collections = setup.configs[lang].collections;
       expect(collections.map((c) => c.name)).not.toContain('wiki');
@@ -138,7 +162,8 @@ interface Workflow {
   jobs: Record<string, { env?: Record<string, string>; steps: Step[] }>;
 }
 
-const workflow = (name: string) => YAML.parse(fs.readFileSync(path.join(TEMPLATE, '.github/workflows', name), 'utf8')) as Workflow;
+const workflow = (name: string) =>
+  YAML.parse(fs.readFileSync(path.join(TEMPLATE, '.github/workflows', name), 'utf8')) as Workflow;
 
 /** `${{ … }}` as GitHub fills it in; an expression the test does not know fails the test. */
 function expand(text: string, context: Record<string, string>): string {
@@ -160,12 +185,23 @@ async function runWorkflow(wf: Workflow, workspace: string, context: Record<stri
   for (const step of job.steps) {
     if (step.uses || /^npm ci\b/.test(step.run ?? '')) continue;
     const stepEnv = Object.fromEntries(
-      Object.entries({ ...wf.env, ...job.env, ...step.env }).map(([k, v]) => [k, expand(String(v), { ...context, ...Object.fromEntries(Object.entries(wf.env ?? {}).map(([ek, ev]) => [`env.${ek}`, ev])) })]),
+      Object.entries({ ...wf.env, ...job.env, ...step.env }).map(([k, v]) => [
+        k,
+        expand(String(v), {
+          ...context,
+          ...Object.fromEntries(Object.entries(wf.env ?? {}).map(([ek, ev]) => [`env.${ek}`, ev])),
+        }),
+      ]),
     );
     // Asynchronously, so a server in this process (the build hook's) can answer.
     const child = spawn('bash', ['-e', '-c', expand(step.run!, context)], {
       cwd: path.join(workspace, step['working-directory'] ?? '.'),
-      env: { PATH: `${path.dirname(process.execPath)}:${process.env.PATH}`, HOME: work, GITHUB_STEP_SUMMARY: path.join(work, 'summary.md'), ...stepEnv },
+      env: {
+        PATH: `${path.dirname(process.execPath)}:${process.env.PATH}`,
+        HOME: work,
+        GITHUB_STEP_SUMMARY: path.join(work, 'summary.md'),
+        ...stepEnv,
+      },
     });
     let out = '';
     let err = '';
@@ -188,7 +224,10 @@ describe("the wiki repository's pull-request check (templates/wiki-repository/.g
     ws = fs.mkdtempSync(path.join(work, 'wiki-pr-'));
     repository(ws, TEMPLATE, path.join(FIXTURES, 'wiki-repo'));
     // An entry on main that a newer kit no longer accepts: not the pull request's doing.
-    fs.writeFileSync(path.join(ws, 'wiki/gammelt-netvaerk.md'), '---\nname: Gammelt netværk\nkind: erhvervsnetvaerk\nmunicipalities: [guldborgsund]\naudience: Alle\nfax: 54 85 00 00\nlast_verified: 2020-01-01\n---\nEt gammelt netværk.\n');
+    fs.writeFileSync(
+      path.join(ws, 'wiki/gammelt-netvaerk.md'),
+      '---\nname: Gammelt netværk\nkind: erhvervsnetvaerk\nmunicipalities: [guldborgsund]\naudience: Alle\nfax: 54 85 00 00\nlast_verified: 2020-01-01\n---\nEt gammelt netværk.\n',
+    );
     git(ws, 'add', '-A');
     git(ws, 'commit', '-qm', 'Et gammelt netværk');
     // What actions/checkout leaves: the base branch as origin/main, the pull request checked out.
@@ -208,22 +247,34 @@ describe("the wiki repository's pull-request check (templates/wiki-repository/.g
     expect(wf.permissions).toEqual({ contents: 'read' });
     const checkouts = steps.filter((s) => s.uses?.startsWith('actions/checkout'));
     expect(checkouts[0].with).toMatchObject({ 'fetch-depth': 0 });
-    expect(checkouts[1].with).toMatchObject({ repository: '${{ env.KIT_REPOSITORY }}', ref: '${{ env.KIT_REF }}', path: 'kit' });
+    expect(checkouts[1].with).toMatchObject({
+      repository: '${{ env.KIT_REPOSITORY }}',
+      ref: '${{ env.KIT_REF }}',
+      path: 'kit',
+    });
     expect(Object.keys(wf.env!)).toEqual(['KIT_REPOSITORY', 'KIT_REF']);
-    expect(steps.find((s) => s.uses?.startsWith('actions/setup-node'))?.with).toMatchObject({ 'node-version': 24, 'cache-dependency-path': 'kit/package-lock.json' });
+    expect(steps.find((s) => s.uses?.startsWith('actions/setup-node'))?.with).toMatchObject({
+      'node-version': 24,
+      'cache-dependency-path': 'kit/package-lock.json',
+    });
     const install = steps.find((s) => /^npm ci\b/.test(s.run ?? ''))!;
     expect(install['working-directory']).toBe('kit');
     expect(fs.existsSync(path.join(ROOT, 'package-lock.json'))).toBe(true);
   });
 
   it('reports a broken entry the pull request adds, as an annotation on its repository path, and fails', async () => {
-    pullRequest({ 'wiki/brudt-netvaerk.md': '---\nname: Brudt netværk\nkind: klub\nmunicipalities: [guldborsund]\naudience: Alle\nlast_verified: 2026-01-01\n---\nTekst.\n' });
+    pullRequest({
+      'wiki/brudt-netvaerk.md':
+        '---\nname: Brudt netværk\nkind: klub\nmunicipalities: [guldborsund]\naudience: Alle\nlast_verified: 2026-01-01\n---\nTekst.\n',
+    });
     const results = await runWorkflow(wf, ws, context);
     const check = results.at(-1)!;
     expect(check.step.run).toContain('node kit/scripts/check.ts --only wiki');
     expect(check.code, check.err).toBe(1);
     expect(check.out).toMatch(/^::error file=wiki\/brudt-netvaerk\.md,line=3,title=kind::/m);
-    expect(check.out).toMatch(/^::error file=wiki\/brudt-netvaerk\.md,line=4,title=municipalities\[0\]::.*did you mean "guldborgsund"/m);
+    expect(check.out).toMatch(
+      /^::error file=wiki\/brudt-netvaerk\.md,line=4,title=municipalities\[0\]::.*did you mean "guldborgsund"/m,
+    );
     // Not the pull request's doing: an older entry, and the kit's example events, whose networks
     // are not in this wiki.
     expect(check.out).not.toContain('gammelt-netvaerk');
@@ -235,24 +286,37 @@ describe("the wiki repository's pull-request check (templates/wiki-repository/.g
 
   it('would report the example events without --only (so the test above can fail)', () => {
     pullRequest({});
-    const all = spawnSync(process.execPath, ['kit/scripts/check.ts'], { cwd: ws, encoding: 'utf8', env: { PATH: process.env.PATH, CONTENT_DIR: 'kit/content', WIKI_DIR: 'wiki' } });
+    const all = spawnSync(process.execPath, ['kit/scripts/check.ts'], {
+      cwd: ws,
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH, CONTENT_DIR: 'kit/content', WIKI_DIR: 'wiki' },
+    });
     expect(all.status).toBe(1);
     expect(all.stdout).toMatch(/^kit\/content\/events\/[\w-]+\.md:\d+: network: "[\w-]+" does not exist/m);
     expect(all.stdout).toMatch(/^wiki\/gammelt-netvaerk\.md:\d+: fax:/m);
   });
 
   it('passes a pull request that adds a good entry', async () => {
-    pullRequest({ 'wiki/ok-netvaerk.md': '---\nname: Ok netværk\nkind: forening\nmunicipalities: [lolland]\naudience: Alle\nlast_verified: 2026-01-01\n---\nTekst.\n' });
+    pullRequest({
+      'wiki/ok-netvaerk.md':
+        '---\nname: Ok netværk\nkind: forening\nmunicipalities: [lolland]\naudience: Alle\nlast_verified: 2026-01-01\n---\nTekst.\n',
+    });
     const results = await runWorkflow(wf, ws, context);
     expect(results.map((r) => r.code)).toEqual([0, 0]);
     expect(results.map((r) => r.out).join('')).not.toContain('::warning');
   });
 
   it('points out a change outside wiki/*.md for a closer review, without failing', async () => {
-    pullRequest({ 'wiki/ok-netvaerk.md': '---\nname: Ok netværk\nkind: forening\nmunicipalities: [lolland]\naudience: Alle\nlast_verified: 2026-01-01\n---\nTekst.\n', 'README.md': 'Et nyt README.\n' });
+    pullRequest({
+      'wiki/ok-netvaerk.md':
+        '---\nname: Ok netværk\nkind: forening\nmunicipalities: [lolland]\naudience: Alle\nlast_verified: 2026-01-01\n---\nTekst.\n',
+      'README.md': 'Et nyt README.\n',
+    });
     const results = await runWorkflow(wf, ws, context);
     expect(results.map((r) => r.code)).toEqual([0, 0]);
-    expect(results[0].out.trim().split('\n')).toEqual([expect.stringMatching(/^::warning file=README\.md::not a wiki entry: a maintainer must review/)]);
+    expect(results[0].out.trim().split('\n')).toEqual([
+      expect.stringMatching(/^::warning file=README\.md::not a wiki entry: a maintainer must review/),
+    ]);
   });
 });
 
@@ -273,7 +337,9 @@ describe("the wiki repository's build hook (templates/wiki-repository/.github/wo
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const { port } = server.address() as { port: number };
     try {
-      const results = await runWorkflow(wf, work, { 'secrets.NETLIFY_BUILD_HOOK': `http://127.0.0.1:${port}/build_hooks/abc` });
+      const results = await runWorkflow(wf, work, {
+        'secrets.NETLIFY_BUILD_HOOK': `http://127.0.0.1:${port}/build_hooks/abc`,
+      });
       expect(results.map((r) => r.code)).toEqual([0]);
       expect(calls).toEqual(['POST /build_hooks/abc {}']);
     } finally {

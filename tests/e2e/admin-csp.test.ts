@@ -72,9 +72,13 @@ describe('the CMS under its policy', () => {
     const page = await w.context.newPage();
     await page.goto(`${site.url}/admin/`);
     await page.getByRole('button', { name: 'Log ind' }).click();
-    for (const collection of ['Medlemmer', 'Blog', 'Arrangementer']) await page.getByRole('link', { name: collection }).first().waitFor();
+    for (const collection of ['Medlemmer', 'Blog', 'Arrangementer'])
+      await page.getByRole('link', { name: collection }).first().waitFor();
 
-    const member = fs.readdirSync(path.join(ROOT, 'content/members')).find((f) => f.endsWith('.md'))!.replace(/\.md$/, '');
+    const member = fs
+      .readdirSync(path.join(ROOT, 'content/members'))
+      .find((f) => f.endsWith('.md'))!
+      .replace(/\.md$/, '');
     await page.goto(`${site.url}/admin/#/collections/members/entries/${member}`);
     await page.locator('[id^="name-field"]').waitFor();
     // The preview pane is rendered with the site's own stylesheet.
@@ -84,10 +88,16 @@ describe('the CMS under its policy', () => {
     await page.goto(`${site.url}/admin/#/collections/members`);
     await page.getByRole('button', { name: 'Medier' }).click();
     // An upload: Decap fetches the picture's blob: URL, sends it to the server, and shows it.
-    await page.locator('input[type="file"]').setInputFiles({ name: 'prik.png', mimeType: 'image/png', buffer: onePixelPng() });
+    await page
+      .locator('input[type="file"]')
+      .setInputFiles({ name: 'prik.png', mimeType: 'image/png', buffer: onePixelPng() });
     await expect.poll(() => fs.existsSync(path.join(repo, 'public/media/prik.png')), { timeout: 15_000 }).toBe(true);
     await page.getByText('prik.png').waitFor();
-    await expect.poll(() => page.locator('img').evaluateAll((imgs) => imgs.filter((i) => (i as HTMLImageElement).naturalWidth > 0).length)).toBeGreaterThan(0);
+    await expect
+      .poll(() =>
+        page.locator('img').evaluateAll((imgs) => imgs.filter((i) => (i as HTMLImageElement).naturalWidth > 0).length),
+      )
+      .toBeGreaterThan(0);
     expect(reports(w)).toEqual(NO_REPORTS);
     await w.context.close();
   });

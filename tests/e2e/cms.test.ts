@@ -27,7 +27,10 @@ const requests: string[] = [];
 
 /** The content validator, as contributors run it (`npm run check -- DIR`), in its own process. */
 function check(dir: string): { status: number; issues: ContentIssue[] } {
-  const r = spawnSync(process.execPath, [path.join(ROOT, 'scripts/check.ts'), dir, '--format', 'json'], { cwd: ROOT, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [path.join(ROOT, 'scripts/check.ts'), dir, '--format', 'json'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
   return { status: r.status ?? 1, issues: (JSON.parse(r.stdout) as { issues: ContentIssue[] }).issues };
 }
 const issueKey = (i: ContentIssue) => `${i.file}|${i.field ?? ''}|${i.code}`;
@@ -37,7 +40,12 @@ const newIssues = () => check(path.join(repo, 'content')).issues.filter((i) => !
 /** The event the edit test changes: the first sample event, or a small one of our own. */
 function pickEvent(): string {
   const dir = path.join(repo, 'content/events');
-  const existing = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith('.md')).sort() : [];
+  const existing = fs.existsSync(dir)
+    ? fs
+        .readdirSync(dir)
+        .filter((f) => f.endsWith('.md'))
+        .sort()
+    : [];
   if (existing.length) return existing[0].replace(/\.md$/, '');
   fs.mkdirSync(dir, { recursive: true });
   fs.writeFileSync(
@@ -162,7 +170,9 @@ describe('editing through the CMS', () => {
     // The preview pane shows the member with the site's own stylesheet.
     const preview = page.locator('iframe').first().contentFrame();
     await expect.poll(() => preview.locator('h1').textContent()).toBe('Søren Ærø Ågaard');
-    expect(await preview.locator('link[rel="stylesheet"]').first().getAttribute('href')).toMatch(/\/_astro\/global\.[\w-]+\.css$/);
+    expect(await preview.locator('link[rel="stylesheet"]').first().getAttribute('href')).toMatch(
+      /\/_astro\/global\.[\w-]+\.css$/,
+    );
 
     await publish(page);
     const { data, content } = matter(await savedText(file));
@@ -179,14 +189,15 @@ describe('editing through the CMS', () => {
     expect(newIssues()).toEqual([]);
     // On its own (with the taxonomies it needs) the new file passes `npm run check` outright.
     const alone = path.join(work, 'alone');
-    for (const part of ['taxonomies', 'settings']) fs.cpSync(path.join(repo, 'content', part), path.join(alone, part), { recursive: true });
+    for (const part of ['taxonomies', 'settings'])
+      fs.cpSync(path.join(repo, 'content', part), path.join(alone, part), { recursive: true });
     fs.mkdirSync(path.join(alone, 'members'));
     fs.copyFileSync(file, path.join(alone, 'members/soeren-aeroe-aagaard.md'));
     expect(check(alone)).toEqual({ status: 0, issues: [] });
     await page.close();
   });
 
-  it("changes only the title of an existing event when its title is edited", async () => {
+  it('changes only the title of an existing event when its title is edited', async () => {
     const slug = pickEvent();
     const file = path.join(repo, `content/events/${slug}.md`);
     const before = fs.readFileSync(file, 'utf8');
@@ -217,7 +228,11 @@ describe('editing through the CMS', () => {
       .readdirSync(dir)
       .sort()
       .map((f) => f.replace(/\.md$/, ''))
-      .find((s) => /^photo: /m.test(fs.readFileSync(path.join(dir, `${s}.md`), 'utf8')) && /^groups: /m.test(fs.readFileSync(path.join(dir, `${s}.md`), 'utf8')));
+      .find(
+        (s) =>
+          /^photo: /m.test(fs.readFileSync(path.join(dir, `${s}.md`), 'utf8')) &&
+          /^groups: /m.test(fs.readFileSync(path.join(dir, `${s}.md`), 'utf8')),
+      );
     expect(slug, 'a sample member with photo and groups').toBeDefined();
     const file = path.join(dir, `${slug}.md`);
     const before = fs.readFileSync(file, 'utf8');
@@ -236,12 +251,18 @@ describe('editing through the CMS', () => {
   it('previews posts, wiki entries and events with the site’s markup', async () => {
     for (const collection of ['blog', 'wiki', 'events']) {
       const dir = path.join(repo, 'content', collection);
-      const slug = fs.readdirSync(dir).filter((f) => f.endsWith('.md')).sort()[0].replace(/\.md$/, '');
+      const slug = fs
+        .readdirSync(dir)
+        .filter((f) => f.endsWith('.md'))
+        .sort()[0]
+        .replace(/\.md$/, '');
       const { data } = matter(fs.readFileSync(path.join(dir, `${slug}.md`), 'utf8'));
       const page = await openAdmin();
       await openEntry(page, `/collections/${collection}/entries/${slug}`);
       const preview = page.locator('iframe').first().contentFrame();
-      await expect.poll(() => preview.locator('main.wrap h1').textContent(), { timeout: 10_000 }).toBe(String(data.title ?? data.name));
+      await expect
+        .poll(() => preview.locator('main.wrap h1').textContent(), { timeout: 10_000 })
+        .toBe(String(data.title ?? data.name));
       expect(await preview.locator('.prose').count(), collection).toBe(1);
       await page.close();
     }
@@ -270,7 +291,10 @@ describe('editing through the CMS', () => {
     await page.locator('[id^="start-field"]').fill('2027-03-04T17:00');
     await choose(page, 'lang', 'Dansk');
     await publish(page);
-    await page.getByText(/Dokumentet kunne ikke gemmes: .*udfyld "venue" eller "online_url"/).first().waitFor();
+    await page
+      .getByText(/Dokumentet kunne ikke gemmes: .*udfyld "venue" eller "online_url"/)
+      .first()
+      .waitFor();
     expect(fs.readdirSync(path.join(repo, 'content/events')).sort()).toEqual(before);
     await page.close();
   });
@@ -292,7 +316,9 @@ describe('editing through the CMS', () => {
     await page.waitForTimeout(200);
     await page.keyboard.press('Enter');
     await page.keyboard.type('<iframe src="https://video.example/x"></iframe>');
-    await expect.poll(() => editor.locator('p').last().textContent()).toBe('<iframe src="https://video.example/x"></iframe>');
+    await expect
+      .poll(() => editor.locator('p').last().textContent())
+      .toBe('<iframe src="https://video.example/x"></iframe>');
     await publish(page);
     // A new paragraph after the last one: a blank line, then the iframe.
     const message = `Dokumentet kunne ikke gemmes: Beskrivelse, linje ${bodyLines + 2}: rå HTML (<iframe>) er ikke tilladt her`;
@@ -306,15 +332,24 @@ describe('editing through the CMS', () => {
     const fixture = (name: string) => fs.readFileSync(path.join(ROOT, 'tests/fixtures/media', name));
     const page = await openAdmin();
     await page.getByRole('button', { name: 'Medier' }).click();
-    const upload = (name: string, mimeType: string, buffer: Buffer) => page.locator('input[type="file"]').setInputFiles({ name, mimeType, buffer });
+    const upload = (name: string, mimeType: string, buffer: Buffer) =>
+      page.locator('input[type="file"]').setInputFiles({ name, mimeType, buffer });
 
     await upload('tegning.svg', 'image/svg+xml', fixture('svg/inert-drawing.svg'));
-    await page.getByText(/SVG-filer kan ikke lægges op gennem CMS’et.*gem billedet som PNG, JPG eller WebP/).first().waitFor();
+    await page
+      .getByText(/SVG-filer kan ikke lægges op gennem CMS’et.*gem billedet som PNG, JPG eller WebP/)
+      .first()
+      .waitFor();
     await upload('forklaedt.png', 'image/png', fixture('html-named.png'));
-    await page.getByText(/forklaedt\.png blev ikke gemt: navnet siger PNG, men det er i virkeligheden en HTML-side/).first().waitFor();
+    await page
+      .getByText(/forklaedt\.png blev ikke gemt: navnet siger PNG, men det er i virkeligheden en HTML-side/)
+      .first()
+      .waitFor();
     await upload('foto.png', 'image/png', fixture('tiny.png'));
     const saved = path.join(repo, 'public/media/foto.png');
-    await expect.poll(() => fs.existsSync(saved) && fs.readFileSync(saved).equals(fixture('tiny.png')), { timeout: 15_000 }).toBe(true);
+    await expect
+      .poll(() => fs.existsSync(saved) && fs.readFileSync(saved).equals(fixture('tiny.png')), { timeout: 15_000 })
+      .toBe(true);
     expect(fs.existsSync(path.join(repo, 'public/media/tegning.svg'))).toBe(false);
     expect(fs.existsSync(path.join(repo, 'public/media/forklaedt.png'))).toBe(false);
     await page.close();
@@ -333,7 +368,12 @@ describe('on the public site (not this machine)', () => {
     const origin = `http://editor.example:${new URL(site.url).port}`;
     const remote = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--host-resolver-rules=MAP editor.example 127.0.0.1', `--unsafely-treat-insecure-origin-as-secure=${origin}`],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--host-resolver-rules=MAP editor.example 127.0.0.1',
+        `--unsafely-treat-insecure-origin-as-secure=${origin}`,
+      ],
     });
     try {
       const page = await remote.newPage();

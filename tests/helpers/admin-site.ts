@@ -34,9 +34,14 @@ export async function startAdminSite(work: string): Promise<AdminSite> {
   fs.cpSync(path.join(ROOT, 'public/media'), path.join(repo, 'public/media'), { recursive: true });
   const port = await freePort();
   const buildContent = path.join(work, 'build-content');
-  for (const part of ['taxonomies', 'settings']) fs.cpSync(path.join(repo, 'content', part), path.join(buildContent, part), { recursive: true });
+  for (const part of ['taxonomies', 'settings'])
+    fs.cpSync(path.join(repo, 'content', part), path.join(buildContent, part), { recursive: true });
   const dist = path.join(work, 'dist');
-  const built = await astroBuild({ OUT_DIR: dist, CONTENT_DIR: buildContent, CMS_PROXY_URL: `http://127.0.0.1:${port}/api/v1` });
+  const built = await astroBuild({
+    OUT_DIR: dist,
+    CONTENT_DIR: buildContent,
+    CMS_PROXY_URL: `http://127.0.0.1:${port}/api/v1`,
+  });
   if (built.code !== 0) throw new Error(`build failed:\n${built.output.slice(-3000)}`);
   const site = await serveSite({ dir: dist });
   const cms = await startCmsServer({

@@ -37,7 +37,12 @@ function run(env: Record<string, string>): Promise<{ code: number; output: strin
     const child = spawn(process.execPath, [path.join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], {
       cwd: ROOT,
       // Each build gets its own content cache, so builds of different content never share one.
-      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ASTRO_CACHE_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'astro-cache-')), ...env },
+      env: {
+        ...process.env,
+        ASTRO_TELEMETRY_DISABLED: '1',
+        ASTRO_CACHE_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'astro-cache-')),
+        ...env,
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';

@@ -13,7 +13,10 @@ const LISTEN = `document.addEventListener('securitypolicyviolation', (e) =>
   window.__cspViolation(e.violatedDirective + ' blocked ' + (e.blockedURI || 'inline') + ' on ' + location.pathname + ': ' + e.sample));`;
 
 /** A browser context that records every policy violation in its pages and workers. */
-export async function watchedContext(browser: Browser, options: Parameters<Browser['newContext']>[0] = {}): Promise<PolicyWatch> {
+export async function watchedContext(
+  browser: Browser,
+  options: Parameters<Browser['newContext']>[0] = {},
+): Promise<PolicyWatch> {
   const context = await browser.newContext(options);
   const w: PolicyWatch = { context, violations: [], policyMessages: [], errors: [] };
   await context.exposeBinding('__cspViolation', (_source, text: string) => void w.violations.push(text));
@@ -30,5 +33,9 @@ export async function watchedContext(browser: Browser, options: Parameters<Brows
 }
 
 /** The parts a test compares with NO_REPORTS. */
-export const reports = (w: PolicyWatch) => ({ violations: w.violations, policyMessages: w.policyMessages, errors: w.errors });
+export const reports = (w: PolicyWatch) => ({
+  violations: w.violations,
+  policyMessages: w.policyMessages,
+  errors: w.errors,
+});
 export const NO_REPORTS = { violations: [], policyMessages: [], errors: [] };

@@ -7,7 +7,11 @@ const BROKEN = 'tests/fixtures/broken';
 
 /** Runs the real `npm run check` script (node scripts/check.ts) as a contributor would. */
 function check(...args: string[]) {
-  const r = spawnSync(process.execPath, ['scripts/check.ts', ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, CONTENT_DIR: '' } });
+  const r = spawnSync(process.execPath, ['scripts/check.ts', ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, CONTENT_DIR: '' },
+  });
   return { code: r.status, out: r.stdout, err: r.stderr, lines: r.stdout.split('\n').filter(Boolean) };
 }
 
@@ -47,7 +51,12 @@ describe('npm run check on a folder of broken files', () => {
 
   it.each(EXPECTED)('reports %s: %s', (file, field, phrase) => {
     const prefix = `${BROKEN}/${file}`;
-    const line = run.lines.find((l) => l.startsWith(prefix) && (field === null || new RegExp(`^[^ ]*:? ${field.replace(/[[\]]/g, '\\$&')}: `).test(l.slice(prefix.length))) && l.includes(phrase));
+    const line = run.lines.find(
+      (l) =>
+        l.startsWith(prefix) &&
+        (field === null || new RegExp(`^[^ ]*:? ${field.replace(/[[\]]/g, '\\$&')}: `).test(l.slice(prefix.length))) &&
+        l.includes(phrase),
+    );
     expect(line, `no line for ${file} ${field ?? ''} containing "${phrase}" in:\n${run.out}`).toBeDefined();
     // Bilingual: English first, then Danish after " — ".
     expect(line).toContain(' — ');
@@ -69,7 +78,9 @@ describe('npm run check on a folder of broken files', () => {
     expect(json.code).toBe(1);
     const parsed = JSON.parse(json.out) as { issues: { file: string; field?: string; message: string }[] };
     expect(parsed.issues).toHaveLength(EXPECTED.length);
-    expect(parsed.issues).toContainEqual(expect.objectContaining({ file: `${BROKEN}/members/bad-municipality.md`, field: 'municipality', line: 4 }));
+    expect(parsed.issues).toContainEqual(
+      expect.objectContaining({ file: `${BROKEN}/members/bad-municipality.md`, field: 'municipality', line: 4 }),
+    );
   });
 });
 
@@ -108,7 +119,11 @@ describe('validateContent', () => {
 describe('npm run check --only', () => {
   const SPLIT = path.join(ROOT, 'tests/fixtures/split');
   const checkWith = (args: string[], env: Record<string, string> = {}) => {
-    const r = spawnSync(process.execPath, ['scripts/check.ts', ...args], { cwd: ROOT, encoding: 'utf8', env: { PATH: process.env.PATH, ...env } });
+    const r = spawnSync(process.execPath, ['scripts/check.ts', ...args], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH, ...env },
+    });
     return { code: r.status, out: r.stdout, err: r.stderr };
   };
 
@@ -127,6 +142,8 @@ describe('npm run check --only', () => {
   it('refuses a name that is not a collection (exit 2), in English and Danish', () => {
     const r = checkWith(['--only', 'wiki,netvaerk']);
     expect(r.code).toBe(2);
-    expect(r.err).toMatch(/--only takes collection names \(members, blog, wiki, events, groups, market, pages\), not "netvaerk" — --only skal have navne på samlinger/);
+    expect(r.err).toMatch(
+      /--only takes collection names \(members, blog, wiki, events, groups, market, pages\), not "netvaerk" — --only skal have navne på samlinger/,
+    );
   });
 });

@@ -101,11 +101,19 @@ describe('npm run new', () => {
   });
 
   it('a content folder that is a file: exit 1 naming the path', () => {
-    expectClearRefusal(run('new.ts', ['wiki', 'X'], { CONTENT_DIR: at('binaer.csv') }), 1, /binaer\.csv\/wiki: part of this path is a file, not a folder/);
+    expectClearRefusal(
+      run('new.ts', ['wiki', 'X'], { CONTENT_DIR: at('binaer.csv') }),
+      1,
+      /binaer\.csv\/wiki: part of this path is a file, not a folder/,
+    );
   });
 
   it('a content folder whose name is too long for the file system: exit 1', () => {
-    expectClearRefusal(run('new.ts', ['wiki', 'X'], { CONTENT_DIR: at(LONG) }), 1, /the name or path is too long for the file system/);
+    expectClearRefusal(
+      run('new.ts', ['wiki', 'X'], { CONTENT_DIR: at(LONG) }),
+      1,
+      /the name or path is too long for the file system/,
+    );
   });
 });
 
@@ -135,7 +143,11 @@ describe('npm run members:import', () => {
   });
 
   it('a content folder that does not exist: exit 2', () => {
-    expectClearRefusal(run('members-import.ts', ['tom.csv'], { CONTENT_DIR: at('findes-ikke') }), 2, /findes-ikke: no such folder/);
+    expectClearRefusal(
+      run('members-import.ts', ['tom.csv'], { CONTENT_DIR: at('findes-ikke') }),
+      2,
+      /findes-ikke: no such folder/,
+    );
   });
 });
 
@@ -155,7 +167,11 @@ describe('npm run members:export', () => {
   });
 
   it('--out that is a file, or too long a name: exit 1 naming the path', () => {
-    expectClearRefusal(run('members-export.ts', ['--out', 'binaer.csv']), 1, /^binaer\.csv: is a file; --out needs a folder — /);
+    expectClearRefusal(
+      run('members-export.ts', ['--out', 'binaer.csv']),
+      1,
+      /^binaer\.csv: is a file; --out needs a folder — /,
+    );
     expectClearRefusal(run('members-export.ts', ['--out', LONG]), 1, /too long for the file system/);
   });
 
@@ -165,7 +181,11 @@ describe('npm run members:export', () => {
     fs.renameSync(path.join(linked, 'members'), at('medlemmer-udenfor'));
     fs.symlinkSync(at('medlemmer-udenfor'), path.join(linked, 'members'));
     const r = run('members-export.ts', ['--out', at('ud')], { CONTENT_DIR: linked });
-    expectClearRefusal(r, 1, /members: is a symbolic link; the members folder must be a folder inside the content folder/);
+    expectClearRefusal(
+      r,
+      1,
+      /members: is a symbolic link; the members folder must be a folder inside the content folder/,
+    );
     expect(fs.existsSync(at('ud/medlemmer.csv'))).toBe(false);
   });
 });
@@ -269,7 +289,12 @@ describe('runCli, when something unexpected fails', () => {
       file,
       `import { doing, runCli } from ${JSON.stringify(path.join(ROOT, 'src/lib/cli.ts'))};\nawait runCli('Usage: npm run demo -- FILE', async () => {\n${body}\n});\n`,
     );
-    const r = spawnSync(process.execPath, [file], { cwd: work, encoding: 'utf8', timeout: 30_000, env: { ...process.env, DEBUG: '', ...env } });
+    const r = spawnSync(process.execPath, [file], {
+      cwd: work,
+      encoding: 'utf8',
+      timeout: 30_000,
+      env: { ...process.env, DEBUG: '', ...env },
+    });
     return { code: r.status, out: r.stdout, err: r.stderr };
   }
 
@@ -289,8 +314,10 @@ describe('runCli, when something unexpected fails', () => {
     expect(r.err.split('\n').some((l) => STACK_FRAME.test(l))).toBe(true);
   });
 
-  it('reports an error thrown later, outside the command\'s promise, the same way', () => {
-    const r = runScript(`setTimeout(() => { throw new Error('late'); }, 10);\nawait new Promise((resolve) => setTimeout(resolve, 200));\nreturn 0;`);
+  it("reports an error thrown later, outside the command's promise, the same way", () => {
+    const r = runScript(
+      `setTimeout(() => { throw new Error('late'); }, 10);\nawait new Promise((resolve) => setTimeout(resolve, 200));\nreturn 0;`,
+    );
     expectClearRefusal(r, 1, /^npm run demo stopped on an unexpected error: late\./);
   });
 

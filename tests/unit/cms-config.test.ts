@@ -26,7 +26,8 @@ const config = (lang: 'da' | 'en' = 'da'): CmsConfig =>
   cmsConfig({ tax, lang, backend: { name: 'git-gateway', branch: 'main' }, publishMode: 'editorial_workflow' });
 
 const folder = (c: CmsConfig, name: string) => c.collections.find((x) => x.name === name) as DecapFolderCollection;
-const files = (c: CmsConfig) => c.collections.filter((x): x is CmsFileCollection => 'files' in x).flatMap((x) => x.files);
+const files = (c: CmsConfig) =>
+  c.collections.filter((x): x is CmsFileCollection => 'files' in x).flatMap((x) => x.files);
 const fileFields = (c: CmsConfig, name: string) => files(c).find((f) => f.name === name)!.fields as DecapField[];
 
 /** The Decap widget a schema widget becomes (Decap 3 has one datetime widget for dates and times). */
@@ -39,7 +40,10 @@ const decapWidget = (w: string) => (w === 'date' || w === 'datetime' ? 'datetime
  */
 function expectAgreement(schema: z.ZodType, fields: DecapField[], where: string, parentRequired = true) {
   const shape = shapeOf(schema)!;
-  expect(fields.map((f) => f.name).filter((n) => n !== 'body'), where).toEqual(Object.keys(shape));
+  expect(
+    fields.map((f) => f.name).filter((n) => n !== 'body'),
+    where,
+  ).toEqual(Object.keys(shape));
   for (const [name, fieldSchema] of Object.entries(shape)) {
     const at = `${where}.${name}`;
     const f = fields.find((x) => x.name === name)!;
@@ -71,9 +75,15 @@ describe('the CMS configuration is derived from the schemas', () => {
   for (const [name, def] of Object.entries(folderCollections)) {
     it(`has every ${name} field with its widget and requiredness, in schema order`, () => {
       const c = folder(config(), name);
-      expect(c).toMatchObject({ folder: `content/${def.info.path}`, format: FRONTMATTER_FORMAT, extension: 'md', create: true });
+      expect(c).toMatchObject({
+        folder: `content/${def.info.path}`,
+        format: FRONTMATTER_FORMAT,
+        extension: 'md',
+        create: true,
+      });
       expectAgreement(def.schema(tax), c.fields, name);
-      if (def.info.hasBody) expect(c.fields.at(-1)).toMatchObject({ name: 'body', widget: 'markdown', required: false });
+      if (def.info.hasBody)
+        expect(c.fields.at(-1)).toMatchObject({ name: 'body', widget: 'markdown', required: false });
     });
   }
 
@@ -110,7 +120,12 @@ describe('the CMS configuration is derived from the schemas', () => {
 
   it('lets relation fields pick members only among listed members', () => {
     const organizers = folder(config(), 'events').fields.find((f) => f.name === 'organizers')!;
-    expect(organizers).toMatchObject({ collection: 'members', multiple: true, search_fields: ['name'], display_fields: ['name'] });
+    expect(organizers).toMatchObject({
+      collection: 'members',
+      multiple: true,
+      search_fields: ['name'],
+      display_fields: ['name'],
+    });
     expect(organizers.filters).toEqual([{ field: 'listed', values: [true] }]);
     const network = folder(config(), 'events').fields.find((f) => f.name === 'network')!;
     expect(network).toMatchObject({ collection: 'wiki', required: false });
@@ -119,9 +134,20 @@ describe('the CMS configuration is derived from the schemas', () => {
 
   it('uses the editorial workflow in production and the local proxy on this machine', () => {
     const setup = adminSetup({ CMS_PROXY_URL: 'http://127.0.0.1:9999/api/v1' }, tax);
-    expect(setup.configs.da).toMatchObject({ publish_mode: 'editorial_workflow', backend: { name: 'git-gateway', branch: 'main' } });
-    expect(setup.configs.da).toMatchObject({ media_folder: 'public/media', public_folder: '/media', load_config_file: false, locale: 'da' });
-    expect(setup.local).toEqual({ backend: { name: 'proxy', proxy_url: 'http://127.0.0.1:9999/api/v1', branch: 'main' }, publish_mode: 'simple' });
+    expect(setup.configs.da).toMatchObject({
+      publish_mode: 'editorial_workflow',
+      backend: { name: 'git-gateway', branch: 'main' },
+    });
+    expect(setup.configs.da).toMatchObject({
+      media_folder: 'public/media',
+      public_folder: '/media',
+      load_config_file: false,
+      locale: 'da',
+    });
+    expect(setup.local).toEqual({
+      backend: { name: 'proxy', proxy_url: 'http://127.0.0.1:9999/api/v1', branch: 'main' },
+      publish_mode: 'simple',
+    });
     expect(productionBackend({ CMS_BACKEND: 'github', CMS_REPO: 'mikronet/site', CMS_BRANCH: 'udgivet' })).toEqual({
       name: 'github',
       repo: 'mikronet/site',
@@ -148,7 +174,13 @@ describe('when the network wiki lives in its own public repository', () => {
   });
   afterAll(() => vi.unstubAllEnvs());
   const split = (lang: 'da' | 'en' = 'da') =>
-    cmsConfig({ tax, lang, backend: { name: 'git-gateway', branch: 'main' }, publishMode: 'editorial_workflow', layout });
+    cmsConfig({
+      tax,
+      lang,
+      backend: { name: 'git-gateway', branch: 'main' },
+      publishMode: 'editorial_workflow',
+      layout,
+    });
 
   it('finds the wiki outside the content folder, with its entries as the build sees them', () => {
     expect(layout.external?.wiki?.entries.sort((a, b) => a.slug.localeCompare(b.slug))).toEqual([
@@ -182,13 +214,20 @@ describe('when the network wiki lives in its own public repository', () => {
     expect(folder(split('da'), 'events').description).toBe(
       '"Netværkswiki" redigeres ikke her, men i sit eget offentlige repository. "Arrangerende netværk" vælges blandt dens poster, som de var, da sitet sidst blev bygget.',
     );
-    expect(folder(split('en'), 'events').description).toMatch(/^"Network wiki" is not edited here but in its own public repository\. "Organising network" is chosen/);
+    expect(folder(split('en'), 'events').description).toMatch(
+      /^"Network wiki" is not edited here but in its own public repository\. "Organising network" is chosen/,
+    );
   });
 
   it('saves an event whose network was chosen from that list', () => {
     const fields = folder(split(), 'events').fields;
     const entry = { ...sampleEntry(fields), network: 'netvaerk-nord' };
-    const parsed = matter(createFormats([])[FRONTMATTER_FORMAT].toFile(entry, fields.map((f) => f.name)));
+    const parsed = matter(
+      createFormats([])[FRONTMATTER_FORMAT].toFile(
+        entry,
+        fields.map((f) => f.name),
+      ),
+    );
     expect(parsed.data.network).toBe('netvaerk-nord');
     expect(checkEntry({ collection: 'events', data: entry }, tax, 'da')).toEqual([]);
   });
@@ -197,9 +236,18 @@ describe('when the network wiki lives in its own public repository', () => {
     vi.stubEnv('WIKI_DIR', path.join(ROOT, 'content/netvaerk'));
     const inside = cmsLayout(path.join(ROOT, 'content'));
     expect(inside).toEqual({ folders: { wiki: 'netvaerk' } });
-    const c = cmsConfig({ tax, lang: 'da', backend: { name: 'git-gateway', branch: 'main' }, publishMode: 'editorial_workflow', layout: inside });
+    const c = cmsConfig({
+      tax,
+      lang: 'da',
+      backend: { name: 'git-gateway', branch: 'main' },
+      publishMode: 'editorial_workflow',
+      layout: inside,
+    });
     expect(folder(c, 'wiki').folder).toBe('content/netvaerk');
-    expect(folder(c, 'events').fields.find((f) => f.name === 'network')).toMatchObject({ widget: 'relation', collection: 'wiki' });
+    expect(folder(c, 'events').fields.find((f) => f.name === 'network')).toMatchObject({
+      widget: 'relation',
+      collection: 'wiki',
+    });
   });
 });
 
@@ -273,7 +321,10 @@ describe('an entry saved by the CMS passes the schema', () => {
     it(`accepts a ${name} entry with every field filled in`, () => {
       const fields = folder(config(), name).fields;
       const entry = sampleEntry(fields);
-      const text = formats[FRONTMATTER_FORMAT].toFile(entry, fields.map((f) => f.name));
+      const text = formats[FRONTMATTER_FORMAT].toFile(
+        entry,
+        fields.map((f) => f.name),
+      );
       const parsed = matter(text);
       expect(Object.keys(parsed.data)).toEqual(fields.map((f) => f.name).filter((n) => n !== 'body'));
       const result = def.schema(tax).safeParse(parsed.data);
@@ -300,7 +351,12 @@ describe('an entry saved by the CMS passes the schema', () => {
     for (const name of ['members', 'wiki', 'groups', 'market', 'pages'] as const) {
       const fields = folder(config(), name).fields;
       const entry = sampleEntry(fields.filter((f) => f.required));
-      const parsed = matter(createFormats([])[FRONTMATTER_FORMAT].toFile(entry, fields.map((f) => f.name)));
+      const parsed = matter(
+        createFormats([])[FRONTMATTER_FORMAT].toFile(
+          entry,
+          fields.map((f) => f.name),
+        ),
+      );
       expect(folderCollections[name].schema(tax).safeParse(parsed.data).error?.issues ?? [], name).toEqual([]);
     }
   });
@@ -308,11 +364,17 @@ describe('an entry saved by the CMS passes the schema', () => {
   it('refuses, before saving, what Decap cannot check itself: either-or fields, fields inside an optional group, image types', () => {
     const fields = folder(config(), 'events').fields;
     const entry = sampleEntry(fields.filter((f) => f.required));
-    expect(checkEntry({ collection: 'events', data: entry }, tax, 'da')).toEqual([expect.stringMatching(/^Mødested: udfyld "venue" eller "online_url"/)]);
+    expect(checkEntry({ collection: 'events', data: entry }, tax, 'da')).toEqual([
+      expect.stringMatching(/^Mødested: udfyld "venue" eller "online_url"/),
+    ]);
     const halfVenue = { ...entry, venue: { name: 'Biblioteket', address: '' } };
-    expect(checkEntry({ collection: 'events', data: halfVenue }, tax, 'da')).toEqual([expect.stringMatching(/^Mødested › Kommune: mangler/)]);
+    expect(checkEntry({ collection: 'events', data: halfVenue }, tax, 'da')).toEqual([
+      expect.stringMatching(/^Mødested › Kommune: mangler/),
+    ]);
     const bitmap = { ...sampleEntry(folder(config(), 'members').fields), photo: '/media/portraet.bmp' };
-    expect(checkEntry({ collection: 'members', data: bitmap }, tax, 'da')).toEqual([expect.stringMatching(/^Foto: "\/media\/portraet.bmp" er ikke en billedsti/)]);
+    expect(checkEntry({ collection: 'members', data: bitmap }, tax, 'da')).toEqual([
+      expect.stringMatching(/^Foto: "\/media\/portraet.bmp" er ikke en billedsti/),
+    ]);
     const photoWithoutAlt = { ...sampleEntry(folder(config(), 'members').fields), photo_alt: '' };
     expect(checkEntry({ collection: 'members', data: photoWithoutAlt }, tax, 'en')).toEqual([
       expect.stringMatching(/^Photo alt text: is required when "photo" is set/),
@@ -323,22 +385,36 @@ describe('an entry saved by the CMS passes the schema', () => {
 describe('what the site would remove from a body', () => {
   it('is refused at save time with the line and what to write instead, as npm run check does', () => {
     const member = sampleEntry(folder(config(), 'members').fields);
-    const body = 'Jeg laver hjemmesider.\n\n<script>alert(1)</script>\n\n`<b>` i kode og \\<b> skrevet som tekst er i orden.';
+    const body =
+      'Jeg laver hjemmesider.\n\n<script>alert(1)</script>\n\n`<b>` i kode og \\<b> skrevet som tekst er i orden.';
     expect(checkEntry({ collection: 'members', data: { ...member, body } }, tax, 'da')).toEqual([
-      expect.stringMatching(/^Præsentation, linje 3: rå HTML \(<script>\) er ikke tilladt her: .*kunne køre kode.*Skriv det som Markdown/),
+      expect.stringMatching(
+        /^Præsentation, linje 3: rå HTML \(<script>\) er ikke tilladt her: .*kunne køre kode.*Skriv det som Markdown/,
+      ),
     ]);
-    expect(checkEntry({ collection: 'members', data: { ...member, body: '[Min side](javascript:alert(1))' } }, tax, 'en')).toEqual([
-      expect.stringMatching(/^Presentation, line 1: a javascript: link is not allowed here/),
-    ]);
+    expect(
+      checkEntry({ collection: 'members', data: { ...member, body: '[Min side](javascript:alert(1))' } }, tax, 'en'),
+    ).toEqual([expect.stringMatching(/^Presentation, line 1: a javascript: link is not allowed here/)]);
   });
 
   it('is refused in the blog and pages too: the site drops raw HTML from every body', () => {
     const post = sampleEntry(folder(config(), 'blog').fields);
-    expect(checkEntry({ collection: 'blog', data: { ...post, body: 'Et billede: <figure>…</figure>' } }, tax, 'da')).toEqual([
-      expect.stringMatching(/^Indlæg, linje 1: rå HTML \(<figure>\) er ikke tilladt her/),
-    ]);
-    expect(checkEntry({ collection: 'pages', data: { ...sampleEntry(folder(config(), 'pages').fields), body: '![Kort](https://maps.example/x.png)' } }, tax, 'en')).toEqual([
-      expect.stringMatching(/^[^:]+, line 1: a picture from outside the site \(https:\/\/maps\.example\/x\.png\) is not allowed here/),
+    expect(
+      checkEntry({ collection: 'blog', data: { ...post, body: 'Et billede: <figure>…</figure>' } }, tax, 'da'),
+    ).toEqual([expect.stringMatching(/^Indlæg, linje 1: rå HTML \(<figure>\) er ikke tilladt her/)]);
+    expect(
+      checkEntry(
+        {
+          collection: 'pages',
+          data: { ...sampleEntry(folder(config(), 'pages').fields), body: '![Kort](https://maps.example/x.png)' },
+        },
+        tax,
+        'en',
+      ),
+    ).toEqual([
+      expect.stringMatching(
+        /^[^:]+, line 1: a picture from outside the site \(https:\/\/maps\.example\/x\.png\) is not allowed here/,
+      ),
     ]);
   });
 });
@@ -346,7 +422,9 @@ describe('what the site would remove from a body', () => {
 describe('new entries are named by the content model’s transliteration', () => {
   it('turns æ, ø and å into ae, oe and aa (Decap alone would write a and o)', () => {
     expect(entrySlug('members', { name: 'Søren Ærø Ågaard' })).toBe('soeren-aeroe-aagaard');
-    expect(entrySlug('blog', { title: 'Prissætning for små virksomheder?' })).toBe(slugify('Prissætning for små virksomheder?'));
+    expect(entrySlug('blog', { title: 'Prissætning for små virksomheder?' })).toBe(
+      slugify('Prissætning for små virksomheder?'),
+    );
     expect(entrySlug('wiki', { name: 'Iværksætternetværk Nord_Øst' })).toBe('ivaerksaetternetvaerk-nord-oest');
   });
 
@@ -354,16 +432,27 @@ describe('new entries are named by the content model’s transliteration', () =>
     const c = folder(config(), 'members');
     expect(c.slug).toBe(`{{fields.${SLUG_FIELD}}}`);
     const entry = sampleEntry(c.fields);
-    const { data, problems } = prepareSave({ collection: 'members', data: { ...entry, name: 'Søren Ærø Ågaard' }, isNew: true }, tax, 'da');
+    const { data, problems } = prepareSave(
+      { collection: 'members', data: { ...entry, name: 'Søren Ærø Ågaard' }, isNew: true },
+      tax,
+      'da',
+    );
     expect(problems).toEqual([]);
     expect(data[SLUG_FIELD]).toBe('soeren-aeroe-aagaard');
-    const text = createFormats([])[FRONTMATTER_FORMAT].toFile(data, c.fields.map((f) => f.name));
+    const text = createFormats([])[FRONTMATTER_FORMAT].toFile(
+      data,
+      c.fields.map((f) => f.name),
+    );
     expect(text).not.toContain(SLUG_FIELD);
   });
 
   it('refuses a page whose name would take one of the site’s own addresses', () => {
     const c = folder(config(), 'pages');
-    const { problems } = prepareSave({ collection: 'pages', data: { ...sampleEntry(c.fields), title: 'Medlemmer' }, isNew: true }, tax, 'da');
+    const { problems } = prepareSave(
+      { collection: 'pages', data: { ...sampleEntry(c.fields), title: 'Medlemmer' }, isNew: true },
+      tax,
+      'da',
+    );
     expect(problems).toEqual([expect.stringContaining('/medlemmer/')]);
   });
 });

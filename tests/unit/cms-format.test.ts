@@ -14,7 +14,14 @@ import { splitFrontMatter } from '../../src/lib/yaml-edit.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const { [FRONTMATTER_FORMAT]: md, [YAML_FORMAT]: yml } = createFormats([
-  [{ name: 'title' }, { name: 'description' }, { name: 'start' }, { name: 'venue', fields: [{ name: 'name' }, { name: 'address' }, { name: 'municipality' }] }, { name: 'price' }, { name: 'body' }],
+  [
+    { name: 'title' },
+    { name: 'description' },
+    { name: 'start' },
+    { name: 'venue', fields: [{ name: 'name' }, { name: 'address' }, { name: 'municipality' }] },
+    { name: 'price' },
+    { name: 'body' },
+  ],
 ]);
 const EVENT_KEYS = ['title', 'description', 'start', 'venue', 'price', 'body'];
 
@@ -61,9 +68,9 @@ Program:
 
 function contentFiles(dir: string): string[] {
   if (!fs.existsSync(dir)) return [];
-  return fs.readdirSync(dir, { withFileTypes: true, recursive: true }).flatMap((e) =>
-    e.isFile() && /\.(md|ya?ml)$/.test(e.name) ? [path.join(e.parentPath, e.name)] : [],
-  );
+  return fs
+    .readdirSync(dir, { withFileTypes: true, recursive: true })
+    .flatMap((e) => (e.isFile() && /\.(md|ya?ml)$/.test(e.name) ? [path.join(e.parentPath, e.name)] : []));
 }
 
 describe('saving without changes writes the file back byte for byte', () => {
@@ -135,18 +142,34 @@ describe('saving a change touches only what changed', () => {
     items[1].da = 'Billedkunst';
     items.push({ en: 'Music', id: 'musik', da: 'Musik' });
     const out = yml.toFile({ ...data, [ORIGINAL_FIELD]: raw }, [LIST_KEY]);
-    expect(out).toBe('# Brancher\n- id: it-data\n  da: IT\n  en: IT\n- id: kunst\n  da: Billedkunst\n  en: Art\n- en: Music\n  id: musik\n  da: Musik\n');
+    expect(out).toBe(
+      '# Brancher\n- id: it-data\n  da: IT\n  en: IT\n- id: kunst\n  da: Billedkunst\n  en: Art\n- en: Music\n  id: musik\n  da: Musik\n',
+    );
   });
 });
 
 describe('a new entry', () => {
   it('is written in field order, the body right after the front matter, with a final newline', () => {
-    const out = md.toFile({ price: '', venue: { municipality: 'lolland', name: 'Hallen' }, title: 'Ny', start: '2027-02-01T10:00', body: 'Tekst' }, EVENT_KEYS);
-    expect(out).toBe('---\ntitle: Ny\nstart: 2027-02-01T10:00\nvenue:\n  name: Hallen\n  municipality: lolland\n---\nTekst\n');
+    const out = md.toFile(
+      {
+        price: '',
+        venue: { municipality: 'lolland', name: 'Hallen' },
+        title: 'Ny',
+        start: '2027-02-01T10:00',
+        body: 'Tekst',
+      },
+      EVENT_KEYS,
+    );
+    expect(out).toBe(
+      '---\ntitle: Ny\nstart: 2027-02-01T10:00\nvenue:\n  name: Hallen\n  municipality: lolland\n---\nTekst\n',
+    );
   });
 
   it('writes lists of ids inline and lists of phrases one per line, like the sample content', () => {
-    const out = md.toFile({ trades: ['it-data', 'kunst'], services: ['Hjemmesider', 'Hosting og drift'] }, ['trades', 'services']);
+    const out = md.toFile({ trades: ['it-data', 'kunst'], services: ['Hjemmesider', 'Hosting og drift'] }, [
+      'trades',
+      'services',
+    ]);
     expect(out).toBe('---\ntrades: [it-data, kunst]\nservices:\n  - Hjemmesider\n  - Hosting og drift\n---\n');
   });
 
@@ -193,18 +216,31 @@ listed: true
   });
 
   it('writes a changed nested field with the file’s own indentation and list style', () => {
-    const out = save(RAW, (d) => {
-      (d.venue as Record<string, unknown>).name = 'Hallen i Maribo';
-      d.trades = ['it-data', 'kunst'];
-    }, keys);
-    expect(changedLines(RAW, out)).toEqual(['-trades: [it-data]', '+trades: [it-data, kunst]', '-    name: Hallen', '+    name: Hallen i Maribo']);
+    const out = save(
+      RAW,
+      (d) => {
+        (d.venue as Record<string, unknown>).name = 'Hallen i Maribo';
+        d.trades = ['it-data', 'kunst'];
+      },
+      keys,
+    );
+    expect(changedLines(RAW, out)).toEqual([
+      '-trades: [it-data]',
+      '+trades: [it-data, kunst]',
+      '-    name: Hallen',
+      '+    name: Hallen i Maribo',
+    ]);
   });
 
   it('removes a field and adds one without touching the rest', () => {
-    const out = save(RAW, (d) => {
-      delete d.joined;
-      d.business = 'Berg IT';
-    }, ['name', 'business', 'trades', 'venue', 'joined', 'listed']);
+    const out = save(
+      RAW,
+      (d) => {
+        delete d.joined;
+        d.business = 'Berg IT';
+      },
+      ['name', 'business', 'trades', 'venue', 'joined', 'listed'],
+    );
     expect(changedLines(RAW, out)).toEqual(['+business: Berg IT', '-joined: 2020-01-15']);
   });
 });

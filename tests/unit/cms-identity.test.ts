@@ -27,7 +27,12 @@ describe('links from Netlify Identity e-mails', () => {
     const api = identityApi({ 'POST /.netlify/identity/verify': { json: { access_token: 't' } } });
     await completeIdentityLink({ kind: 'invite', token: 'abc' }, 'hemmelig1', undefined, api.fetcher);
     expect(api.calls).toEqual([
-      { url: '/.netlify/identity/verify', method: 'POST', headers: { 'content-type': 'application/json' }, body: { token: 'abc', type: 'signup', password: 'hemmelig1' } },
+      {
+        url: '/.netlify/identity/verify',
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: { token: 'abc', type: 'signup', password: 'hemmelig1' },
+      },
     ]);
   });
 
@@ -46,6 +51,8 @@ describe('links from Netlify Identity e-mails', () => {
 
   it("passes on Identity's own message when a link has expired", async () => {
     const api = identityApi({ 'POST /.netlify/identity/verify': { status: 422, json: { msg: 'Invalid token' } } });
-    await expect(completeIdentityLink({ kind: 'invite', token: 'old' }, 'x'.repeat(8), undefined, api.fetcher)).rejects.toThrow('Invalid token');
+    await expect(
+      completeIdentityLink({ kind: 'invite', token: 'old' }, 'x'.repeat(8), undefined, api.fetcher),
+    ).rejects.toThrow('Invalid token');
   });
 });

@@ -23,7 +23,11 @@ function check(args: string[], cwd = ROOT) {
 
 /** Every problem planted in the contributor fixtures: file, field (null: the file or its body), a phrase of the message. */
 const EXPECTED: [string, string | null, string][] = [
-  ['members/forkert-kommune.md:4', 'municipality', '"guldborsund" is not a Danish municipality id (did you mean "guldborgsund"?'],
+  [
+    'members/forkert-kommune.md:4',
+    'municipality',
+    '"guldborsund" is not a Danish municipality id (did you mean "guldborgsund"?',
+  ],
   ['members/forkert-kommune.md:3', 'trades[0]', '"it-og-data" is not a trade id (did you mean "it-data"?'],
   ['members/forkert-kommune.md:3', 'trades[1]', '"kunts" is not a trade id (did you mean "kunst"?'],
   ['wiki/forkerte-kommuner.md:4', 'municipalities[1]', 'did you mean "guldborgsund"?'],
@@ -43,7 +47,11 @@ const EXPECTED: [string, string | null, string][] = [
   ['wiki/ivaerksaetter-cafeen-odense.md:2', 'name', 'is nearly the same name as "Iværksættercaféen i Odense"'],
   ['wiki/ivaerksaettercafe-odense.md:2', 'name', 'is nearly the same name as "Iværksætter-caféen Odense"'],
   ['wiki/fremtidigt-tjek.md:6', 'last_verified', '2027-03-01 is in the future (today is 2026-11-24)'],
-  ['members/html-i-teksten.md:10', null, 'raw HTML (<div>, <b>) is not allowed here: the text is Markdown only, and HTML is removed from the page for safety'],
+  [
+    'members/html-i-teksten.md:10',
+    null,
+    'raw HTML (<div>, <b>) is not allowed here: the text is Markdown only, and HTML is removed from the page for safety',
+  ],
   ['members/html-i-teksten.md:12', null, 'raw HTML (<script>) is not allowed here'],
   ['members/html-i-teksten.md:14', null, 'a javascript: link is not allowed here'],
   ['wiki/html-netvaerk.md:10', null, 'raw HTML (<iframe>) is not allowed here'],
@@ -72,7 +80,9 @@ describe('npm run check on contributor mistakes', () => {
 
   it('explains in Danish too', () => {
     expect(run.out).toContain('mente du "guldborgsund"?');
-    expect(run.out).toContain('rå HTML (<script>) er ikke tilladt her: teksten er kun Markdown, og HTML fjernes fra siden af sikkerhedshensyn');
+    expect(run.out).toContain(
+      'rå HTML (<script>) er ikke tilladt her: teksten er kun Markdown, og HTML fjernes fra siden af sikkerhedshensyn',
+    );
     expect(run.out).toContain('2027-03-01 ligger i fremtiden');
   });
 
@@ -94,12 +104,40 @@ describe('npm run check on contributor mistakes', () => {
   it('gives the same problems as JSON, with codes and suggestions', () => {
     const json = check([BROKEN, '--today', TODAY, '--format', 'json']);
     expect(json.code).toBe(1);
-    const report = JSON.parse(json.out) as { issues: { file: string; field?: string; line?: number; code: string; suggestion?: string }[] };
+    const report = JSON.parse(json.out) as {
+      issues: { file: string; field?: string; line?: number; code: string; suggestion?: string }[];
+    };
     expect(report.issues).toHaveLength(EXPECTED.length);
-    expect(report.issues).toContainEqual(expect.objectContaining({ file: `${BROKEN}/members/forkert-kommune.md`, field: 'municipality', line: 4, code: 'taxonomy', suggestion: 'guldborgsund' }));
-    expect(report.issues).toContainEqual(expect.objectContaining({ file: `${BROKEN}/wiki/forkerte-kommuner.md`, field: 'municipalities[2]', suggestion: 'vordingborg' }));
+    expect(report.issues).toContainEqual(
+      expect.objectContaining({
+        file: `${BROKEN}/members/forkert-kommune.md`,
+        field: 'municipality',
+        line: 4,
+        code: 'taxonomy',
+        suggestion: 'guldborgsund',
+      }),
+    );
+    expect(report.issues).toContainEqual(
+      expect.objectContaining({
+        file: `${BROKEN}/wiki/forkerte-kommuner.md`,
+        field: 'municipalities[2]',
+        suggestion: 'vordingborg',
+      }),
+    );
     const codes = new Set(report.issues.map((i) => i.code));
-    for (const code of ['taxonomy', 'duplicate_slug', 'duplicate_network', 'future_date', 'html', 'slug', 'reference', 'unlisted_reference', 'required', 'format', 'extension']) {
+    for (const code of [
+      'taxonomy',
+      'duplicate_slug',
+      'duplicate_network',
+      'future_date',
+      'html',
+      'slug',
+      'reference',
+      'unlisted_reference',
+      'required',
+      'format',
+      'extension',
+    ]) {
       expect(codes, code).toContain(code);
     }
   });
@@ -113,18 +151,33 @@ describe('npm run check on contributor mistakes', () => {
       `::error file=${BROKEN}/members/forkert-kommune.md,line=4,title=municipality::"guldborsund" is not a Danish municipality id (did you mean "guldborgsund"? see ${BROKEN}/taxonomies/municipalities.yml) — "guldborsund" er ikke et dansk kommune-id (mente du "guldborgsund"? se ${BROKEN}/taxonomies/municipalities.yml)`,
     );
     // No line where none can be told; the code names the problem instead of a field.
-    expect(gh.lines).toContainEqual(expect.stringMatching(new RegExp(`^::error file=${BROKEN}/wiki/Netværk Syd\\.md,title=slug::`)));
+    expect(gh.lines).toContainEqual(
+      expect.stringMatching(new RegExp(`^::error file=${BROKEN}/wiki/Netværk Syd\\.md,title=slug::`)),
+    );
   });
 
   it('escapes what would break an annotation', () => {
-    const line = githubAnnotation({ file: 'a,b:c.md', line: 3, field: 'x', code: 'y', message: { en: '50% done\nnext', da: 'færdig' } });
+    const line = githubAnnotation({
+      file: 'a,b:c.md',
+      line: 3,
+      field: 'x',
+      code: 'y',
+      message: { en: '50% done\nnext', da: 'færdig' },
+    });
     expect(line).toBe('::error file=a%2Cb%3Ac.md,line=3,title=x::50%25 done%0Anext — færdig');
   });
 });
 
 describe('npm run check --changed: only what a change is responsible for', () => {
   it('reports the problems of the changed files only', () => {
-    const r = check([BROKEN, '--today', TODAY, '--changed', `${BROKEN}/wiki/html-netvaerk.md`, `${BROKEN}/members/forkert-kommune.md`]);
+    const r = check([
+      BROKEN,
+      '--today',
+      TODAY,
+      '--changed',
+      `${BROKEN}/wiki/html-netvaerk.md`,
+      `${BROKEN}/members/forkert-kommune.md`,
+    ]);
     expect(r.code).toBe(1);
     expect(r.lines).toHaveLength(4);
     expect(r.lines.every((l) => l.includes('html-netvaerk.md') || l.includes('forkert-kommune.md'))).toBe(true);
@@ -140,7 +193,9 @@ describe('npm run check --changed: only what a change is responsible for', () =>
 
   it('reports references elsewhere to a file that was deleted or renamed', () => {
     const r = check([BROKEN, '--today', TODAY, '--changed', `${BROKEN}/members/ukendt-person.md`]);
-    expect(r.lines).toEqual([expect.stringContaining(`${BROKEN}/events/brudt-henvisning.md:7: organizers[1]: "ukendt-person" does not exist`)]);
+    expect(r.lines).toEqual([
+      expect.stringContaining(`${BROKEN}/events/brudt-henvisning.md:7: organizers[1]: "ukendt-person" does not exist`),
+    ]);
   });
 
   it('reports both halves of a duplicate when one of them changed', () => {
@@ -172,7 +227,11 @@ describe('npm run check --base: files changed since a git ref', () => {
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'mikronet-base-'));
   afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
   const git = (...args: string[]) =>
-    execFileSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.invalid', '-c', 'commit.gpgsign=false', ...args], { cwd: work, stdio: 'pipe' });
+    execFileSync(
+      'git',
+      ['-c', 'user.name=Test', '-c', 'user.email=test@example.invalid', '-c', 'commit.gpgsign=false', ...args],
+      { cwd: work, stdio: 'pipe' },
+    );
   const write = (rel: string, text: string) => {
     fs.mkdirSync(path.dirname(path.join(work, rel)), { recursive: true });
     fs.writeFileSync(path.join(work, rel), text);
@@ -181,7 +240,10 @@ describe('npm run check --base: files changed since a git ref', () => {
   it('reports committed, modified and new files on the branch, and nothing that was already on the base', () => {
     fs.cpSync(path.join(ROOT, 'tests/fixtures/contrib/site'), path.join(work, 'content'), { recursive: true });
     // A problem that is already on the base branch is not this pull request's.
-    write('content/wiki/gammel-fejl.md', '---\nname: Gammel fejl\nkind: klub\nmunicipalities: [lolland]\naudience: Alle\nlast_verified: 2026-01-01\n---\n');
+    write(
+      'content/wiki/gammel-fejl.md',
+      '---\nname: Gammel fejl\nkind: klub\nmunicipalities: [lolland]\naudience: Alle\nlast_verified: 2026-01-01\n---\n',
+    );
     git('init', '-q', '-b', 'main');
     git('add', '.');
     git('commit', '-q', '-m', 'base');
@@ -189,14 +251,26 @@ describe('npm run check --base: files changed since a git ref', () => {
     const bo = fs.readFileSync(path.join(work, 'content/members/bo-berg.md'), 'utf8');
     write('content/members/bo-berg.md', bo.replace('municipality: lolland', 'municipality: lollnd'));
     git('commit', '-q', '-am', 'change');
-    write('content/wiki/nyt-netvaerk.md', '---\nname: Nyt Netværk\nkind: online\nmunicipalities: [odense]\naudience: Alle\nlast_verified: 2030-01-01\n---\nHej <b>alle</b>.\n');
-    write('content/members/soeren-aabel.md', fs.readFileSync(path.join(work, 'content/members/soeren-aabel.md'), 'utf8').replace('[design, kunst]', '[design, kunts]'));
+    write(
+      'content/wiki/nyt-netvaerk.md',
+      '---\nname: Nyt Netværk\nkind: online\nmunicipalities: [odense]\naudience: Alle\nlast_verified: 2030-01-01\n---\nHej <b>alle</b>.\n',
+    );
+    write(
+      'content/members/soeren-aabel.md',
+      fs
+        .readFileSync(path.join(work, 'content/members/soeren-aabel.md'), 'utf8')
+        .replace('[design, kunst]', '[design, kunts]'),
+    );
 
     const r = check(['content', '--base', 'main', '--today', TODAY], work);
     expect(r.code).toBe(1);
     expect(r.lines).toEqual([
-      expect.stringMatching(/^content\/members\/bo-berg\.md:4: municipality: "lollnd" is not a Danish municipality id \(did you mean "lolland"\?/),
-      expect.stringMatching(/^content\/members\/soeren-aabel\.md:4: trades\[1\]: "kunts" is not a trade id \(did you mean "kunst"\?/),
+      expect.stringMatching(
+        /^content\/members\/bo-berg\.md:4: municipality: "lollnd" is not a Danish municipality id \(did you mean "lolland"\?/,
+      ),
+      expect.stringMatching(
+        /^content\/members\/soeren-aabel\.md:4: trades\[1\]: "kunts" is not a trade id \(did you mean "kunst"\?/,
+      ),
       expect.stringMatching(/^content\/wiki\/nyt-netvaerk\.md:6: last_verified: 2030-01-01 is in the future/),
       expect.stringMatching(/^content\/wiki\/nyt-netvaerk\.md:8: raw HTML \(<b>\)/),
     ]);
@@ -217,9 +291,16 @@ describe('npm run check --base: files changed since a git ref', () => {
 
 describe('contributor rules as functions', () => {
   it('treats scheme, www, trailing slash and case as the same website', () => {
-    const same = ['https://www.Netvaerk-Nord.example/', 'http://netvaerk-nord.example', 'netvaerk-nord.example/index.html', 'www.netvaerk-nord.example'];
+    const same = [
+      'https://www.Netvaerk-Nord.example/',
+      'http://netvaerk-nord.example',
+      'netvaerk-nord.example/index.html',
+      'www.netvaerk-nord.example',
+    ];
     expect(new Set(same.map(normaliseWebsite)).size).toBe(1);
-    expect(normaliseWebsite('https://facebook.example/groups/a')).not.toBe(normaliseWebsite('https://facebook.example/groups/b'));
+    expect(normaliseWebsite('https://facebook.example/groups/a')).not.toBe(
+      normaliseWebsite('https://facebook.example/groups/b'),
+    );
   });
 
   it('finds near-identical names, but not names that differ in a number or a word', () => {
@@ -231,7 +312,21 @@ describe('contributor rules as functions', () => {
   });
 
   it('finds raw HTML outside code only', () => {
-    const body = ['Tekst med <span>HTML</span>.', '', '```', '<script>kode</script>', '```', '', 'Inline `<b>` er kode; <navn@x.dk> og <https://x.dk> er links.', '    ', '~~~', '<iframe>', '~~~', '[x](JavaScript:alert(1))', 'Skrevet i editoren: \\<b> er tekst.'].join('\n');
+    const body = [
+      'Tekst med <span>HTML</span>.',
+      '',
+      '```',
+      '<script>kode</script>',
+      '```',
+      '',
+      'Inline `<b>` er kode; <navn@x.dk> og <https://x.dk> er links.',
+      '    ',
+      '~~~',
+      '<iframe>',
+      '~~~',
+      '[x](JavaScript:alert(1))',
+      'Skrevet i editoren: \\<b> er tekst.',
+    ].join('\n');
     expect(bodyFindings(body)).toEqual([
       { line: 0, found: ['<span>'], items: [{ kind: 'html', text: '<span>' }], active: false },
       { line: 11, found: ['javascript:'], items: [{ kind: 'link', text: 'javascript:' }], active: true },

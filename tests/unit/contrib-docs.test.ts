@@ -3,12 +3,19 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import YAML from 'yaml';
-import { CONTRIBUTING_FILE, generatedFiles, ISSUE_FORM_FILE, WIKI_CONTRIBUTING_FILE, WIKI_ISSUE_FORM_FILE } from '../../src/tools/contributing.ts';
+import {
+  CONTRIBUTING_FILE,
+  generatedFiles,
+  ISSUE_FORM_FILE,
+  WIKI_CONTRIBUTING_FILE,
+  WIKI_ISSUE_FORM_FILE,
+} from '../../src/tools/contributing.ts';
 import { collectionSchema, fieldDocs, fillGenerated, flatFieldDocs } from '../../src/tools/field-docs.ts';
 import { BODY_FIELD_ID, issueFormFieldIds } from '../../src/tools/issue-form.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
-const read = (file: string) => (fs.existsSync(path.join(ROOT, file)) ? fs.readFileSync(path.join(ROOT, file), 'utf8') : undefined);
+const read = (file: string) =>
+  fs.existsSync(path.join(ROOT, file)) ? fs.readFileSync(path.join(ROOT, file), 'utf8') : undefined;
 
 describe('contributor documentation derived from the schemas', () => {
   it.each(Object.keys(generatedFiles(read)))('%s is up to date (run npm run docs:contributing)', (file) => {
@@ -19,7 +26,9 @@ describe('contributor documentation derived from the schemas', () => {
     const doc = read(CONTRIBUTING_FILE)!;
     for (const collection of ['wiki', 'members'] as const) {
       for (const field of flatFieldDocs(fieldDocs(collectionSchema(collection)))) {
-        expect(doc, `${collection}.${field.name}`).toContain(`| \`${field.name}\` | ${field.label.da}<br>*${field.label.en}* | ${field.required ? 'ja' : 'nej'}`);
+        expect(doc, `${collection}.${field.name}`).toContain(
+          `| \`${field.name}\` | ${field.label.da}<br>*${field.label.en}* | ${field.required ? 'ja' : 'nej'}`,
+        );
       }
     }
   });
@@ -34,7 +43,15 @@ describe('contributor documentation derived from the schemas', () => {
 
   it('explains the pull request, the local check and the CMS for members, in Danish and English', () => {
     const doc = read(CONTRIBUTING_FILE)!;
-    for (const phrase of ['npm run check -- --base origin/main', 'npm run new -- wiki', '/admin/', 'Hvorfor ingen HTML?', 'Why no HTML?', 'members:import', 'wiki:stale']) {
+    for (const phrase of [
+      'npm run check -- --base origin/main',
+      'npm run new -- wiki',
+      '/admin/',
+      'Hvorfor ingen HTML?',
+      'Why no HTML?',
+      'members:import',
+      'wiki:stale',
+    ]) {
       expect(doc).toContain(phrase);
     }
   });
@@ -42,7 +59,9 @@ describe('contributor documentation derived from the schemas', () => {
   it('refuses a marker it has no generator for, and a generator without its marker', () => {
     expect(() => fillGenerated('<!-- generated:nope -->\n<!-- /generated:nope -->', {})).toThrow(/no generator/);
     expect(() => fillGenerated('text', { x: () => '' })).toThrow(/markers missing/);
-    expect(fillGenerated('a\n<!-- generated:x -->\nold\n<!-- /generated:x -->\nb', { x: () => 'new' })).toBe('a\n<!-- generated:x -->\nnew\n<!-- /generated:x -->\nb');
+    expect(fillGenerated('a\n<!-- generated:x -->\nold\n<!-- /generated:x -->\nb', { x: () => 'new' })).toBe(
+      'a\n<!-- generated:x -->\nnew\n<!-- /generated:x -->\nb',
+    );
   });
 
   it('npm run docs:contributing -- --check exits 0 when nothing is stale', () => {
@@ -62,12 +81,18 @@ describe.each([ISSUE_FORM_FILE, WIKI_ISSUE_FORM_FILE])('the "new network" issue 
   it('requires what the schema requires', () => {
     const parsed = YAML.parse(form) as { body: { id?: string; validations?: { required: boolean } }[] };
     const required = parsed.body.filter((f) => f.validations?.required).map((f) => f.id);
-    const schemaRequired = fieldDocs(collectionSchema('wiki')).filter((d) => d.required).map((d) => d.name);
+    const schemaRequired = fieldDocs(collectionSchema('wiki'))
+      .filter((d) => d.required)
+      .map((d) => d.name);
     expect(required.filter((id) => id !== BODY_FIELD_ID).sort()).toEqual(schemaRequired.sort());
   });
 
   it('is a valid GitHub issue form: name, description, unique ids, a label on every field', () => {
-    const parsed = YAML.parse(form) as { name: string; description: string; body: { type: string; id?: string; attributes: { label?: string; options?: string[] } }[] };
+    const parsed = YAML.parse(form) as {
+      name: string;
+      description: string;
+      body: { type: string; id?: string; attributes: { label?: string; options?: string[] } }[];
+    };
     expect(parsed.name).toBeTruthy();
     expect(parsed.description).toBeTruthy();
     const ids = issueFormFieldIds(form);
@@ -88,11 +113,13 @@ describe('where wiki contributions go', () => {
     expect(doc).toContain('pull request i **det netværks offentlige wiki-repository**');
     expect(doc).toContain("pull request in **that network's public wiki repository**");
     expect(doc).toContain('`content/wiki/` too — is invented example data');
-    expect(flat(read('.github/pull_request_template.md')!)).toContain("belongs in that network's public wiki repository, not here");
+    expect(flat(read('.github/pull_request_template.md')!)).toContain(
+      "belongs in that network's public wiki repository, not here",
+    );
     expect(read(ISSUE_FORM_FILE)).toContain('use the form in that network’s public wiki repository');
   });
 
-  it("gives the wiki repository its own guide: entries in wiki/, every wiki field, nothing about members", () => {
+  it('gives the wiki repository its own guide: entries in wiki/, every wiki field, nothing about members', () => {
     const doc = read(WIKI_CONTRIBUTING_FILE)!;
     for (const field of flatFieldDocs(fieldDocs(collectionSchema('wiki')))) {
       expect(doc, field.name).toContain(`| \`${field.name}\` | ${field.label.da}<br>*${field.label.en}* |`);
@@ -107,7 +134,10 @@ describe('where wiki contributions go', () => {
 
 describe('pull-request workflow and template', () => {
   it('runs the contributor check on the changed files, the build and the link check', () => {
-    const wf = YAML.parse(read('.github/workflows/pull-request.yml')!) as { on: Record<string, unknown>; jobs: Record<string, { steps: { uses?: string; run?: string; with?: Record<string, unknown> }[] }> };
+    const wf = YAML.parse(read('.github/workflows/pull-request.yml')!) as {
+      on: Record<string, unknown>;
+      jobs: Record<string, { steps: { uses?: string; run?: string; with?: Record<string, unknown> }[] }>;
+    };
     expect(wf.on).toHaveProperty('pull_request');
     const steps = Object.values(wf.jobs).flatMap((j) => j.steps);
     expect(steps.find((s) => s.uses?.startsWith('actions/checkout'))?.with).toMatchObject({ 'fetch-depth': 0 });
@@ -118,7 +148,9 @@ describe('pull-request workflow and template', () => {
     // A network's site repository fetches its wiki first (WIKI_REPO from a repository variable; unset in the kit).
     expect(runs.indexOf('npm run wiki:fetch')).toBeGreaterThan(runs.indexOf('npm ci'));
     expect(runs.indexOf('npm run wiki:fetch')).toBeLessThan(runs.indexOf('npm run check'));
-    expect((Object.values(wf.jobs)[0] as unknown as { env: Record<string, string> }).env.WIKI_REPO).toBe('${{ vars.WIKI_REPO }}');
+    expect((Object.values(wf.jobs)[0] as unknown as { env: Record<string, string> }).env.WIKI_REPO).toBe(
+      '${{ vars.WIKI_REPO }}',
+    );
     expect(runs).toContain('npm run build');
     expect(runs).toContain('npm run check:links');
   });

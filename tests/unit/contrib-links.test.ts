@@ -64,10 +64,13 @@ describe('the link checker', () => {
   });
 
   it('npm run check:links prints page and link and exits 1; 0 when all is well; 2 without a built site', () => {
-    const run = (...args: string[]) => spawnSync(process.execPath, [path.join(ROOT, 'scripts/check-links.ts'), ...args], { encoding: 'utf8' });
+    const run = (...args: string[]) =>
+      spawnSync(process.execPath, [path.join(ROOT, 'scripts/check-links.ts'), ...args], { encoding: 'utf8' });
     const r = run(dist);
     expect(r.status).toBe(1);
-    expect(r.stdout.split('\n')).toContain('/: /medlemmer/ukendt/ (href): no such file in the built site — findes ikke i det byggede site');
+    expect(r.stdout.split('\n')).toContain(
+      '/: /medlemmer/ukendt/ (href): no such file in the built site — findes ikke i det byggede site',
+    );
     expect(r.stderr).toContain('5 broken link(s) in 2 page(s) of 6');
     expect(run(path.join(dist, 'medlemmer/anne')).status).toBe(0);
     expect(run(path.join(dist, 'nothing-here')).status).toBe(2);

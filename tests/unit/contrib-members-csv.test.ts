@@ -13,12 +13,22 @@ let work: string;
 
 /** Runs a real script with CONTENT_DIR pointing at the temporary copy of the fixture site. */
 function run(script: string, ...args: string[]) {
-  const r = spawnSync(process.execPath, [path.join(ROOT, 'scripts', script), ...args], { cwd: work, encoding: 'utf8', env: { ...process.env, CONTENT_DIR: content } });
+  const r = spawnSync(process.execPath, [path.join(ROOT, 'scripts', script), ...args], {
+    cwd: work,
+    encoding: 'utf8',
+    env: { ...process.env, CONTENT_DIR: content },
+  });
   return { code: r.status, out: r.stdout, err: r.stderr, lines: r.stdout.split('\n').filter(Boolean) };
 }
 const member = (slug: string) => path.join(content, 'members', `${slug}.md`);
 const read = (slug: string) => fs.readFileSync(member(slug), 'utf8');
-const snapshot = () => Object.fromEntries(fs.readdirSync(path.join(content, 'members')).sort().map((n) => [n, fs.readFileSync(path.join(content, 'members', n), 'utf8')]));
+const snapshot = () =>
+  Object.fromEntries(
+    fs
+      .readdirSync(path.join(content, 'members'))
+      .sort()
+      .map((n) => [n, fs.readFileSync(path.join(content, 'members', n), 'utf8')]),
+  );
 
 beforeEach(() => {
   work = fs.mkdtempSync(path.join(os.tmpdir(), 'mikronet-csv-'));
@@ -50,11 +60,21 @@ describe('members:import of an Excel export (BOM, semicolons, CRLF, quoted newli
     const r = run('members-import.ts', file, '--dry-run');
     const rejected = r.lines.filter((l) => l.startsWith('rejected'));
     expect(rejected).toEqual([
-      expect.stringMatching(/^rejected — afvist: row\/række 5 \(Jens Østergård\): Municipality: "guldborsund" is not a Danish municipality \(did you mean "Guldborgsund", id guldborgsund\?\).* — Kommune: "guldborsund" er ikke en dansk kommune \(mente du "Guldborgsund"/),
-      expect.stringMatching(/^rejected — afvist: row\/række 6: the name is missing; every row needs one — navnet mangler/),
-      expect.stringMatching(/^rejected — afvist: row\/række 8 \(Mette Møller-Ærø\): the same member as row 4 \(mette-moeller-aeroe\)/),
-      expect.stringMatching(/^rejected — afvist: row\/række 11 \(Peter Plan\): Trades: "Snedkeri" is not a known trade/),
-      expect.stringMatching(/^rejected — afvist: row\/række 11 \(Peter Plan\): Member since: "2021-13-01" is not a date/),
+      expect.stringMatching(
+        /^rejected — afvist: row\/række 5 \(Jens Østergård\): Municipality: "guldborsund" is not a Danish municipality \(did you mean "Guldborgsund", id guldborgsund\?\).* — Kommune: "guldborsund" er ikke en dansk kommune \(mente du "Guldborgsund"/,
+      ),
+      expect.stringMatching(
+        /^rejected — afvist: row\/række 6: the name is missing; every row needs one — navnet mangler/,
+      ),
+      expect.stringMatching(
+        /^rejected — afvist: row\/række 8 \(Mette Møller-Ærø\): the same member as row 4 \(mette-moeller-aeroe\)/,
+      ),
+      expect.stringMatching(
+        /^rejected — afvist: row\/række 11 \(Peter Plan\): Trades: "Snedkeri" is not a known trade/,
+      ),
+      expect.stringMatching(
+        /^rejected — afvist: row\/række 11 \(Peter Plan\): Member since: "2021-13-01" is not a date/,
+      ),
     ]);
     expect(r.err).toContain('4 row(s) rejected');
   });
@@ -81,7 +101,9 @@ describe('members:import of an Excel export (BOM, semicolons, CRLF, quoted newli
         '',
       ].join('\n'),
     );
-    expect(read('aase-aagaard')).toContain('name: Åse Ågård\ntrades: [oversaettelse-sprog]\nmunicipality: vordingborg\nemail: aase@aagaard.example\njoined: 2022-10-05\nlisted: false\n');
+    expect(read('aase-aagaard')).toContain(
+      'name: Åse Ågård\ntrades: [oversaettelse-sprog]\nmunicipality: vordingborg\nemail: aase@aagaard.example\njoined: 2022-10-05\nlisted: false\n',
+    );
     // The imported files pass the same check as everything else.
     const check = spawnSync(process.execPath, [path.join(ROOT, 'scripts/check.ts'), content], { encoding: 'utf8' });
     expect(check.stdout).toBe('');
@@ -89,7 +111,8 @@ describe('members:import of an Excel export (BOM, semicolons, CRLF, quoted newli
   });
 
   it('updates only the cells that have a value; keeps the body, comments, unknown fields and field order', () => {
-    const original = '---\n# Opdateret af Bo selv\nname: Bo Berg\nnoter: ringer tilbage\ntrades: [it-data]\nlisted: true\nmunicipality: lolland\njoined: 2019-06-15\n---\nWebudvikler i Nakskov.\n\nMere tekst.\n';
+    const original =
+      '---\n# Opdateret af Bo selv\nname: Bo Berg\nnoter: ringer tilbage\ntrades: [it-data]\nlisted: true\nmunicipality: lolland\njoined: 2019-06-15\n---\nWebudvikler i Nakskov.\n\nMere tekst.\n';
     fs.writeFileSync(member('bo-berg'), original);
     const r = run('members-import.ts', file);
     expect(r.out).toContain('changed — ændret: ');
@@ -109,7 +132,12 @@ describe('members:import of an Excel export (BOM, semicolons, CRLF, quoted newli
     run('members-import.ts', file);
     const after = snapshot();
     const again = run('members-import.ts', file);
-    expect(again.lines.slice(1, 5)).toEqual(['  0 new — nye', '  0 changed — ændrede', '  5 unchanged — uændrede', '  4 rejected — afviste']);
+    expect(again.lines.slice(1, 5)).toEqual([
+      '  0 new — nye',
+      '  0 changed — ændrede',
+      '  5 unchanged — uændrede',
+      '  4 rejected — afviste',
+    ]);
     expect(snapshot()).toEqual(after);
   });
 });
@@ -118,7 +146,13 @@ describe('members:import of other spreadsheets', () => {
   it('reads a comma-separated Google Sheets export with English headers and quoted commas', () => {
     const r = run('members-import.ts', path.join(CSV, 'google-komma.csv'));
     expect(r.code).toBe(0);
-    expect(r.lines.slice(0, 5)).toEqual([expect.stringContaining('3 row(s), commas, UTF-8 —'), '  1 new — nye', '  0 changed — ændrede', '  2 unchanged — uændrede', '  0 rejected — afviste']);
+    expect(r.lines.slice(0, 5)).toEqual([
+      expect.stringContaining('3 row(s), commas, UTF-8 —'),
+      '  1 new — nye',
+      '  0 changed — ændrede',
+      '  2 unchanged — uændrede',
+      '  0 rejected — afviste',
+    ]);
     expect(read('ny-person')).toBe(
       '---\nname: Ny Person\nbusiness: Firma, med "komma"\ntrades: [design]\nmunicipality: aarhus\nopen_to: [mentor]\nlanguages: [en]\nemail: ny@person.example\njoined: 2025-05-05\nlisted: true\n---\n',
     );
@@ -140,10 +174,15 @@ describe('members:import of other spreadsheets', () => {
 
   it('asks for a matching slug when a name matches a member with another e-mail', () => {
     const csv = path.join(work, 'anden-anne.csv');
-    fs.writeFileSync(csv, 'Navn;E-mail;Brancher;Kommune;Medlem siden\nAnne Lund;anne@et-andet-firma.example;Kunst;Lolland;2020-01-01\n');
+    fs.writeFileSync(
+      csv,
+      'Navn;E-mail;Brancher;Kommune;Medlem siden\nAnne Lund;anne@et-andet-firma.example;Kunst;Lolland;2020-01-01\n',
+    );
     const r = run('members-import.ts', csv);
     expect(r.code).toBe(1);
-    expect(r.out).toMatch(/matches .*anne-lund\.md by name, but its e-mail is different; if it is the same person, put anne-lund in a Slug column/);
+    expect(r.out).toMatch(
+      /matches .*anne-lund\.md by name, but its e-mail is different; if it is the same person, put anne-lund in a Slug column/,
+    );
     fs.writeFileSync(csv, 'Navn;E-mail;Slug\nAnne Lund;anne@et-andet-firma.example;anne-lund\n');
     expect(run('members-import.ts', csv).code).toBe(0);
     expect(read('anne-lund')).toContain('email: anne@et-andet-firma.example');
@@ -151,17 +190,21 @@ describe('members:import of other spreadsheets', () => {
 
   it('exits 2 without a file, or with two', () => {
     expect(run('members-import.ts').code).toBe(2);
-    expect(run('members-import.ts', path.join(CSV, 'google-komma.csv'), path.join(CSV, 'google-komma.csv')).code).toBe(2);
+    expect(run('members-import.ts', path.join(CSV, 'google-komma.csv'), path.join(CSV, 'google-komma.csv')).code).toBe(
+      2,
+    );
   });
 
   it('exits 1 naming a file that does not exist', () => {
     const r = run('members-import.ts', 'findes-ikke.csv');
     expect(r.code).toBe(1);
-    expect(r.err.trim()).toBe('findes-ikke.csv: no such file; check the name and the folder — filen findes ikke; tjek navnet og mappen');
+    expect(r.err.trim()).toBe(
+      'findes-ikke.csv: no such file; check the name and the folder — filen findes ikke; tjek navnet og mappen',
+    );
   });
 });
 
-describe('members:import runs the content check\'s body rule on the presentation', () => {
+describe("members:import runs the content check's body rule on the presentation", () => {
   const file = path.join(CSV, 'praesentation-med-html.csv');
 
   it('rejects a row whose presentation holds a <script> or a javascript: link, with row, column, line and reason', () => {
@@ -176,8 +219,12 @@ describe('members:import runs the content check\'s body rule on the presentation
     ]);
     const rejected = r.lines.filter((l) => l.startsWith('rejected'));
     expect(rejected).toEqual([
-      expect.stringMatching(/^rejected — afvist: row\/række 3 \(Sigurd Script\): Presentation, line 2 of the cell: .*<script>.* — Præsentation, linje 2 i cellen: .*<script>/),
-      expect.stringMatching(/^rejected — afvist: row\/række 4 \(Jakob Javascript\): Presentation, line 1 of the cell: .*javascript:.* — Præsentation, linje 1 i cellen: .*javascript:/),
+      expect.stringMatching(
+        /^rejected — afvist: row\/række 3 \(Sigurd Script\): Presentation, line 2 of the cell: .*<script>.* — Præsentation, linje 2 i cellen: .*<script>/,
+      ),
+      expect.stringMatching(
+        /^rejected — afvist: row\/række 4 \(Jakob Javascript\): Presentation, line 1 of the cell: .*javascript:.* — Præsentation, linje 1 i cellen: .*javascript:/,
+      ),
     ]);
   });
 
@@ -193,17 +240,25 @@ describe('members:import runs the content check\'s body rule on the presentation
   });
 });
 
-describe('members:import keeps within the check\'s size cap', () => {
+describe("members:import keeps within the check's size cap", () => {
   it('rejects a row that would make a member file larger than a content file may be', () => {
     const body = 'Webudvikler i Nakskov. '.repeat(11_390);
-    fs.writeFileSync(member('bo-berg'), `---\nname: Bo Berg\ntrades: [it-data]\nmunicipality: lolland\njoined: 2019-06-15\nlisted: true\n---\n${body}\n`);
+    fs.writeFileSync(
+      member('bo-berg'),
+      `---\nname: Bo Berg\ntrades: [it-data]\nmunicipality: lolland\njoined: 2019-06-15\nlisted: true\n---\n${body}\n`,
+    );
     expect(fs.statSync(member('bo-berg')).size).toBeLessThan(256 * 1024);
     const before = read('bo-berg');
     const csv = path.join(work, 'bo.csv');
-    fs.writeFileSync(csv, `Navn;E-mail;Ydelser\nBo Berg;bo@berg.example;"Hjemmesider; Webshops; Hosting; Support; Kurser"\n`);
+    fs.writeFileSync(
+      csv,
+      `Navn;E-mail;Ydelser\nBo Berg;bo@berg.example;"Hjemmesider; Webshops; Hosting; Support; Kurser"\n`,
+    );
     const r = run('members-import.ts', csv);
     expect(r.code).toBe(1);
-    expect(r.out).toMatch(/rejected — afvist: row\/række 2 \(Bo Berg\): the member file would be 257 KB, and a content file may be at most 256 KB; shorten/);
+    expect(r.out).toMatch(
+      /rejected — afvist: row\/række 2 \(Bo Berg\): the member file would be 257 KB, and a content file may be at most 256 KB; shorten/,
+    );
     expect(read('bo-berg')).toBe(before);
   });
 });
@@ -236,7 +291,10 @@ describe('members:import of files that are not a spreadsheet it can take', () =>
     refuses(path.join(work, 'medlemmer.xlsx'), /medlemmer\.xlsx: is an Excel workbook, not CSV; .*"CSV UTF-8/);
     fs.writeFileSync(path.join(work, 'unicode.csv'), Buffer.from('\uFEFFNavn\nAnne\n', 'utf16le'));
     refuses(path.join(work, 'unicode.csv'), /unicode\.csv: is UTF-16 text/);
-    fs.writeFileSync(path.join(work, 'billede.csv'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]));
+    fs.writeFileSync(
+      path.join(work, 'billede.csv'),
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]),
+    );
     refuses(path.join(work, 'billede.csv'), /billede\.csv: is not a text file/);
   });
 
@@ -249,7 +307,9 @@ describe('members:import of files that are not a spreadsheet it can take', () =>
     fs.writeFileSync(csv, 'Navn;E-mail;Slug\nBo Berg;bo@berg.example;bo-berg\n');
     const r = run('members-import.ts', csv);
     expect(r.code).toBe(1);
-    expect(r.out).toMatch(/rejected — afvist: row\/række 2 \(Bo Berg\): .*members\/bo-berg\.md cannot be read safely \(is a symbolic link.*\); fix that file first \(npm run check\)/);
+    expect(r.out).toMatch(
+      /rejected — afvist: row\/række 2 \(Bo Berg\): .*members\/bo-berg\.md cannot be read safely \(is a symbolic link.*\); fix that file first \(npm run check\)/,
+    );
     expect(fs.readFileSync(outside, 'utf8')).toBe('---\nname: Bo Berg\n---\n');
   });
 });
@@ -260,7 +320,11 @@ describe('members:export', () => {
     expect(r.code).toBe(0);
     expect(r.out).toContain('3 listed member(s)');
     const csv = fs.readFileSync(path.join(work, 'ud/medlemmer.csv'), 'utf8');
-    expect(csv.startsWith('\uFEFFNavn;Virksomhed;Brancher;Kommune;Ydelser;Åben for;Sprog;Hjemmeside;E-mail;Telefon;CVR-nummer;Grupper;Medlem siden;Vis offentligt;Slug\r\n')).toBe(true);
+    expect(
+      csv.startsWith(
+        '\uFEFFNavn;Virksomhed;Brancher;Kommune;Ydelser;Åben for;Sprog;Hjemmeside;E-mail;Telefon;CVR-nummer;Grupper;Medlem siden;Vis offentligt;Slug\r\n',
+      ),
+    ).toBe(true);
     expect(csv.split('\r\n').filter(Boolean)).toHaveLength(4);
     expect(csv).toContain(
       'Anne Lund;Lund Tekst & Sprog;Oversættelse og sprog, Jura, revision og bogføring;Guldborgsund;"Tekster, oversættelse og korrektur; Juridisk oversættelse";Samarbejde, Opgaver;da, en;https://lund-tekst.example;anne@lund-tekst.example;\'+45 20 30 40 50;12345678;lolland-falster;2012-03-01;ja;anne-lund\r\n',
@@ -269,7 +333,9 @@ describe('members:export', () => {
 
     const vcf = fs.readFileSync(path.join(work, 'ud/medlemmer.vcf'), 'utf8');
     expect(vcf.match(/BEGIN:VCARD\r\nVERSION:4\.0\r\n/g)).toHaveLength(3);
-    expect(vcf).toContain('FN:Søren Åbel\r\nN:Åbel;Søren;;;\r\nORG:Åbel Design\r\nEMAIL;TYPE=work:soeren@aabel.example\r\n');
+    expect(vcf).toContain(
+      'FN:Søren Åbel\r\nN:Åbel;Søren;;;\r\nORG:Åbel Design\r\nEMAIL;TYPE=work:soeren@aabel.example\r\n',
+    );
     expect(vcf).toContain('TEL;TYPE=work;VALUE=uri:tel:+4520304050\r\n');
     expect(vcf).toContain('CATEGORIES:Oversættelse og sprog,Jura\\, revision og bogføring\r\n');
     expect(vcf).not.toContain('Karin');
@@ -281,7 +347,12 @@ describe('members:export', () => {
     run('members-export.ts', '--out', path.join(work, 'ud'));
     const r = run('members-import.ts', path.join(work, 'ud/medlemmer.csv'));
     expect(r.code).toBe(0);
-    expect(r.lines.slice(1, 5)).toEqual(['  0 new — nye', '  0 changed — ændrede', '  3 unchanged — uændrede', '  0 rejected — afviste']);
+    expect(r.lines.slice(1, 5)).toEqual([
+      '  0 new — nye',
+      '  0 changed — ændrede',
+      '  3 unchanged — uændrede',
+      '  0 rejected — afviste',
+    ]);
     expect(snapshot()).toEqual(before);
   });
 

@@ -13,7 +13,11 @@ const ROOT = path.resolve(import.meta.dirname, '../..');
 let content: string;
 
 function run(script: string, ...args: string[]) {
-  const r = spawnSync(process.execPath, [path.join(ROOT, 'scripts', script), ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, CONTENT_DIR: content } });
+  const r = spawnSync(process.execPath, [path.join(ROOT, 'scripts', script), ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, CONTENT_DIR: content },
+  });
   return { code: r.status, out: r.stdout, err: r.stderr, lines: r.stdout.split('\n').filter(Boolean) };
 }
 
@@ -31,10 +35,14 @@ describe('npm run new', () => {
     expect(r.out).toContain('wiki/netvaerk-nord.md');
     const text = fs.readFileSync(file, 'utf8');
     const data = YAML.parse(splitFrontMatter(text).yaml) as Record<string, unknown>;
-    const required = fieldDocs(collectionSchema('wiki')).filter((d) => d.required).map((d) => d.name);
+    const required = fieldDocs(collectionSchema('wiki'))
+      .filter((d) => d.required)
+      .map((d) => d.name);
     expect(Object.keys(data)).toEqual(required);
     expect(data).toMatchObject({ name: 'Netværk Nord', last_verified: '2026-11-24', municipalities: [] });
-    expect(text).toContain('# Kommuner — Municipalities\n# Hvor netværket er aktivt – mindst én. — Where the network is active – at least one.\n');
+    expect(text).toContain(
+      '# Kommuner — Municipalities\n# Hvor netværket er aktivt – mindst én. — Where the network is active – at least one.\n',
+    );
     expect(text).toContain('# Type — Kind\n# én af: `erhvervsnetvaerk` (Erhvervsnetværk)');
     expect(text).toContain('# website:');
     expect(text).toContain('#   lat:');
@@ -42,19 +50,25 @@ describe('npm run new', () => {
 
   it('leaves what only the author knows empty, so the check asks for it', () => {
     run('new.ts', 'wiki', 'Netværk Nord', '--today', '2026-11-24');
-    const check = spawnSync(process.execPath, [path.join(ROOT, 'scripts/check.ts'), content, '--today', '2026-11-24'], { encoding: 'utf8' });
+    const check = spawnSync(process.execPath, [path.join(ROOT, 'scripts/check.ts'), content, '--today', '2026-11-24'], {
+      encoding: 'utf8',
+    });
     expect(check.status).toBe(1);
     const lines = check.stdout.split('\n').filter(Boolean);
     expect(lines).toEqual([
       expect.stringMatching(/wiki\/netvaerk-nord\.md:\d+: kind: is missing; add "Kind" — mangler; udfyld "Type"$/),
-      expect.stringMatching(/wiki\/netvaerk-nord\.md:\d+: municipalities: needs at least 1 \(Where the network is active/),
+      expect.stringMatching(
+        /wiki\/netvaerk-nord\.md:\d+: municipalities: needs at least 1 \(Where the network is active/,
+      ),
       expect.stringMatching(/wiki\/netvaerk-nord\.md:\d+: audience: is missing; add "Audience"/),
     ]);
   });
 
   it('starts a member without consent (listed: false) and today as the join date', () => {
     expect(run('new.ts', 'member', 'Åse Ødegård', '--today', '2026-11-24').code).toBe(0);
-    const data = YAML.parse(splitFrontMatter(fs.readFileSync(path.join(content, 'members/aase-oedegaard.md'), 'utf8')).yaml);
+    const data = YAML.parse(
+      splitFrontMatter(fs.readFileSync(path.join(content, 'members/aase-oedegaard.md'), 'utf8')).yaml,
+    );
     expect(data).toEqual({ name: 'Åse Ødegård', trades: [], municipality: null, joined: '2026-11-24', listed: false });
   });
 
@@ -65,7 +79,9 @@ describe('npm run new', () => {
     ['page', 'pages', { title: 'Mit indlæg', lang: 'da' }],
   ] as const)('writes a %s into %s/', (type, folder, expected) => {
     expect(run('new.ts', type, 'Mit indlæg', '--today', '2026-11-24').code).toBe(0);
-    const data = YAML.parse(splitFrontMatter(fs.readFileSync(path.join(content, folder, 'mit-indlaeg.md'), 'utf8')).yaml);
+    const data = YAML.parse(
+      splitFrontMatter(fs.readFileSync(path.join(content, folder, 'mit-indlaeg.md'), 'utf8')).yaml,
+    );
     expect(data).toMatchObject(expected);
   });
 
@@ -109,7 +125,9 @@ describe('npm run new', () => {
     expect(r.code).toBe(0);
     const [file] = fs.readdirSync(path.join(content, 'wiki')).filter((n) => n.startsWith('netvaerket-'));
     expect(file).toBe('netvaerket-for-selvstaendige-selvstaendige-selvstaendige-selvstaendige.md');
-    expect(YAML.parse(splitFrontMatter(fs.readFileSync(path.join(content, 'wiki', file), 'utf8')).yaml).name).toBe(name);
+    expect(YAML.parse(splitFrontMatter(fs.readFileSync(path.join(content, 'wiki', file), 'utf8')).yaml).name).toBe(
+      name,
+    );
   });
 
   it('cuts one long word at 80 letters', () => {
@@ -121,9 +139,15 @@ describe('npm run new', () => {
   it('exits 1 naming the path when the content folder cannot hold the file, without a stack trace', () => {
     const notAFolder = path.join(path.dirname(content), 'fil.txt');
     fs.writeFileSync(notAFolder, 'x');
-    const r = spawnSync(process.execPath, [path.join(ROOT, 'scripts/new.ts'), 'wiki', 'Netværk Nord'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, CONTENT_DIR: notAFolder } });
+    const r = spawnSync(process.execPath, [path.join(ROOT, 'scripts/new.ts'), 'wiki', 'Netværk Nord'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, CONTENT_DIR: notAFolder },
+    });
     expect(r.status).toBe(1);
-    expect(r.stderr.trim()).toBe(`${notAFolder}/wiki: part of this path is a file, not a folder — en del af stien er en fil, ikke en mappe`);
+    expect(r.stderr.trim()).toBe(
+      `${notAFolder}/wiki: part of this path is a file, not a folder — en del af stien er en fil, ikke en mappe`,
+    );
   });
 
   it('does not write through a collection folder that is a symbolic link', () => {
@@ -133,7 +157,9 @@ describe('npm run new', () => {
     fs.symlinkSync(elsewhere, path.join(content, 'wiki'));
     const r = run('new.ts', 'wiki', 'Netværk Nord');
     expect(r.code).toBe(1);
-    expect(r.err).toMatch(/wiki: is a symbolic link; a collection must be a folder inside the content folder — er et symbolsk link/);
+    expect(r.err).toMatch(
+      /wiki: is a symbolic link; a collection must be a folder inside the content folder — er et symbolsk link/,
+    );
     expect(fs.readdirSync(elsewhere)).toEqual([]);
   });
 });

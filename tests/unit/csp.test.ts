@@ -20,7 +20,8 @@ import {
   type HeaderRule,
 } from '../../src/lib/csp.ts';
 
-const page = (head: string, body = '') => `<!DOCTYPE html><html lang="da"><head><meta charset="utf-8">${head}</head><body>${body}</body></html>`;
+const page = (head: string, body = '') =>
+  `<!DOCTYPE html><html lang="da"><head><meta charset="utf-8">${head}</head><body>${body}</body></html>`;
 
 describe('the inline code of a page', () => {
   it('hashes a script as the CSP specification does', () => {
@@ -40,7 +41,9 @@ describe('the inline code of a page', () => {
   });
 
   it('finds <style> elements and style attributes, with entities decoded as the browser reads them', () => {
-    const code = pageCode(page('<style>.a{color:red}</style>', '<p style="color:&quot;red&quot;">x</p><style>#k:checked ~ ul {}</style>'));
+    const code = pageCode(
+      page('<style>.a{color:red}</style>', '<p style="color:&quot;red&quot;">x</p><style>#k:checked ~ ul {}</style>'),
+    );
     expect(code.styles).toEqual(['.a{color:red}', '#k:checked ~ ul {}']);
     expect(code.styleAttributes).toEqual(['color:"red"']);
   });
@@ -61,7 +64,9 @@ describe('the inline code of a page', () => {
     const { metaOffset } = pageCode(html);
     expect(html.slice(0, metaOffset)).toMatch(/<meta charset="utf-8">$/);
     const out = withMetaPolicy(html, metaOffset!, sitePolicy(pageCode(html)));
-    expect(out).toMatch(/<meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src [^"]+"><title>/);
+    expect(out).toMatch(
+      /<meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src [^"]+"><title>/,
+    );
   });
 });
 
@@ -73,7 +78,11 @@ describe('the site policy', () => {
   const policy = sitePolicy(code);
 
   it('allows the site’s own files and exactly its inline code, never inline code in general', () => {
-    expect(policy['script-src']).toEqual(["'self'", "'wasm-unsafe-eval'", ...[hashSource('a()'), hashSource('b()')].sort()]);
+    expect(policy['script-src']).toEqual([
+      "'self'",
+      "'wasm-unsafe-eval'",
+      ...[hashSource('a()'), hashSource('b()')].sort(),
+    ]);
     expect(policy['style-src']).toEqual(["'self'", hashSource('.x{}')]);
     expect(formatPolicy(policy)).not.toMatch(/'unsafe-inline'|'unsafe-eval'|'unsafe-hashes'|\*|https?:/);
   });
@@ -111,18 +120,38 @@ describe('the CMS policy', () => {
   });
 
   it('follows CMS_PROXY_URL and the github backend with its OAuth server', () => {
-    const p = adminPolicy({ CMS_PROXY_URL: 'http://127.0.0.1:9999/api/v1', CMS_BACKEND: 'github', CMS_REPO: 'mikronet/site', CMS_AUTH_URL: 'https://auth.mikronet.dk/oauth' });
-    expect(p['connect-src']).toEqual(["'self'", 'blob:', 'http://127.0.0.1:9999', 'https://api.github.com', 'https://www.githubstatus.com', 'https://auth.mikronet.dk']);
+    const p = adminPolicy({
+      CMS_PROXY_URL: 'http://127.0.0.1:9999/api/v1',
+      CMS_BACKEND: 'github',
+      CMS_REPO: 'mikronet/site',
+      CMS_AUTH_URL: 'https://auth.mikronet.dk/oauth',
+    });
+    expect(p['connect-src']).toEqual([
+      "'self'",
+      'blob:',
+      'http://127.0.0.1:9999',
+      'https://api.github.com',
+      'https://www.githubstatus.com',
+      'https://auth.mikronet.dk',
+    ]);
     expect(p['img-src']).toContain('https://avatars.githubusercontent.com');
   });
 
   it('allows the admin page’s own inline scripts by hash only', () => {
-    expect(adminPolicy({}, { scripts: ['x()'], styles: [], styleAttributes: [] })['script-src']).toEqual(["'self'", "'unsafe-eval'", hashSource('x()')]);
+    expect(adminPolicy({}, { scripts: ['x()'], styles: [], styleAttributes: [] })['script-src']).toEqual([
+      "'self'",
+      "'unsafe-eval'",
+      hashSource('x()'),
+    ]);
   });
 });
 
 describe('the rules of _headers', () => {
-  const policies = { site: sitePolicy({ scripts: ['a()'], styles: [], styleAttributes: [] }), admin: adminPolicy({}), adminPopups: false };
+  const policies = {
+    site: sitePolicy({ scripts: ['a()'], styles: [], styleAttributes: [] }),
+    admin: adminPolicy({}),
+    adminPopups: false,
+  };
   const entries = [
     { name: 'index.html', directory: false },
     { name: '404.html', directory: false },
@@ -150,14 +179,18 @@ describe('the rules of _headers', () => {
       expect(rule(p)?.values['Content-Security-Policy'], p).toBe(site);
     }
     expect(rule('/admin/*')!.values['Content-Security-Policy']).toBe(formatPolicy(policies.admin));
-    expect(rule('/media/*')!.values['Content-Security-Policy']).toBe("default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'; frame-ancestors 'none'; sandbox");
+    expect(rule('/media/*')!.values['Content-Security-Policy']).toBe(
+      "default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'; frame-ancestors 'none'; sandbox",
+    );
     expect(rule('/_astro/*')!.values['Cache-Control']).toBe('public, max-age=31536000, immutable');
   });
 
   it('lets the CMS keep its login popup only with the github backend', () => {
     expect(rule('/admin/*')!.values['Cross-Origin-Opener-Policy']).toBe('same-origin');
     const github = headerRules(entries, { ...policies, adminPopups: true });
-    expect(github.find((r) => r.for === '/admin/*')!.values['Cross-Origin-Opener-Policy']).toBe('same-origin-allow-popups');
+    expect(github.find((r) => r.for === '/admin/*')!.values['Cross-Origin-Opener-Policy']).toBe(
+      'same-origin-allow-popups',
+    );
   });
 
   it('drops a rule that another with the same headers covers (hosts read /en/* as every path starting with /en)', async () => {
@@ -167,10 +200,14 @@ describe('the rules of _headers', () => {
   });
 
   it('refuses a page whose address would also get the uploads’ or the CMS’s policy, naming what to rename', async () => {
-    await expect(withoutOverlaps(headerRules([...entries, { name: 'mediation', directory: true }], policies))).rejects.toThrow(
+    await expect(
+      withoutOverlaps(headerRules([...entries, { name: 'mediation', directory: true }], policies)),
+    ).rejects.toThrow(
       /\/media\/\* and \/mediation\/\* would both apply to \/mediation .*Rename \/mediation\/ .*Omdøb \/mediation\//,
     );
-    await expect(withoutOverlaps(headerRules([...entries, { name: 'ad', directory: true }], policies))).rejects.toThrow(/Rename \/ad\//);
+    await expect(withoutOverlaps(headerRules([...entries, { name: 'ad', directory: true }], policies))).rejects.toThrow(
+      /Rename \/ad\//,
+    );
   });
 
   it('is written in the format Netlify’s own parser reads back unchanged', async () => {

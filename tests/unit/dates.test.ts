@@ -25,7 +25,8 @@ describe('event times', () => {
 describe('calendar days', () => {
   it('accepts only days that exist, written YYYY-MM-DD', () => {
     expect(isCalendarDay('2028-02-29')).toBe(true);
-    for (const bad of ['2027-02-29', '2026-02-30', '2026-13-01', '2026-1-5', '1.3.2026', '2026-03-01T10:00', '']) expect(isCalendarDay(bad), bad).toBe(false);
+    for (const bad of ['2027-02-29', '2026-02-30', '2026-13-01', '2026-1-5', '1.3.2026', '2026-03-01T10:00', ''])
+      expect(isCalendarDay(bad), bad).toBe(false);
   });
   it('reads the day of a YAML date or of its text, nothing else', () => {
     expect(dayOf(new Date('2026-03-01'))).toBe('2026-03-01');

@@ -12,8 +12,12 @@ describe('e-mail protection', () => {
   });
 
   it('spells an address out for people, with the words of their language', () => {
-    expect(spellEmail('kontakt@mikronet.dk', { at: 'snabel-a', dot: 'punktum' })).toBe('kontakt (snabel-a) mikronet (punktum) dk');
-    expect(spellEmail('anne.lund@firma.co.uk', { at: 'at', dot: 'dot' })).toBe('anne (dot) lund (at) firma (dot) co (dot) uk');
+    expect(spellEmail('kontakt@mikronet.dk', { at: 'snabel-a', dot: 'punktum' })).toBe(
+      'kontakt (snabel-a) mikronet (punktum) dk',
+    );
+    expect(spellEmail('anne.lund@firma.co.uk', { at: 'at', dot: 'dot' })).toBe(
+      'anne (dot) lund (at) firma (dot) co (dot) uk',
+    );
   });
 
   it('round-trips an address, æøå included, without the address in the encoded form', () => {

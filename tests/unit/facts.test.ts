@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { Lang } from '../../src/i18n/locale.ts';
 import { useTranslations } from '../../src/i18n/ui.ts';
-import { eventFacts, memberFacts, networkFacts, postFacts, refsOf, type Fact, type FactsContext } from '../../src/site/facts.ts';
+import {
+  eventFacts,
+  memberFacts,
+  networkFacts,
+  postFacts,
+  refsOf,
+  type Fact,
+  type FactsContext,
+} from '../../src/site/facts.ts';
 import { langAttrFor } from '../../src/site/page-context.ts';
 
 const now = new Date('2026-11-24T12:00:00+01:00');
@@ -40,7 +48,11 @@ describe('member facts', () => {
   };
 
   it('lists what the profile shows, in order, in the reader’s language', () => {
-    const facts = memberFacts({ ...member, open_to: [...member.open_to] }, [{ text: 'Lolland-Falster', href: 'https://grupper.example/lf' }], ctx('da'));
+    const facts = memberFacts(
+      { ...member, open_to: [...member.open_to] },
+      [{ text: 'Lolland-Falster', href: 'https://grupper.example/lf' }],
+      ctx('da'),
+    );
     expect(shown(facts)).toEqual([
       'Kommune: Lolland',
       'Region: Region Sjælland',
@@ -83,7 +95,15 @@ describe('member facts', () => {
 });
 
 describe('network facts', () => {
-  const network = { municipalities: ['lolland', 'guldborgsund'], nationwide: true, audience: 'Freelancere', meets: 'Hver måned', founded: 2005, size: 1325, free: true };
+  const network = {
+    municipalities: ['lolland', 'guldborgsund'],
+    nationwide: true,
+    audience: 'Freelancere',
+    meets: 'Hver måned',
+    founded: 2005,
+    size: 1325,
+    free: true,
+  };
 
   it('lists the wiki entry’s facts, marking its Danish text on an English page', () => {
     const facts = networkFacts(network, ctx('en'));
@@ -112,7 +132,10 @@ describe('event facts', () => {
     registration_url: 'https://tilmelding.example/x',
     status: 'planned' as const,
   };
-  const refs = { organizers: [{ slug: 'ulla-mortensen', name: 'Ulla Mortensen' }], network: { slug: 'mikronet', name: 'Mikronet' } };
+  const refs = {
+    organizers: [{ slug: 'ulla-mortensen', name: 'Ulla Mortensen' }],
+    network: { slug: 'mikronet', name: 'Mikronet' },
+  };
 
   it('lists when, where, how to join and who organises it', () => {
     expect(shown(eventFacts(event, refs, ctx('da')))).toEqual([
@@ -125,7 +148,10 @@ describe('event facts', () => {
       'Arrangør: Mikronet',
     ]);
     const organizers = eventFacts(event, refs, ctx('en')).find((f) => f.key === 'organizers')!.value;
-    expect(organizers).toEqual({ kind: 'links', items: [{ href: '/en/members/ulla-mortensen/', text: 'Ulla Mortensen' }] });
+    expect(organizers).toEqual({
+      kind: 'links',
+      items: [{ href: '/en/members/ulla-mortensen/', text: 'Ulla Mortensen' }],
+    });
   });
 
   it('marks the price as the event’s language on a page in another', () => {
@@ -135,15 +161,29 @@ describe('event facts', () => {
 
   it('offers the online link and registration only while they are of use', () => {
     const keys = (e: typeof event) => eventFacts(e, { organizers: [] }, ctx('da')).map((f) => f.key);
-    expect(keys({ ...event, start: new Date('2026-01-01T10:00:00Z'), end: new Date('2026-01-01T12:00:00Z') })).toEqual(['when', 'where', 'price']);
+    expect(keys({ ...event, start: new Date('2026-01-01T10:00:00Z'), end: new Date('2026-01-01T12:00:00Z') })).toEqual([
+      'when',
+      'where',
+      'price',
+    ]);
     expect(keys({ ...event, status: 'cancelled' as never })).toEqual(['when', 'where', 'price']);
     expect(keys({ ...event, status: 'full' as never })).toEqual(['when', 'where', 'online', 'price']);
   });
 
   it('gives an end on another day its date, and an event without a venue as online', () => {
-    const facts = eventFacts({ start: event.start, end: new Date('2027-03-21T15:00:00Z') }, { organizers: [] }, ctx('en'));
-    expect(shown(facts)).toEqual(['When: Friday, 19 March 2027 at 18:00–Sunday, 21 March 2027 at 16:00', 'Where: Online']);
-    expect(facts[0]!.value).toMatchObject({ kind: 'times', items: [{ datetime: '2027-03-19T17:00:00.000Z' }, { datetime: '2027-03-21T15:00:00.000Z' }] });
+    const facts = eventFacts(
+      { start: event.start, end: new Date('2027-03-21T15:00:00Z') },
+      { organizers: [] },
+      ctx('en'),
+    );
+    expect(shown(facts)).toEqual([
+      'When: Friday, 19 March 2027 at 18:00–Sunday, 21 March 2027 at 16:00',
+      'Where: Online',
+    ]);
+    expect(facts[0]!.value).toMatchObject({
+      kind: 'times',
+      items: [{ datetime: '2027-03-19T17:00:00.000Z' }, { datetime: '2027-03-21T15:00:00.000Z' }],
+    });
   });
 });
 
@@ -153,25 +193,44 @@ describe('post facts', () => {
     { slug: 'bo-berg', name: 'Bo Berg' },
     { slug: 'carl-dam', name: 'Carl Dam' },
   ];
-  const byline = (f: ReturnType<typeof postFacts>) => `${f.byline.label} ${f.byline.names.map((n) => `${n.before}${n.text}${n.after}`).join('')}`;
+  const byline = (f: ReturnType<typeof postFacts>) =>
+    `${f.byline.label} ${f.byline.names.map((n) => `${n.before}${n.text}${n.after}`).join('')}`;
 
   it('names the authors with commas and "og" before the last, and a guest blogger after them', () => {
     expect(byline(postFacts({}, authors, ctx('da')))).toBe('Af Anne Lund, Bo Berg og Carl Dam');
-    expect(byline(postFacts({ guest_author: { name: 'Gæst' } }, authors.slice(0, 2), ctx('en')))).toBe('By Anne Lund and Bo Berg and Gæst (guest blogger)');
-    expect(byline(postFacts({ guest_author: { name: 'Gæst', url: 'https://g.example' } }, [], ctx('da')))).toBe('Af Gæst (gæsteblogger)');
+    expect(byline(postFacts({ guest_author: { name: 'Gæst' } }, authors.slice(0, 2), ctx('en')))).toBe(
+      'By Anne Lund and Bo Berg and Gæst (guest blogger)',
+    );
+    expect(byline(postFacts({ guest_author: { name: 'Gæst', url: 'https://g.example' } }, [], ctx('da')))).toBe(
+      'Af Gæst (gæsteblogger)',
+    );
     expect(postFacts({}, authors, ctx('en')).byline.names[0]!.href).toBe('/en/blog/author/anne-lund/');
   });
 
   it('dates the post, reviews a book with its rating, and links its tags', () => {
     const facts = postFacts(
-      { date: new Date('2025-02-10T00:00:00Z'), updated: new Date('2025-03-01T00:00:00Z'), tags: ['prissætning'], book: { title: 'Bogen', author: 'M. Sølvhøj', rating: 4 } },
+      {
+        date: new Date('2025-02-10T00:00:00Z'),
+        updated: new Date('2025-03-01T00:00:00Z'),
+        tags: ['prissætning'],
+        book: { title: 'Bogen', author: 'M. Sølvhøj', rating: 4 },
+      },
       authors.slice(0, 1),
       ctx('da'),
     );
     expect(facts.published).toEqual({ label: 'Udgivet', datetime: '2025-02-10', text: '10. februar 2025' });
     expect(facts.updated?.text).toBe('1. marts 2025');
-    expect(facts.book).toMatchObject({ label: 'Boganmeldelse', title: 'Bogen', byLabel: 'af', author: 'M. Sølvhøj', rating: { stars: '★★★★☆', label: 'Karakter: 4 af 5' } });
-    expect(facts.tags).toEqual({ label: 'Emner', items: [{ text: 'prissætning', href: '/blog/emne/prissaetning/', className: 'chip' }] });
+    expect(facts.book).toMatchObject({
+      label: 'Boganmeldelse',
+      title: 'Bogen',
+      byLabel: 'af',
+      author: 'M. Sølvhøj',
+      rating: { stars: '★★★★☆', label: 'Karakter: 4 af 5' },
+    });
+    expect(facts.tags).toEqual({
+      label: 'Emner',
+      items: [{ text: 'prissætning', href: '/blog/emne/prissaetning/', className: 'chip' }],
+    });
     expect(postFacts({ book: { author: 'Ingen titel' } }, [], ctx('da')).book).toBeUndefined();
   });
 });

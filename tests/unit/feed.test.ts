@@ -9,7 +9,15 @@ describe('RSS', () => {
       link: 'https://x.dk/blog/',
       self: 'https://x.dk/rss.xml',
       language: 'da',
-      items: [{ title: 'A "quote"', link: 'https://x.dk/blog/a/', description: 'd', date: new Date('2026-01-02T00:00:00Z'), categories: ['netvaerk'] }],
+      items: [
+        {
+          title: 'A "quote"',
+          link: 'https://x.dk/blog/a/',
+          description: 'd',
+          date: new Date('2026-01-02T00:00:00Z'),
+          categories: ['netvaerk'],
+        },
+      ],
     });
     expect(xml).toContain('<title>Blog &amp; co</title>');
     expect(xml).toContain('&lt;b&gt;x&lt;/b&gt;');

@@ -21,7 +21,9 @@ function sources(folder: string): string[] {
  */
 function importsOf(file: string): string[] {
   const { importedFiles } = ts.preProcessFile(fs.readFileSync(file, 'utf8'), true, true);
-  return importedFiles.map(({ fileName }) => (fileName.startsWith('.') ? path.resolve(path.dirname(file), fileName) : fileName));
+  return importedFiles.map(({ fileName }) =>
+    fileName.startsWith('.') ? path.resolve(path.dirname(file), fileName) : fileName,
+  );
 }
 
 describe('which folder may import which', () => {

@@ -36,7 +36,9 @@ describe('checkMediaFile: pictures are what their bytes say', () => {
     const [problem, ...rest] = await checkMediaFile('gif-named.png', fixture('gif-named.png'));
     expect(rest).toEqual([]);
     expect(problem.code).toBe('media_type');
-    expect(problem.message.en).toBe('its name says PNG, but it is really GIF data (image/gif): give it the ending .gif, or save it as PNG');
+    expect(problem.message.en).toBe(
+      'its name says PNG, but it is really GIF data (image/gif): give it the ending .gif, or save it as PNG',
+    );
     expect(problem.message.da).toContain('i virkeligheden GIF-data (image/gif)');
   });
 
@@ -125,7 +127,11 @@ describe('checkMediaFile: SVG', () => {
   });
 
   it('refuses an SVG that is not UTF-8', async () => {
-    const latin1 = new Uint8Array([...text('<svg xmlns="http://www.w3.org/2000/svg"><text>Bog'), 0xf8, ...text('</text></svg>')]);
+    const latin1 = new Uint8Array([
+      ...text('<svg xmlns="http://www.w3.org/2000/svg"><text>Bog'),
+      0xf8,
+      ...text('</text></svg>'),
+    ]);
     expect((await checkMediaFile('x.svg', latin1))[0].message.en).toContain('is not UTF-8 text');
   });
 });

@@ -9,7 +9,9 @@ const ROOT = path.resolve(import.meta.dirname, '../..');
 
 describe('content issue messages', () => {
   it('are all written in src/lib/content/messages.ts: the modules that report issues hold no text of their own', () => {
-    const reporters = ['load', 'files', 'front-matter', 'validate', 'contrib', 'body-check', 'paths'].map((m) => `src/lib/content/${m}.ts`);
+    const reporters = ['load', 'files', 'front-matter', 'validate', 'contrib', 'body-check', 'paths'].map(
+      (m) => `src/lib/content/${m}.ts`,
+    );
     for (const file of [...reporters, 'src/lib/media.ts']) {
       const source = fs.readFileSync(path.join(ROOT, file), 'utf8');
       // bi(…) or an { en: '…' } / { da: '…' } literal would be a message written outside the builders.
@@ -19,9 +21,14 @@ describe('content issue messages', () => {
 
   it('say what is wrong and what to do, Danish and English built side by side', () => {
     expect(missingReference('anne-lnd', 'members', 'anne-lund')).toEqual(
-      bi('"anne-lnd" findes ikke i members/; mente du "anne-lund"?', '"anne-lnd" does not exist in members/; did you mean "anne-lund"?'),
+      bi(
+        '"anne-lnd" findes ikke i members/; mente du "anne-lund"?',
+        '"anne-lnd" does not exist in members/; did you mean "anne-lund"?',
+      ),
     );
-    expect(missingReference('x', 'members', undefined).en).toBe('"x" does not exist in members/; check the file name (without .md)');
+    expect(missingReference('x', 'members', undefined).en).toBe(
+      '"x" does not exist in members/; check the file name (without .md)',
+    );
     expect(notUtf8(3).da).toContain('linje 3');
   });
 
@@ -30,6 +37,9 @@ describe('content issue messages', () => {
     const issue = schema.safeParse({}).error!.issues[0];
     const meta = { label: bi('Navn', 'Name'), hint: bi('Personens fulde navn.', "The person's full name.") };
     const described = describeIssue(issue, { meta, value: undefined, taxonomyIds: {}, contentLabel: 'content' });
-    expect(described).toEqual({ code: 'required', message: bi('mangler; udfyld "Navn" (Personens fulde navn)', `is missing; add "Name" (The person's full name)`) });
+    expect(described).toEqual({
+      code: 'required',
+      message: bi('mangler; udfyld "Navn" (Personens fulde navn)', `is missing; add "Name" (The person's full name)`),
+    });
   });
 });

@@ -34,7 +34,16 @@ const render = (template: (p: PreviewProps) => unknown, p: PreviewProps) => rend
 /** Each fact's label and every text it shows, as they appear in HTML. */
 const texts = (f: Fact) => {
   const v = f.value;
-  const values = v.kind === 'text' ? [v.text] : v.kind === 'email' ? [v.address] : v.kind === 'links' ? v.items.map((l) => l.text) : v.kind === 'times' ? v.items.map((x) => x.text) : v.items;
+  const values =
+    v.kind === 'text'
+      ? [v.text]
+      : v.kind === 'email'
+        ? [v.address]
+        : v.kind === 'links'
+          ? v.items.map((l) => l.text)
+          : v.kind === 'times'
+            ? v.items.map((x) => x.text)
+            : v.items;
   return [`<dt>${f.label}</dt>`, ...values.map((x) => x.replace(/&/g, '&amp;'))];
 };
 
@@ -54,20 +63,47 @@ describe('the CMS previews', () => {
       groups: ['lolland-falster'],
       joined: '2005-09-15',
     };
-    const html = render(templates.members, props(form, { 'groups/groups/lolland-falster/name': 'Lolland-Falster', 'groups/groups/lolland-falster/url': 'https://grupper.example/lf' }));
+    const html = render(
+      templates.members,
+      props(form, {
+        'groups/groups/lolland-falster/name': 'Lolland-Falster',
+        'groups/groups/lolland-falster/url': 'https://grupper.example/lf',
+      }),
+    );
     const site = memberFacts(
       { ...form, open_to: ['opgaver'], joined: new Date('2005-09-15T00:00:00Z') },
       [{ text: 'Lolland-Falster', href: 'https://grupper.example/lf' }],
       ctx('da'),
     );
-    expect(site.map((f) => f.key)).toEqual(['municipality', 'region', 'openTo', 'languages', 'website', 'email', 'phone', 'cvr', 'groups', 'joined']);
+    expect(site.map((f) => f.key)).toEqual([
+      'municipality',
+      'region',
+      'openTo',
+      'languages',
+      'website',
+      'email',
+      'phone',
+      'cvr',
+      'groups',
+      'joined',
+    ]);
     for (const f of site) for (const text of texts(f)) expect(html, f.key).toContain(text);
     expect(html).toContain('<a href="https://grupper.example/lf">Lolland-Falster</a>');
     expect(html).toContain('<ul class="chips" aria-label="Brancher"><li class="chip">IT og data</li></ul>');
   });
 
   it('show a network’s facts as the wiki page does', () => {
-    const form = { name: 'Mikronet', kind: 'forening', municipalities: ['lolland'], nationwide: false, audience: 'Freelancere', founded: 2005, size: 1325, free: true, last_verified: '2026-01-10' };
+    const form = {
+      name: 'Mikronet',
+      kind: 'forening',
+      municipalities: ['lolland'],
+      nationwide: false,
+      audience: 'Freelancere',
+      founded: 2005,
+      size: 1325,
+      free: true,
+      last_verified: '2026-01-10',
+    };
     const html = render(templates.wiki, props(form));
     const site = networkFacts({ ...form, nationwide: false }, ctx('da'));
     for (const f of site) for (const text of texts(f)) expect(html, f.key).toContain(text);
@@ -88,17 +124,26 @@ describe('the CMS previews', () => {
       organizers: ['ulla-mortensen'],
       network: 'mikronet',
     };
-    const related = { 'organizers/members/ulla-mortensen/name': 'Ulla Mortensen', 'network/wiki/mikronet/name': 'Mikronet' };
+    const related = {
+      'organizers/members/ulla-mortensen/name': 'Ulla Mortensen',
+      'network/wiki/mikronet/name': 'Mikronet',
+    };
     const html = render(templates.events, props(form, related));
     const site = eventFacts(
       { ...form, lang: 'da', start: new Date('2027-03-19T17:00:00Z'), end: new Date('2027-03-19T20:00:00Z') },
-      { organizers: [{ slug: 'ulla-mortensen', name: 'Ulla Mortensen' }], network: { slug: 'mikronet', name: 'Mikronet' } },
+      {
+        organizers: [{ slug: 'ulla-mortensen', name: 'Ulla Mortensen' }],
+        network: { slug: 'mikronet', name: 'Mikronet' },
+      },
       ctx('da'),
     );
     expect(site.map((f) => f.key)).toEqual(['when', 'where', 'online', 'register', 'organizers', 'network']);
     for (const f of site) for (const text of texts(f)) expect(html, f.key).toContain(text);
     expect(html).toContain('<a class="button" href="https://tilmelding.example/x">Tilmelding</a>');
-    const past = render(templates.events, props({ ...form, start: '2026-03-19T18:00', end: '2026-03-19T21:00' }, related));
+    const past = render(
+      templates.events,
+      props({ ...form, start: '2026-03-19T18:00', end: '2026-03-19T21:00' }, related),
+    );
     expect(past).not.toContain('Deltag online');
     expect(past).not.toContain('https://tilmelding.example/x');
   });

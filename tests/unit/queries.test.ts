@@ -13,16 +13,31 @@ import {
 } from '../../src/site/queries.ts';
 
 const d = (s: string) => new Date(s);
-const member = (id: string, listed: boolean, name: string, joined = '2020-01-01') => ({ id, data: { listed, name, joined: d(joined) } });
+const member = (id: string, listed: boolean, name: string, joined = '2020-01-01') => ({
+  id,
+  data: { listed, name, joined: d(joined) },
+});
 
 describe('member queries', () => {
   it('hides unlisted members from the directory and sorts by Danish name order', () => {
-    const list = listedMembers([member('b', true, 'Åse'), member('a', false, 'Anna'), member('c', true, 'Øjvind'), member('d', true, 'Zenia')]);
+    const list = listedMembers([
+      member('b', true, 'Åse'),
+      member('a', false, 'Anna'),
+      member('c', true, 'Øjvind'),
+      member('d', true, 'Zenia'),
+    ]);
     expect(list.map((m) => m.id)).toEqual(['d', 'c', 'b']);
   });
 
   it('lists the newest listed members first', () => {
-    const list = newestMembers([member('a', true, 'A', '2019-01-01'), member('b', false, 'B', '2026-01-01'), member('c', true, 'C', '2025-01-01')], 5);
+    const list = newestMembers(
+      [
+        member('a', true, 'A', '2019-01-01'),
+        member('b', false, 'B', '2026-01-01'),
+        member('c', true, 'C', '2025-01-01'),
+      ],
+      5,
+    );
     expect(list.map((m) => m.id)).toEqual(['c', 'a']);
   });
 });

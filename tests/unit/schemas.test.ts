@@ -122,7 +122,11 @@ const rejects: Record<string, [string, Row, string][]> = {
     ['lang not da/en', { lang: 'de' }, 'lang'],
     ['neither authors nor guest author', { authors: undefined }, 'authors'],
     ['empty authors', { authors: [] }, 'authors'],
-    ['guest author without name', { authors: undefined, guest_author: { url: 'https://g.example' } }, 'guest_author.name'],
+    [
+      'guest author without name',
+      { authors: undefined, guest_author: { url: 'https://g.example' } },
+      'guest_author.name',
+    ],
     ['cover without alt', { cover: '/media/blog/x.svg' }, 'cover_alt'],
     ['gallery item without alt', { gallery: [{ src: '/media/blog/x.svg' }] }, 'gallery.0.alt'],
     ['rating above 5', { book: { title: 'B', author: 'A', rating: 6 } }, 'book.rating'],
@@ -186,7 +190,8 @@ describe('folder collection schemas', () => {
     expect(Object.keys(rejects).sort()).toEqual(Object.keys(folderCollections).sort());
   });
 
-  const schemaOf = (name: string) => (folderCollections[name as keyof typeof folderCollections].schema as (t: typeof tax) => z.ZodObject)(tax);
+  const schemaOf = (name: string) =>
+    (folderCollections[name as keyof typeof folderCollections].schema as (t: typeof tax) => z.ZodObject)(tax);
 
   for (const name of Object.keys(folderCollections)) {
     const schema = schemaOf(name);
@@ -227,7 +232,10 @@ describe('folder collection schemas', () => {
   });
 
   it('accepts an online event without venue and a guest post without authors', () => {
-    expect(schemaOf('events').safeParse(patched(valid.events, { venue: undefined, online_url: 'https://meet.example/x' })).success).toBe(true);
+    expect(
+      schemaOf('events').safeParse(patched(valid.events, { venue: undefined, online_url: 'https://meet.example/x' }))
+        .success,
+    ).toBe(true);
     const guest = patched(valid.blog, { authors: undefined, guest_author: { name: 'Gæst Gæstesen' } });
     expect(schemaOf('blog').safeParse(guest).success).toBe(true);
   });
@@ -299,7 +307,18 @@ describe('enum labels', () => {
       if (element) walk(element, `${name}[]`);
       for (const [key, field] of Object.entries(shapeOf(schema) ?? {})) walk(field, name ? `${name}.${key}` : key);
     };
-    for (const [collection, def] of Object.entries({ ...folderCollections, ...fileCollections })) walk(def.schema(tax), collection);
-    expect(offered).toEqual(expect.arrayContaining(['members.open_to', 'events.status', 'market.kind', 'groups.kind', 'wiki.kind', 'settings.map_region', 'blog.lang']));
+    for (const [collection, def] of Object.entries({ ...folderCollections, ...fileCollections }))
+      walk(def.schema(tax), collection);
+    expect(offered).toEqual(
+      expect.arrayContaining([
+        'members.open_to',
+        'events.status',
+        'market.kind',
+        'groups.kind',
+        'wiki.kind',
+        'settings.map_region',
+        'blog.lang',
+      ]),
+    );
   });
 });

@@ -9,7 +9,10 @@ describe('search state', () => {
   it('survives a round trip through the URL', () => {
     const params = toParams(state);
     expect(params.toString()).toBe('q=grafisk&trade=Design&trade=Kunst');
-    expect(fromParams(params, ['trade', 'municipality'])).toEqual({ query: 'grafisk', selected: { trade: ['Design', 'Kunst'], municipality: [] } });
+    expect(fromParams(params, ['trade', 'municipality'])).toEqual({
+      query: 'grafisk',
+      selected: { trade: ['Design', 'Kunst'], municipality: [] },
+    });
   });
   it('knows when nothing is asked', () => {
     expect(isEmpty({ query: '  ', selected: { trade: [] } })).toBe(true);

@@ -13,7 +13,14 @@ import { contributorIssues } from '../../src/lib/content/contrib.ts';
 import type { ContentIssue } from '../../src/lib/content/issues.ts';
 import { validateContent } from '../../src/lib/content/validate.ts';
 import { cleanBodyTree } from '../../src/lib/sanitize.ts';
-import { aliasBomb, BODY_PAYLOADS, FOREIGN_FENCES, INERT_BODY_IDS, TEXT_PAYLOADS, URL_PAYLOADS } from '../fixtures/security/catalogue.ts';
+import {
+  aliasBomb,
+  BODY_PAYLOADS,
+  FOREIGN_FENCES,
+  INERT_BODY_IDS,
+  TEXT_PAYLOADS,
+  URL_PAYLOADS,
+} from '../fixtures/security/catalogue.ts';
 
 /**
  * A content folder is data from strangers (a pull request, an upload): these are the attacks
@@ -40,12 +47,18 @@ const write = (rel: string, text: string | Buffer) => {
 };
 const WIKI = (extra = '', body = 'Et netværk.') =>
   `---\nname: Netværk ${n}\nkind: online\nmunicipalities: [lolland]\naudience: Alle\nlast_verified: 2026-01-01\n${extra}---\n${body}\n`;
-const issuesOf = (file: string, issues: ContentIssue[] = validateContent(dir).issues) => issues.filter((i) => i.file.endsWith(file));
+const issuesOf = (file: string, issues: ContentIssue[] = validateContent(dir).issues) =>
+  issues.filter((i) => i.file.endsWith(file));
 /** The JavaScript a `---js` front matter would run: it writes the marker file. */
 const JS_PAYLOAD = `{ name: (require('fs').writeFileSync(${JSON.stringify(MARKER)}, 'ran'), 'Netværk'), kind: 'online', municipalities: ['lolland'], audience: 'Alle', last_verified: '2026-01-01' }`;
 
 function check(...args: string[]) {
-  const r = spawnSync(process.execPath, ['scripts/check.ts', ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, CONTENT_DIR: '' }, timeout: 60_000 });
+  const r = spawnSync(process.execPath, ['scripts/check.ts', ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, CONTENT_DIR: '' },
+    timeout: 60_000,
+  });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
@@ -80,19 +93,29 @@ describe('YAML is read as data', () => {
     write('taxonomies/trades.yml', `- ${aliasBomb().replace(/\n(?=.)/g, '\n  ')}`);
     const { issues } = validateContent(dir);
     for (const file of ['members/bombe.md', 'settings/site.yml', 'taxonomies/trades.yml']) {
-      expect(issuesOf(file, issues), file).toEqual([expect.objectContaining({ code: 'yaml_alias', line: expect.any(Number) })]);
+      expect(issuesOf(file, issues), file).toEqual([
+        expect.objectContaining({ code: 'yaml_alias', line: expect.any(Number) }),
+      ]);
     }
   });
 
   it('allows a few aliases that expand to little', () => {
-    write('wiki/alias.md', WIKI('audience_note: &a Alle\n').replace('audience_note: &a Alle\n', '').replace('audience: Alle', 'audience: &a Alle\nmeets: *a'));
+    write(
+      'wiki/alias.md',
+      WIKI('audience_note: &a Alle\n')
+        .replace('audience_note: &a Alle\n', '')
+        .replace('audience: Alle', 'audience: &a Alle\nmeets: *a'),
+    );
     expect(issuesOf('wiki/alias.md')).toEqual([]);
   });
 
-  it.each(['!!js/function "function () { return 1 }"', '!!python/object:os.system ["id"]', '!custom x'])('refuses the custom tag %s', (value) => {
-    write('wiki/tag.md', WIKI(`meets: ${value}\n`));
-    expect(issuesOf('wiki/tag.md')).toEqual([expect.objectContaining({ code: 'yaml_tag', line: 7 })]);
-  });
+  it.each(['!!js/function "function () { return 1 }"', '!!python/object:os.system ["id"]', '!custom x'])(
+    'refuses the custom tag %s',
+    (value) => {
+      write('wiki/tag.md', WIKI(`meets: ${value}\n`));
+      expect(issuesOf('wiki/tag.md')).toEqual([expect.objectContaining({ code: 'yaml_tag', line: 7 })]);
+    },
+  );
 
   it('refuses merge keys as an unknown field rather than merging', () => {
     write('wiki/merge.md', WIKI('x: &x { meets: hver uge }\n<<: *x\n'));
@@ -119,7 +142,8 @@ describe('files that are not what a content file is', () => {
     fs.renameSync(path.join(dir, 'settings/site.yml'), path.join(work, `site-${n}.yml`));
     fs.symlinkSync(path.join(work, `site-${n}.yml`), path.join(dir, 'settings/site.yml'));
     const { issues } = validateContent(dir);
-    for (const file of ['wiki/loop-a.md', 'wiki/loop-b.md', 'settings/site.yml']) expect(issuesOf(file, issues), file).toEqual([expect.objectContaining({ code: 'symlink' })]);
+    for (const file of ['wiki/loop-a.md', 'wiki/loop-b.md', 'settings/site.yml'])
+      expect(issuesOf(file, issues), file).toEqual([expect.objectContaining({ code: 'symlink' })]);
     expect(issues.filter((i) => i.file.endsWith('/events'))).toEqual([expect.objectContaining({ code: 'symlink' })]);
     expect(issues.some((i) => i.file.includes('/etc/'))).toBe(false);
   });
@@ -141,32 +165,43 @@ describe('files that are not what a content file is', () => {
     const { issues } = validateContent(dir);
     expect(issuesOf('wiki/stor.md', issues)).toEqual([expect.objectContaining({ code: 'too_large' })]);
     expect(issuesOf('settings/site.yml', issues)).toEqual([expect.objectContaining({ code: 'too_large' })]);
-    expect(issuesOf('wiki/stor.md', issues)[0].message.en).toMatch(/4,883 KB, and a content file may be at most 256 KB/);
+    expect(issuesOf('wiki/stor.md', issues)[0].message.en).toMatch(
+      /4,883 KB, and a content file may be at most 256 KB/,
+    );
   });
 });
 
 describe('script and tracking payloads in Markdown bodies', () => {
-  it.each(BODY_PAYLOADS.filter((p) => !INERT_BODY_IDS.has(p.id)).map((p) => [p.id, p.what, p.text] as const))('#%i %s is refused with its line and reason', (id, _, text) => {
-    write(`wiki/payload-${id}.md`, WIKI('', `Indledning.\n\n${text}\n`));
-    const { raw } = validateContent(dir);
-    const issues = issuesOf(`wiki/payload-${id}.md`, contributorIssues(raw, { today: '2026-11-26' }));
-    expect(issues.length).toBeGreaterThan(0);
-    const firstLine = WIKI().split('\n').length + 1;
-    for (const issue of issues) {
-      expect(issue.code).toBe('html');
-      expect(issue.line).toBeGreaterThanOrEqual(firstLine);
-      expect(issue.message.en).toMatch(/is not allowed here: /);
-      expect(issue.message.da).toMatch(/er ikke tilladt her: /);
-    }
-  });
+  it.each(BODY_PAYLOADS.filter((p) => !INERT_BODY_IDS.has(p.id)).map((p) => [p.id, p.what, p.text] as const))(
+    '#%i %s is refused with its line and reason',
+    (id, _, text) => {
+      write(`wiki/payload-${id}.md`, WIKI('', `Indledning.\n\n${text}\n`));
+      const { raw } = validateContent(dir);
+      const issues = issuesOf(`wiki/payload-${id}.md`, contributorIssues(raw, { today: '2026-11-26' }));
+      expect(issues.length).toBeGreaterThan(0);
+      const firstLine = WIKI().split('\n').length + 1;
+      for (const issue of issues) {
+        expect(issue.code).toBe('html');
+        expect(issue.line).toBeGreaterThanOrEqual(firstLine);
+        expect(issue.message.en).toMatch(/is not allowed here: /);
+        expect(issue.message.da).toMatch(/er ikke tilladt her: /);
+      }
+    },
+  );
 
-  it.each(BODY_PAYLOADS.filter((p) => INERT_BODY_IDS.has(p.id)).map((p) => [p.id, p.what, p.text] as const))('#%i %s is plain text and passes', (_, __, text) => {
-    expect(bodyFindings(text)).toEqual([]);
-  });
+  it.each(BODY_PAYLOADS.filter((p) => INERT_BODY_IDS.has(p.id)).map((p) => [p.id, p.what, p.text] as const))(
+    '#%i %s is plain text and passes',
+    (_, __, text) => {
+      expect(bodyFindings(text)).toEqual([]);
+    },
+  );
 
   // The check is derived from the sanitizer: where it finds nothing, the sanitizer removes nothing.
   const toHast = unified().use(remarkParse).use(remarkGfm).use(remarkRehype, { allowDangerousHtml: true });
-  const shape = (tree: Root) => JSON.stringify(tree, (k, v) => (k === 'position' ? undefined : typeof v === 'string' ? v.replace(/^user-content-/, '') : v));
+  const shape = (tree: Root) =>
+    JSON.stringify(tree, (k, v) =>
+      k === 'position' ? undefined : typeof v === 'string' ? v.replace(/^user-content-/, '') : v,
+    );
   const ordinary = [
     '# Overskrift\n\nTekst med **fed**, _kursiv_, ~~slettet~~, [et link](https://mikronet.dk/), <https://x.dk>, www.x.dk og [post](mailto:a@x.dk).',
     '- [ ] opgave\n- [x] færdig\n\n1. en\n2. to\n\n> citat\n\n---',
@@ -174,11 +209,14 @@ describe('script and tracking payloads in Markdown bodies', () => {
     'Fodnote[^1].\n\n[^1]: Her.',
     '![Et billede](/media/members/x.jpg "Titel")\n\n```js\nconst x = "<b>";\n```\n\n`<i>` og \\<b>',
   ];
-  it.each([...ordinary, ...BODY_PAYLOADS.map((p) => p.text)])('when nothing is found, the sanitizer changes nothing: %s', (body) => {
-    if (bodyFindings(body).length) return;
-    const tree = toHast.runSync(toHast.parse(body)) as Root;
-    expect(shape(cleanBodyTree(structuredClone(tree)))).toBe(shape(tree));
-  });
+  it.each([...ordinary, ...BODY_PAYLOADS.map((p) => p.text)])(
+    'when nothing is found, the sanitizer changes nothing: %s',
+    (body) => {
+      if (bodyFindings(body).length) return;
+      const tree = toHast.runSync(toHast.parse(body)) as Root;
+      expect(shape(cleanBodyTree(structuredClone(tree)))).toBe(shape(tree));
+    },
+  );
 
   it('lets ordinary Markdown through: headings, lists, tables, task lists, footnotes, code, pictures from /media/', () => {
     expect(ordinary.flatMap(bodyFindings)).toEqual([]);
@@ -187,7 +225,13 @@ describe('script and tracking payloads in Markdown bodies', () => {
 
 describe('payloads in front matter', () => {
   it('accepts script-looking text in text fields (the templates escape it; the build test renders it)', () => {
-    write('wiki/tekst.md', WIKI(`meets: ${JSON.stringify(TEXT_PAYLOADS[0])}\n`).replace(/^name: .*$/m, `name: ${JSON.stringify(TEXT_PAYLOADS[1])}`));
+    write(
+      'wiki/tekst.md',
+      WIKI(`meets: ${JSON.stringify(TEXT_PAYLOADS[0])}\n`).replace(
+        /^name: .*$/m,
+        `name: ${JSON.stringify(TEXT_PAYLOADS[1])}`,
+      ),
+    );
     expect(issuesOf('wiki/tekst.md')).toEqual([]);
   });
 

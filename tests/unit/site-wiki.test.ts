@@ -7,7 +7,10 @@ describe('wiki filters', () => {
     ['odense', { region: 'syddanmark' }],
   ]);
   it('places a network in the regions of its municipalities, or everywhere when nationwide', () => {
-    expect(networkRegions({ municipalities: ['lolland', 'odense', 'lolland'] }, m)).toEqual(['sjaelland', 'syddanmark']);
+    expect(networkRegions({ municipalities: ['lolland', 'odense', 'lolland'] }, m)).toEqual([
+      'sjaelland',
+      'syddanmark',
+    ]);
     expect(networkRegions({ municipalities: ['lolland'], nationwide: true }, m)).toHaveLength(5);
   });
   it('writes one hiding rule per kind and region', () => {

@@ -14,10 +14,14 @@ let site: SiteServer;
 function rawGet(url: string, target: string): Promise<{ status: number; body: string }> {
   const { hostname, port } = new URL(url);
   return new Promise((resolve, reject) => {
-    const socket = net.connect(Number(port), hostname, () => socket.end(`GET ${target} HTTP/1.1\r\nHost: ${hostname}\r\nConnection: close\r\n\r\n`));
+    const socket = net.connect(Number(port), hostname, () =>
+      socket.end(`GET ${target} HTTP/1.1\r\nHost: ${hostname}\r\nConnection: close\r\n\r\n`),
+    );
     let data = '';
     socket.on('data', (d) => (data += d));
-    socket.on('end', () => resolve({ status: Number(data.split(' ')[1]), body: data.slice(data.indexOf('\r\n\r\n') + 4) }));
+    socket.on('end', () =>
+      resolve({ status: Number(data.split(' ')[1]), body: data.slice(data.indexOf('\r\n\r\n') + 4) }),
+    );
     socket.on('error', reject);
   });
 }
@@ -35,7 +39,15 @@ beforeAll(async () => {
   fs.symlinkSync(path.join(work, 'secret.txt'), path.join(dir, 'link.txt'));
   fs.writeFileSync(
     path.join(dir, '_headers'),
-    ['/*', '  X-Everywhere: 1', '/blog/*', '  Content-Security-Policy: default-src a', '/blog/post/*', '  Content-Security-Policy: default-src b', ''].join('\n'),
+    [
+      '/*',
+      '  X-Everywhere: 1',
+      '/blog/*',
+      '  Content-Security-Policy: default-src a',
+      '/blog/post/*',
+      '  Content-Security-Policy: default-src b',
+      '',
+    ].join('\n'),
   );
   site = await serveSite({ dir });
 });
@@ -79,11 +91,19 @@ describe('serveSite', () => {
   });
 
   it('never serves _headers or _redirects', async () => {
-    for (const p of ['/_headers', '/_redirects', '/_HEADERS']) expect((await fetch(`${site.url}${p}`)).status, p).toBe(404);
+    for (const p of ['/_headers', '/_redirects', '/_HEADERS'])
+      expect((await fetch(`${site.url}${p}`)).status, p).toBe(404);
   });
 
   it('never serves anything outside its folder, however the path is spelled', async () => {
-    for (const target of ['/../secret.txt', '/%2e%2e/secret.txt', '/..%2fsecret.txt', '/blog/..%2F..%2Fsecret.txt', '/link.txt', '/%00']) {
+    for (const target of [
+      '/../secret.txt',
+      '/%2e%2e/secret.txt',
+      '/..%2fsecret.txt',
+      '/blog/..%2F..%2Fsecret.txt',
+      '/link.txt',
+      '/%00',
+    ]) {
       const res = await rawGet(site.url, target);
       expect(res.body, target).not.toContain('outside the site');
       expect([400, 404], target).toContain(res.status);
@@ -96,7 +116,11 @@ describe('serveSite', () => {
 
   it('says in both languages when its port is taken, and when there is no site', async () => {
     const port = Number(new URL(site.url).port);
-    await expect(serveSite({ dir, port })).rejects.toThrow(/Port \d+ on 127\.0\.0\.1 is in use.* — port \d+ på 127\.0\.0\.1 er optaget/);
-    await expect(serveSite({ dir: path.join(work, 'missing') })).rejects.toThrow(/run npm run build first — .*kør npm run build først/);
+    await expect(serveSite({ dir, port })).rejects.toThrow(
+      /Port \d+ on 127\.0\.0\.1 is in use.* — port \d+ på 127\.0\.0\.1 er optaget/,
+    );
+    await expect(serveSite({ dir: path.join(work, 'missing') })).rejects.toThrow(
+      /run npm run build first — .*kør npm run build først/,
+    );
   });
 });

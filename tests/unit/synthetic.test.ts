@@ -14,7 +14,9 @@ describe('synthetic benchmark content', () => {
     const files = syntheticContent(300, tax, 7);
     expect(syntheticContent(300, tax, 7)).toEqual(files);
     const count = (dir: string) => files.filter((f) => f.path.startsWith(`${dir}/`)).length;
-    expect([count('members'), count('blog'), count('wiki'), count('events'), count('market')]).toEqual([300, 15, 10, 6, 6]);
+    expect([count('members'), count('blog'), count('wiki'), count('events'), count('market')]).toEqual([
+      300, 15, 10, 6, 6,
+    ]);
 
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'synthetic-'));
     try {

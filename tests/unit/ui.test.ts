@@ -4,7 +4,8 @@ import { useTranslations, ui } from '../../src/i18n/ui.ts';
 describe('UI strings', () => {
   it('exist in Danish and English for every key, never empty', () => {
     expect(Object.keys(ui.en).sort()).toEqual(Object.keys(ui.da).sort());
-    for (const lang of ['da', 'en'] as const) for (const [k, v] of Object.entries(ui[lang])) expect(v.trim(), `${lang} ${k}`).not.toBe('');
+    for (const lang of ['da', 'en'] as const)
+      for (const [k, v] of Object.entries(ui[lang])) expect(v.trim(), `${lang} ${k}`).not.toBe('');
   });
   it('fill placeholders', () => {
     expect(useTranslations('da')('members.count', { n: 42 })).toBe('42 medlemmer');

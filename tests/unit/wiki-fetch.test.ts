@@ -15,11 +15,19 @@ let wikiRepo: string;
 let site: string;
 
 const git = (cwd: string, ...args: string[]) =>
-  execFileSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.invalid', '-c', 'init.defaultBranch=main', ...args], { cwd, encoding: 'utf8' }).trim();
+  execFileSync(
+    'git',
+    ['-c', 'user.name=Test', '-c', 'user.email=test@example.invalid', '-c', 'init.defaultBranch=main', ...args],
+    { cwd, encoding: 'utf8' },
+  ).trim();
 
 /** npm run wiki:fetch in the site folder, with only the environment given (plus PATH for git). */
 function fetchWiki(env: Record<string, string>, ...args: string[]) {
-  const r = spawnSync(process.execPath, [SCRIPT, ...args], { cwd: site, encoding: 'utf8', env: { PATH: process.env.PATH, HOME: work, ...env } });
+  const r = spawnSync(process.execPath, [SCRIPT, ...args], {
+    cwd: site,
+    encoding: 'utf8',
+    env: { PATH: process.env.PATH, HOME: work, ...env },
+  });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
@@ -145,7 +153,8 @@ describe('what WIKI_REPO and WIKI_BRANCH may be', () => {
 
   it('takes branch and tag names, nothing that looks like an option or leaves refs/', () => {
     for (const ok of ['main', 'v2026.1', 'release/2027']) expect(wikiBranchProblem(ok), ok).toBeUndefined();
-    for (const bad of ['-x', '--upload-pack=x', '../x', 'a..b', 'main.lock', 'a b', 'x/', '']) expect(wikiBranchProblem(bad), bad).toBeDefined();
+    for (const bad of ['-x', '--upload-pack=x', '../x', 'a..b', 'main.lock', 'a b', 'x/', ''])
+      expect(wikiBranchProblem(bad), bad).toBeDefined();
   });
 
   it('prints text from the repository without control characters or direction overrides', () => {

@@ -12,7 +12,13 @@ venue:
 joined: 2020-01-15
 `;
 const data = (text: string) => YAML.parse(text, { version: '1.2' }) as Record<string, unknown>;
-const ORDER = [{ name: 'name' }, { name: 'business' }, { name: 'trades' }, { name: 'venue', fields: [{ name: 'name' }, { name: 'address' }, { name: 'municipality' }] }, { name: 'joined' }];
+const ORDER = [
+  { name: 'name' },
+  { name: 'business' },
+  { name: 'trades' },
+  { name: 'venue', fields: [{ name: 'name' }, { name: 'address' }, { name: 'municipality' }] },
+  { name: 'joined' },
+];
 
 describe('updateYaml edits a YAML document in place', () => {
   it('gives back the original text, byte for byte, when the data is the same', () => {
@@ -26,7 +32,11 @@ describe('updateYaml edits a YAML document in place', () => {
 
   it('puts a new key after the nearest key before it in field order, at every depth', () => {
     const before = data(MEMBER);
-    const out = updateYaml(MEMBER, { ...before, business: 'Berg IT', venue: { ...(before.venue as object), address: 'Torvet 1' } }, ORDER);
+    const out = updateYaml(
+      MEMBER,
+      { ...before, business: 'Berg IT', venue: { ...(before.venue as object), address: 'Torvet 1' } },
+      ORDER,
+    );
     expect(out).toContain(`name: 'Bo Berg'   # kaldenavn\nbusiness: Berg IT\ntrades: [it-data]\n`);
     expect(out).toContain('    name: Hallen\n    address: Torvet 1\n    municipality: lolland\n');
   });
@@ -38,14 +48,18 @@ describe('updateYaml edits a YAML document in place', () => {
 
   it('edits a top-level list item by item, keeping the comment above it', () => {
     const raw = '# Brancher\n- id: it-data\n  da: IT\n- id: kunst\n  da: Kunst\n';
-    const out = updateYaml(raw, [{ id: 'it-data', da: 'IT' }, { id: 'kunst', da: 'Billedkunst' }, { id: 'musik', da: 'Musik' }]);
+    const out = updateYaml(raw, [
+      { id: 'it-data', da: 'IT' },
+      { id: 'kunst', da: 'Billedkunst' },
+      { id: 'musik', da: 'Musik' },
+    ]);
     expect(out).toBe('# Brancher\n- id: it-data\n  da: IT\n- id: kunst\n  da: Billedkunst\n- id: musik\n  da: Musik\n');
   });
 
   it('writes a new document in field order when there is no original, lists of ids inline', () => {
-    expect(updateYaml(undefined, { trades: ['it-data', 'kunst'], name: 'Ny', services: ['Hjemmesider og hosting'] }, ORDER)).toBe(
-      'name: Ny\ntrades: [it-data, kunst]\nservices:\n  - Hjemmesider og hosting\n',
-    );
+    expect(
+      updateYaml(undefined, { trades: ['it-data', 'kunst'], name: 'Ny', services: ['Hjemmesider og hosting'] }, ORDER),
+    ).toBe('name: Ny\ntrades: [it-data, kunst]\nservices:\n  - Hjemmesider og hosting\n');
     expect(updateYaml(undefined, {})).toBe('');
   });
 
@@ -56,8 +70,18 @@ describe('updateYaml edits a YAML document in place', () => {
 
 describe('splitFrontMatter', () => {
   it('splits a Markdown file into the opening line, the YAML, the closing line and the body', () => {
-    expect(splitFrontMatter('---\ntitle: Hej\n---\n\nTekst\n')).toEqual({ head: '---\n', yaml: 'title: Hej\n', close: '---\n', body: '\nTekst\n' });
-    expect(splitFrontMatter('---\r\ntitle: Hej\r\n---\r\nTekst')).toEqual({ head: '---\r\n', yaml: 'title: Hej\r\n', close: '---\r\n', body: 'Tekst' });
+    expect(splitFrontMatter('---\ntitle: Hej\n---\n\nTekst\n')).toEqual({
+      head: '---\n',
+      yaml: 'title: Hej\n',
+      close: '---\n',
+      body: '\nTekst\n',
+    });
+    expect(splitFrontMatter('---\r\ntitle: Hej\r\n---\r\nTekst')).toEqual({
+      head: '---\r\n',
+      yaml: 'title: Hej\r\n',
+      close: '---\r\n',
+      body: 'Tekst',
+    });
   });
 
   it('takes a file without front matter, or with an unclosed one, as all body', () => {

@@ -7,7 +7,11 @@ import type { Column } from './columns.ts';
 
 export type Cell = { ok: true; value: unknown } | { ok: false; message: Bilingual };
 
-export const clean = (s: string) => s.replace(/\u00a0/g, ' ').replace(/^'(?=[=+\-@])/, '').trim();
+export const clean = (s: string) =>
+  s
+    .replace(/\u00a0/g, ' ')
+    .replace(/^'(?=[=+\-@])/, '')
+    .trim();
 
 /** A lookup from ids and names (Danish, English, transliterated) to ids, with names to show. */
 function vocabulary(entries: { id: string; names: string[]; display: string }[]) {
@@ -32,7 +36,7 @@ function splitKnown(cell: string, find: (v: string) => string | undefined): stri
   const out: string[] = [];
   for (const chunk of cell.split(/[;\n|]/)) {
     const parts = chunk.split(',').map((p) => p.trim());
-    for (let i = 0; i < parts.length; ) {
+    for (let i = 0; i < parts.length;) {
       let j = parts.length;
       while (j > i + 1 && !find(parts.slice(i, j).join(', '))) j--;
       const item = parts.slice(i, j).join(', ').trim();
@@ -79,10 +83,16 @@ export function cellValue(column: Column, raw: string, look: Lookups): Cell {
   const doc = column.doc!;
   const meta = doc.meta;
   const list = doc.type.en.startsWith('list');
-  const bad = (da: string, en: string): Cell => ({ ok: false, message: bi(`${doc.label.da}: ${da}`, `${doc.label.en}: ${en}`) });
+  const bad = (da: string, en: string): Cell => ({
+    ok: false,
+    message: bi(`${doc.label.da}: ${da}`, `${doc.label.en}: ${en}`),
+  });
   if (meta?.taxonomy) {
     const voc = look[meta.taxonomy];
-    const noun = meta.taxonomy === 'municipalities' ? bi('en dansk kommune', 'a Danish municipality') : bi('en kendt branche', 'a known trade');
+    const noun =
+      meta.taxonomy === 'municipalities'
+        ? bi('en dansk kommune', 'a Danish municipality')
+        : bi('en kendt branche', 'a known trade');
     const items = list ? splitKnown(v, voc.find) : [v];
     const ids: string[] = [];
     for (const item of items) {
@@ -92,14 +102,20 @@ export function cellValue(column: Column, raw: string, look: Lookups): Cell {
         continue;
       }
       const s = voc.suggest(item);
-      const dym = s ? bi(` (mente du "${voc.display.get(s)}", id ${s}?)`, ` (did you mean "${voc.display.get(s)}", id ${s}?)`) : bi('', '');
-      return bad(`"${item}" er ikke ${noun.da}${dym.da}; se taxonomies/${meta.taxonomy}.yml`, `"${item}" is not ${noun.en}${dym.en}; see taxonomies/${meta.taxonomy}.yml`);
+      const dym = s
+        ? bi(` (mente du "${voc.display.get(s)}", id ${s}?)`, ` (did you mean "${voc.display.get(s)}", id ${s}?)`)
+        : bi('', '');
+      return bad(
+        `"${item}" er ikke ${noun.da}${dym.da}; se taxonomies/${meta.taxonomy}.yml`,
+        `"${item}" is not ${noun.en}${dym.en}; see taxonomies/${meta.taxonomy}.yml`,
+      );
     }
     return { ok: true, value: list ? [...new Set(ids)] : ids[0] };
   }
   if (meta?.options) {
     const options = Object.entries(meta.options);
-    const find = (item: string) => options.find(([k, l]) => [k, l.da, l.en].some((x) => slugify(x) === slugify(item)))?.[0];
+    const find = (item: string) =>
+      options.find(([k, l]) => [k, l.da, l.en].some((x) => slugify(x) === slugify(item)))?.[0];
     const items = list ? splitKnown(v, find) : [v];
     const ids: string[] = [];
     for (const item of items) {
@@ -115,11 +131,17 @@ export function cellValue(column: Column, raw: string, look: Lookups): Cell {
     return { ok: true, value: list ? [...new Set(ids)] : ids[0] };
   }
   if (meta?.ref === 'groups') {
-    const items = v.split(/[,;\n|]/).map((x) => slugify(x)).filter(Boolean);
+    const items = v
+      .split(/[,;\n|]/)
+      .map((x) => slugify(x))
+      .filter(Boolean);
     const unknown = items.find((g) => !look.groups.has(g));
     if (unknown) {
       const s = closest(unknown, look.groups);
-      return bad(`"${unknown}" er ikke en gruppe i groups/${s ? ` (mente du "${s}"?)` : ''}`, `"${unknown}" is not a group in groups/${s ? ` (did you mean "${s}"?)` : ''}`);
+      return bad(
+        `"${unknown}" er ikke en gruppe i groups/${s ? ` (mente du "${s}"?)` : ''}`,
+        `"${unknown}" is not a group in groups/${s ? ` (did you mean "${s}"?)` : ''}`,
+      );
     }
     return { ok: true, value: [...new Set(items)] };
   }
@@ -131,20 +153,44 @@ export function cellValue(column: Column, raw: string, look: Lookups): Cell {
   }
   if (meta?.widget === 'date') {
     const iso = parseDate(v);
-    return iso ? { ok: true, value: iso } : bad(`"${v}" er ikke en dato; skriv ÅÅÅÅ-MM-DD eller DD-MM-ÅÅÅÅ`, `"${v}" is not a date; write YYYY-MM-DD or DD-MM-YYYY`);
+    return iso
+      ? { ok: true, value: iso }
+      : bad(
+          `"${v}" er ikke en dato; skriv ÅÅÅÅ-MM-DD eller DD-MM-ÅÅÅÅ`,
+          `"${v}" is not a date; write YYYY-MM-DD or DD-MM-YYYY`,
+        );
   }
   if (column.field === 'languages') {
-    return { ok: true, value: [...new Set(v.split(/[,;\n|\s]+/).map((x) => x.toLowerCase()).filter(Boolean))] };
+    return {
+      ok: true,
+      value: [
+        ...new Set(
+          v
+            .split(/[,;\n|\s]+/)
+            .map((x) => x.toLowerCase())
+            .filter(Boolean),
+        ),
+      ],
+    };
   }
   if (list) {
     // Free text may contain commas ("Tekster, oversættelse og korrektur"): one item per line or per semicolon.
-    return { ok: true, value: v.split(/[;\n]/).map((x) => x.trim()).filter(Boolean) };
+    return {
+      ok: true,
+      value: v
+        .split(/[;\n]/)
+        .map((x) => x.trim())
+        .filter(Boolean),
+    };
   }
   if (column.field === 'cvr') {
     const digits = v.replace(/^dk/i, '').replace(/[\s.-]/g, '');
-    return /^\d{8}$/.test(digits) ? { ok: true, value: digits } : bad(`"${v}" er ikke 8 cifre`, `"${v}" is not 8 digits`);
+    return /^\d{8}$/.test(digits)
+      ? { ok: true, value: digits }
+      : bad(`"${v}" er ikke 8 cifre`, `"${v}" is not 8 digits`);
   }
-  if (doc.type.en.startsWith('web address') && !/^[a-z][a-z0-9+.-]*:/i.test(v)) return { ok: true, value: `https://${v}` };
+  if (doc.type.en.startsWith('web address') && !/^[a-z][a-z0-9+.-]*:/i.test(v))
+    return { ok: true, value: `https://${v}` };
   return { ok: true, value: v };
 }
 

@@ -49,7 +49,13 @@ export function memberColumns(): Column[] {
 export function mapHeaders(headers: string[]): { columns: (Column | undefined)[]; ignored: string[] } {
   const keys = new Map<string, Column>();
   for (const c of memberColumns()) {
-    for (const h of [c.header.da, c.header.en, c.field, ...(EXTRA_HEADERS[c.field] ?? []), ...(c.field === 'slug' ? SLUG_HEADERS : [])]) {
+    for (const h of [
+      c.header.da,
+      c.header.en,
+      c.field,
+      ...(EXTRA_HEADERS[c.field] ?? []),
+      ...(c.field === 'slug' ? SLUG_HEADERS : []),
+    ]) {
       if (!keys.has(headerKey(h))) keys.set(headerKey(h), c);
     }
   }

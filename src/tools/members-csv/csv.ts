@@ -85,7 +85,10 @@ function parseProblem(err: unknown): Bilingual {
     );
   }
   const reason = (e.message ?? String(err)).split('\n')[0].slice(0, 200);
-  return bi(`kan ikke læses som CSV (${reason}); gem regnearket som CSV igen`, `cannot be read as CSV (${reason}); save the spreadsheet as CSV again`);
+  return bi(
+    `kan ikke læses som CSV (${reason}); gem regnearket som CSV igen`,
+    `cannot be read as CSV (${reason}); save the spreadsheet as CSV again`,
+  );
 }
 
 /** A spreadsheet that cannot be imported at all (no rows are looked at): the CLI prints it, exit 1. */
@@ -107,16 +110,22 @@ export function readCsv(bytes: Uint8Array, file?: string): CsvTable {
       // `records` counts this one too: it is the spreadsheet's row number.
       on_record: (record: string[], { records: row }: { records: number }) => {
         if (row > MAX_CSV_ROWS) {
-          throw new CsvError(bi(
-            `har mere end ${MAX_CSV_ROWS.toLocaleString('da')} rækker; del den op i mindre filer`,
-            `has more than ${MAX_CSV_ROWS.toLocaleString('en')} rows; split it into smaller files`,
-          ), file);
+          throw new CsvError(
+            bi(
+              `har mere end ${MAX_CSV_ROWS.toLocaleString('da')} rækker; del den op i mindre filer`,
+              `has more than ${MAX_CSV_ROWS.toLocaleString('en')} rows; split it into smaller files`,
+            ),
+            file,
+          );
         }
         if (record.length > MAX_CSV_COLUMNS) {
-          throw new CsvError(bi(
-            `række ${row} har ${record.length} kolonner, mere end ${MAX_CSV_COLUMNS}; fjern de tomme kolonner i slutningen`,
-            `row ${row} has ${record.length} columns, more than ${MAX_CSV_COLUMNS}; remove the empty columns at its end`,
-          ), file);
+          throw new CsvError(
+            bi(
+              `række ${row} har ${record.length} kolonner, mere end ${MAX_CSV_COLUMNS}; fjern de tomme kolonner i slutningen`,
+              `row ${row} has ${record.length} columns, more than ${MAX_CSV_COLUMNS}; remove the empty columns at its end`,
+            ),
+            file,
+          );
         }
         return record;
       },

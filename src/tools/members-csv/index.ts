@@ -11,7 +11,17 @@
  */
 export { cellText, cellValue, lookups, type Cell, type Lookups } from './cells.ts';
 export { mapHeaders, memberColumns, type Column } from './columns.ts';
-export { CsvError, decodeCsv, detectDelimiter, MAX_CSV_BYTES, MAX_CSV_COLUMNS, MAX_CSV_ROWS, MAX_ROW_BYTES, readCsv, type CsvTable } from './csv.ts';
+export {
+  CsvError,
+  decodeCsv,
+  detectDelimiter,
+  MAX_CSV_BYTES,
+  MAX_CSV_COLUMNS,
+  MAX_CSV_ROWS,
+  MAX_ROW_BYTES,
+  readCsv,
+  type CsvTable,
+} from './csv.ts';
 export { columnsTable } from './docs.ts';
 export { listedMembers, membersCsv } from './export.ts';
 export { readMembers, type ExistingMember } from './members.ts';

@@ -34,8 +34,14 @@ export function readMembers(contentDir: string): ExistingMember[] {
   if (!stat.isDirectory()) {
     throw new InputError(
       stat.isSymbolicLink()
-        ? bi('er et symbolsk link; medlemsmappen skal være en mappe i indholdsmappen', 'is a symbolic link; the members folder must be a folder inside the content folder')
-        : bi('er ikke en mappe; den skal være mappen med medlemsfiler', 'is not a folder; it must be the folder of member files'),
+        ? bi(
+            'er et symbolsk link; medlemsmappen skal være en mappe i indholdsmappen',
+            'is a symbolic link; the members folder must be a folder inside the content folder',
+          )
+        : bi(
+            'er ikke en mappe; den skal være mappen med medlemsfiler',
+            'is not a folder; it must be the folder of member files',
+          ),
       dir,
     );
   }
@@ -49,13 +55,17 @@ export function readMembers(contentDir: string): ExistingMember[] {
       const read = readContentText(p, MAX_ENTRY_BYTES);
       if ('problem' in read) return { slug, path: p, text: '', data: {}, unreadable: read.problem.message };
       const fence = frontMatterFence(read.text);
-      if (fence.kind === 'other') return { slug, path: p, text: '', data: {}, unreadable: foreignFrontMatter(fence.found) };
+      if (fence.kind === 'other')
+        return { slug, path: p, text: '', data: {}, unreadable: foreignFrontMatter(fence.found) };
       try {
         const parsed = parseYamlData(splitFrontMatter(read.text).yaml, { dates: false });
         const data = parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Data) : {};
         return { slug, path: p, text: read.text, data };
       } catch (err) {
-        const message = err instanceof YamlDataError ? err.bilingual : bi('front matter kan ikke læses', 'the front matter cannot be read');
+        const message =
+          err instanceof YamlDataError
+            ? err.bilingual
+            : bi('front matter kan ikke læses', 'the front matter cannot be read');
         return { slug, path: p, text: '', data: {}, unreadable: message };
       }
     });

@@ -68,13 +68,22 @@ export function planImport(bytes: Uint8Array, contentDir: string, tax: Taxonomie
     );
   }
   const groupsDir = path.join(contentDir, folderCollections.groups.info.path);
-  const groups = fs.existsSync(groupsDir) ? fs.readdirSync(groupsDir).filter((n) => n.endsWith('.md')).map((n) => n.slice(0, -3)) : [];
+  const groups = fs.existsSync(groupsDir)
+    ? fs
+        .readdirSync(groupsDir)
+        .filter((n) => n.endsWith('.md'))
+        .map((n) => n.slice(0, -3))
+    : [];
   const look = lookups(tax, groups);
   const schema = memberSchema(tax);
   const members = readMembers(contentDir);
   const bySlug = new Map(members.map((m) => [m.slug, m]));
-  const byEmail = new Map(members.filter((m) => typeof m.data.email === 'string').map((m) => [(m.data.email as string).toLowerCase(), m]));
-  const byName = new Map(members.filter((m) => typeof m.data.name === 'string').map((m) => [slugify(m.data.name as string), m]));
+  const byEmail = new Map(
+    members.filter((m) => typeof m.data.email === 'string').map((m) => [(m.data.email as string).toLowerCase(), m]),
+  );
+  const byName = new Map(
+    members.filter((m) => typeof m.data.name === 'string').map((m) => [slugify(m.data.name as string), m]),
+  );
   const membersDir = path.join(contentDir, folderCollections.members.info.path);
   const claimed = new Map<string, number>();
   const claimedEmail = new Map<string, number>();
@@ -93,11 +102,13 @@ export function planImport(bytes: Uint8Array, contentDir: string, tax: Taxonomie
         // The check's body rule: what it would refuse in the file is refused here, row by row.
         for (const finding of bodyFindings(body)) {
           const why = bodyFinding(finding);
-          const at = bi(`${c.header.da}, linje ${finding.line + 1} i cellen`, `${c.header.en}, line ${finding.line + 1} of the cell`);
+          const at = bi(
+            `${c.header.da}, linje ${finding.line + 1} i cellen`,
+            `${c.header.en}, line ${finding.line + 1} of the cell`,
+          );
           reasons.push(bi(`${at.da}: ${why.da}`, `${at.en}: ${why.en}`));
         }
-      }
-      else if (c.field === 'slug') slugCell = slugify(clean(raw));
+      } else if (c.field === 'slug') slugCell = slugify(clean(raw));
       else {
         const cell = cellValue(c, raw, look);
         if (cell.ok) values[c.field] = cell.value;
@@ -105,7 +116,8 @@ export function planImport(bytes: Uint8Array, contentDir: string, tax: Taxonomie
       }
     });
     const name = typeof values.name === 'string' ? values.name : undefined;
-    if (!name) reasons.unshift(bi('navnet mangler; hver række skal have et', 'the name is missing; every row needs one'));
+    if (!name)
+      reasons.unshift(bi('navnet mangler; hver række skal have et', 'the name is missing; every row needs one'));
     if (reasons.length) return { kind: 'rejected', row, name, reasons };
 
     // Which member is this? The slug column, else the e-mail address, else the slug of the name.
@@ -146,14 +158,45 @@ export function planImport(bytes: Uint8Array, contentDir: string, tax: Taxonomie
       };
     }
     const slug = target?.slug ?? slugCell ?? nameSlug;
-    if (!slug) return { kind: 'rejected', row, name, reasons: [bi(`"${name}" giver intet filnavn; tilføj en Slug-kolonne`, `"${name}" gives no file name; add a Slug column`)] };
+    if (!slug)
+      return {
+        kind: 'rejected',
+        row,
+        name,
+        reasons: [
+          bi(
+            `"${name}" giver intet filnavn; tilføj en Slug-kolonne`,
+            `"${name}" gives no file name; add a Slug column`,
+          ),
+        ],
+      };
     const first = claimed.get(slug);
     if (first !== undefined) {
-      return { kind: 'rejected', row, name, reasons: [bi(`samme medlem som række ${first} (${slug}); behold én af rækkerne`, `the same member as row ${first} (${slug}); keep one of the rows`)] };
+      return {
+        kind: 'rejected',
+        row,
+        name,
+        reasons: [
+          bi(
+            `samme medlem som række ${first} (${slug}); behold én af rækkerne`,
+            `the same member as row ${first} (${slug}); keep one of the rows`,
+          ),
+        ],
+      };
     }
     const firstEmail = email === undefined ? undefined : claimedEmail.get(email);
     if (firstEmail !== undefined) {
-      return { kind: 'rejected', row, name, reasons: [bi(`samme e-mail som række ${firstEmail}; behold én af rækkerne`, `the same e-mail as row ${firstEmail}; keep one of the rows`)] };
+      return {
+        kind: 'rejected',
+        row,
+        name,
+        reasons: [
+          bi(
+            `samme e-mail som række ${firstEmail}; behold én af rækkerne`,
+            `the same e-mail as row ${firstEmail}; keep one of the rows`,
+          ),
+        ],
+      };
     }
     claimed.set(slug, row);
     if (email) claimedEmail.set(email, row);
@@ -163,14 +206,24 @@ export function planImport(bytes: Uint8Array, contentDir: string, tax: Taxonomie
     const merged: Data = target ? { ...before, ...values } : { ...values, listed: values.listed ?? false };
     const problems = checkAgainstSchema(
       { file: slug, schema, data: merged },
-      { taxonomyIds: { trades: tax.trades.map((t) => t.id), municipalities: tax.municipalities.map((m) => m.id) }, contentLabel: contentDir },
+      {
+        taxonomyIds: { trades: tax.trades.map((t) => t.id), municipalities: tax.municipalities.map((m) => m.id) },
+        contentLabel: contentDir,
+      },
     ).issues.filter((i) => i.code !== 'unknown_field' && (!target || (i.field && i.field.split(/[.[]/)[0] in values)));
     if (problems.length) {
       const labelOf = (f?: string) => {
         const c = memberColumns().find((col) => col.field === f?.split(/[.[]/)[0]);
         return c ? c.header : bi(f ?? 'række', f ?? 'row');
       };
-      return { kind: 'rejected', row, name, reasons: problems.map((p) => bi(`${labelOf(p.field).da}: ${p.message.da}`, `${labelOf(p.field).en}: ${p.message.en}`)) };
+      return {
+        kind: 'rejected',
+        row,
+        name,
+        reasons: problems.map((p) =>
+          bi(`${labelOf(p.field).da}: ${p.message.da}`, `${labelOf(p.field).en}: ${p.message.en}`),
+        ),
+      };
     }
 
     if (!target) {
@@ -194,5 +247,9 @@ export function planImport(bytes: Uint8Array, contentDir: string, tax: Taxonomie
     if (Buffer.byteLength(text) > MAX_ENTRY_BYTES) return tooLarge(row, name!, text);
     return { kind: 'changed', row, name: name!, slug, path: target.path, text, fields };
   });
-  return { table: { rows: table.rows.length, delimiter: table.delimiter, encoding: table.encoding, bom: table.bom }, ignoredColumns: ignored, outcomes };
+  return {
+    table: { rows: table.rows.length, delimiter: table.delimiter, encoding: table.encoding, bom: table.bom },
+    ignoredColumns: ignored,
+    outcomes,
+  };
 }

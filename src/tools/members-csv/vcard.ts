@@ -29,16 +29,23 @@ export function membersVcf(members: ExistingMember[], look: Lookups): string {
     const str = (k: string) => (typeof d[k] === 'string' && d[k] ? (d[k] as string) : undefined);
     const name = str('name') ?? m.slug;
     const words = name.split(/\s+/);
-    const lines = ['BEGIN:VCARD', 'VERSION:4.0', `FN:${vText(name)}`, `N:${vText(words.length > 1 ? words.at(-1)! : name)};${vText(words.slice(0, -1).join(' '))};;;`];
+    const lines = [
+      'BEGIN:VCARD',
+      'VERSION:4.0',
+      `FN:${vText(name)}`,
+      `N:${vText(words.length > 1 ? words.at(-1)! : name)};${vText(words.slice(0, -1).join(' '))};;;`,
+    ];
     if (str('business')) lines.push(`ORG:${vText(str('business')!)}`);
     if (str('email')) lines.push(`EMAIL;TYPE=work:${str('email')}`);
     if (str('phone')) lines.push(`TEL;TYPE=work;VALUE=uri:tel:${str('phone')!.replace(/[^\d+]/g, '')}`);
     if (str('website')) lines.push(`URL:${str('website')}`);
     const municipality = str('municipality');
-    if (municipality) lines.push(`ADR;TYPE=work:;;;${vText(look.municipalities.display.get(municipality) ?? municipality)};;;Danmark`);
+    if (municipality)
+      lines.push(`ADR;TYPE=work:;;;${vText(look.municipalities.display.get(municipality) ?? municipality)};;;Danmark`);
     const trades = Array.isArray(d.trades) ? (d.trades as string[]).map((t) => look.trades.display.get(t) ?? t) : [];
     if (trades.length) lines.push(`CATEGORIES:${trades.map(vText).join(',')}`);
-    if (Array.isArray(d.services) && d.services.length) lines.push(`NOTE:${vText((d.services as string[]).join('\n'))}`);
+    if (Array.isArray(d.services) && d.services.length)
+      lines.push(`NOTE:${vText((d.services as string[]).join('\n'))}`);
     lines.push(`UID:urn:mikronet:member:${m.slug}`, 'END:VCARD');
     return lines.map(foldLine).join('\r\n');
   });

@@ -17,8 +17,26 @@ describe('the spreadsheet columns', () => {
   });
 
   it('maps Danish and English headers, labels and common names to fields', () => {
-    const { columns, ignored } = mapHeaders(['Navn', 'E-mail', 'Tlf.', 'CVR', 'Vis offentligt', 'Member since', 'Åben for', 'Noter']);
-    expect(columns.map((c) => c?.field)).toEqual(['name', 'email', 'phone', 'cvr', 'listed', 'joined', 'open_to', undefined]);
+    const { columns, ignored } = mapHeaders([
+      'Navn',
+      'E-mail',
+      'Tlf.',
+      'CVR',
+      'Vis offentligt',
+      'Member since',
+      'Åben for',
+      'Noter',
+    ]);
+    expect(columns.map((c) => c?.field)).toEqual([
+      'name',
+      'email',
+      'phone',
+      'cvr',
+      'listed',
+      'joined',
+      'open_to',
+      undefined,
+    ]);
     expect(ignored).toEqual(['Noter']);
   });
 

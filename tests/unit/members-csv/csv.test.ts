@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { CsvError, decodeCsv, detectDelimiter, MAX_CSV_COLUMNS, MAX_CSV_ROWS, MAX_ROW_BYTES, readCsv } from '../../../src/tools/members-csv/csv.ts';
+import {
+  CsvError,
+  decodeCsv,
+  detectDelimiter,
+  MAX_CSV_COLUMNS,
+  MAX_CSV_ROWS,
+  MAX_ROW_BYTES,
+  readCsv,
+} from '../../../src/tools/members-csv/csv.ts';
 
 /** What readCsv says about a file it refuses, in English. */
 const problem = (bytes: Uint8Array | string) => {
@@ -17,14 +25,26 @@ describe('reading a spreadsheet saved as CSV', () => {
     expect(detectDelimiter('Navn;Kommune\nA;B')).toBe(';');
     expect(detectDelimiter('"Navn; fuldt",Kommune,Brancher\n')).toBe(',');
     expect(decodeCsv(new Uint8Array([0xef, 0xbb, 0xbf, 0x41]))).toEqual({ text: 'A', encoding: 'UTF-8', bom: true });
-    expect(decodeCsv(new Uint8Array([0xc6, 0x62, 0x6c, 0x65]))).toEqual({ text: 'Æble', encoding: 'Windows-1252', bom: false });
+    expect(decodeCsv(new Uint8Array([0xc6, 0x62, 0x6c, 0x65]))).toEqual({
+      text: 'Æble',
+      encoding: 'Windows-1252',
+      bom: false,
+    });
   });
 
   it('refuses, with the row, a quote that is never closed, a row too long, too many columns or rows', () => {
-    expect(problem('Navn;Ydelser\nAnne;ok\nBo;"Web\n')).toBe('row 3: a cell starts with a quote (") that is never closed; close it or remove it');
-    expect(problem(`Navn;Præsentation\nAnne;${'x'.repeat(MAX_ROW_BYTES + 1)}\n`)).toMatch(/^row 2 holds more than 200 KB of text/);
-    expect(problem(`Navn;Kommune\nAnne${';'.repeat(MAX_CSV_COLUMNS)}\n`)).toBe(`row 2 has ${MAX_CSV_COLUMNS + 1} columns, more than ${MAX_CSV_COLUMNS}; remove the empty columns at its end`);
-    expect(problem(`Navn\n${'\n'.repeat(MAX_CSV_ROWS)}`)).toBe('has more than 10,000 rows; split it into smaller files');
+    expect(problem('Navn;Ydelser\nAnne;ok\nBo;"Web\n')).toBe(
+      'row 3: a cell starts with a quote (") that is never closed; close it or remove it',
+    );
+    expect(problem(`Navn;Præsentation\nAnne;${'x'.repeat(MAX_ROW_BYTES + 1)}\n`)).toMatch(
+      /^row 2 holds more than 200 KB of text/,
+    );
+    expect(problem(`Navn;Kommune\nAnne${';'.repeat(MAX_CSV_COLUMNS)}\n`)).toBe(
+      `row 2 has ${MAX_CSV_COLUMNS + 1} columns, more than ${MAX_CSV_COLUMNS}; remove the empty columns at its end`,
+    );
+    expect(problem(`Navn\n${'\n'.repeat(MAX_CSV_ROWS)}`)).toBe(
+      'has more than 10,000 rows; split it into smaller files',
+    );
     expect(problem(`Navn\n${'Anne\n'.repeat(MAX_CSV_ROWS - 1)}`)).toBe('no error');
   });
 

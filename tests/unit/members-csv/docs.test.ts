@@ -12,8 +12,12 @@ describe('the columns table for CONTRIBUTING.md', () => {
   });
 
   it('says what each cell may hold in both languages, with the other headers it recognises', () => {
-    expect(rows.find((r) => r.includes('`listed`'))).toContain('ja eller nej (tom: nej for nye medlemmer)<br>*ja or nej, yes or no (empty: no for new members)*');
-    expect(rows.find((r) => r.includes('`municipality`'))).toContain('navn eller id fra `taxonomies/municipalities.yml`');
+    expect(rows.find((r) => r.includes('`listed`'))).toContain(
+      'ja eller nej (tom: nej for nye medlemmer)<br>*ja or nej, yes or no (empty: no for new members)*',
+    );
+    expect(rows.find((r) => r.includes('`municipality`'))).toContain(
+      'navn eller id fra `taxonomies/municipalities.yml`',
+    );
     expect(rows.find((r) => r.includes('`slug`'))).toMatch(/\| Fil, Filnavn, File \|$/);
   });
 });

@@ -10,11 +10,16 @@ const member = (slug: string, data: Record<string, unknown>) => ({ slug, path: `
 
 describe('CSV export', () => {
   it('takes only the members who consented to be listed, in Danish alphabetical order', () => {
-    const all = [member('aase', { name: 'Åse', listed: true }), member('zara', { name: 'Zara', listed: true }), member('skjult', { name: 'Ane', listed: false }), member('x', { name: 'Bo' })];
+    const all = [
+      member('aase', { name: 'Åse', listed: true }),
+      member('zara', { name: 'Zara', listed: true }),
+      member('skjult', { name: 'Ane', listed: false }),
+      member('x', { name: 'Bo' }),
+    ];
     expect(listedMembers(all).map((m) => m.slug)).toEqual(['zara', 'aase']);
   });
 
-  it('writes Excel\'s CSV: BOM, semicolons, CRLF, Danish headers, no presentation column', () => {
+  it("writes Excel's CSV: BOM, semicolons, CRLF, Danish headers, no presentation column", () => {
     const csv = membersCsv([member('bo-berg', { name: 'Bo Berg', listed: true })], look);
     expect(csv.startsWith('\uFEFFNavn;Virksomhed;')).toBe(true);
     expect(csv.endsWith('\r\n')).toBe(true);
@@ -23,7 +28,10 @@ describe('CSV export', () => {
   });
 
   it('quotes a cell holding the delimiter, a quote or a line break, and writes a would-be formula as text', () => {
-    const csv = membersCsv([member('x', { name: '=HYPERLINK("http://x")', business: 'A; B', services: ['Linje 1\nLinje 2'], listed: true })], look);
+    const csv = membersCsv(
+      [member('x', { name: '=HYPERLINK("http://x")', business: 'A; B', services: ['Linje 1\nLinje 2'], listed: true })],
+      look,
+    );
     const row = csv.split('\r\n')[1];
     expect(row.startsWith(`"'=HYPERLINK(""http://x"")";"A; B";`)).toBe(true);
     expect(row).toContain('"Linje 1\nLinje 2"');

@@ -21,7 +21,12 @@ describe('the member files as the importer reads them', () => {
     write('.skjult.md', '---\nname: Skjult\n---\n');
     write('noter.txt', 'ikke et medlem');
     expect(readMembers(content)).toEqual([
-      { slug: 'bo-berg', path: path.join(members(), 'bo-berg.md'), text: '---\nname: Bo Berg\njoined: 2019-06-15\n---\nTekst\n', data: { name: 'Bo Berg', joined: '2019-06-15' } },
+      {
+        slug: 'bo-berg',
+        path: path.join(members(), 'bo-berg.md'),
+        text: '---\nname: Bo Berg\njoined: 2019-06-15\n---\nTekst\n',
+        data: { name: 'Bo Berg', joined: '2019-06-15' },
+      },
     ]);
   });
 

@@ -11,7 +11,15 @@ describe('the import summary', () => {
         ignoredColumns: ['Noter'],
         outcomes: [
           { kind: 'new', row: 2, name: 'Ny Person', slug: 'ny-person', path: path.join(dir, 'ny-person.md'), text: '' },
-          { kind: 'changed', row: 3, name: 'Bo Berg', slug: 'bo-berg', path: path.join(dir, 'bo-berg.md'), text: '', fields: ['email', 'phone'] },
+          {
+            kind: 'changed',
+            row: 3,
+            name: 'Bo Berg',
+            slug: 'bo-berg',
+            path: path.join(dir, 'bo-berg.md'),
+            text: '',
+            fields: ['email', 'phone'],
+          },
           { kind: 'unchanged', row: 4, name: 'Anne Lund', slug: 'anne-lund', path: path.join(dir, 'anne-lund.md') },
           { kind: 'rejected', row: 5, reasons: [{ en: 'the name is missing', da: 'navnet mangler' }] },
         ],

@@ -7,7 +7,11 @@ import { applyImport } from '../../../src/tools/members-csv/write.ts';
 
 let dir: string;
 const at = (name: string) => path.join(dir, 'members', name);
-const planOf = (outcomes: ImportPlan['outcomes']): ImportPlan => ({ table: { rows: outcomes.length, delimiter: ';', encoding: 'UTF-8', bom: false }, ignoredColumns: [], outcomes });
+const planOf = (outcomes: ImportPlan['outcomes']): ImportPlan => ({
+  table: { rows: outcomes.length, delimiter: ';', encoding: 'UTF-8', bom: false },
+  ignoredColumns: [],
+  outcomes,
+});
 
 beforeEach(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mikronet-write-'));
@@ -35,16 +39,24 @@ describe('writing an import', () => {
   it('never writes a new member over a file that appeared since the plan was made', () => {
     fs.mkdirSync(path.join(dir, 'members'));
     fs.writeFileSync(at('ny.md'), 'en andens\n');
-    expect(() => applyImport(planOf([{ kind: 'new', row: 2, name: 'Ny', slug: 'ny', path: at('ny.md'), text: 'ny\n' }]))).toThrow(/EEXIST/);
+    expect(() =>
+      applyImport(planOf([{ kind: 'new', row: 2, name: 'Ny', slug: 'ny', path: at('ny.md'), text: 'ny\n' }])),
+    ).toThrow(/EEXIST/);
     expect(fs.readFileSync(at('ny.md'), 'utf8')).toBe('en andens\n');
   });
 
-  it('never writes a changed member through a link put in the file\'s place', () => {
+  it("never writes a changed member through a link put in the file's place", () => {
     fs.mkdirSync(path.join(dir, 'members'));
     const outside = path.join(dir, 'udenfor.md');
     fs.writeFileSync(outside, 'udenfor\n');
     fs.symlinkSync(outside, at('bo.md'));
-    expect(() => applyImport(planOf([{ kind: 'changed', row: 2, name: 'Bo', slug: 'bo', path: at('bo.md'), text: 'efter\n', fields: ['email'] }]))).toThrow(/ELOOP/);
+    expect(() =>
+      applyImport(
+        planOf([
+          { kind: 'changed', row: 2, name: 'Bo', slug: 'bo', path: at('bo.md'), text: 'efter\n', fields: ['email'] },
+        ]),
+      ),
+    ).toThrow(/ELOOP/);
     expect(fs.readFileSync(outside, 'utf8')).toBe('udenfor\n');
   });
 });
