@@ -13,30 +13,14 @@ const hintOf = (d: FieldDoc) => [d.hint ? pair(d.hint) : '', pair(d.type)].filte
 
 function formField(d: FieldDoc): Record<string, unknown> {
   const validations = { required: d.required };
-  if (d.meta?.options) {
-    return {
-      type: 'dropdown',
-      id: d.name,
-      attributes: {
-        label: label(d),
-        description: d.hint ? pair(d.hint) : undefined,
-        options: Object.entries(d.meta.options).map(([k, l]) => `${k} — ${pair(l)}`),
-      },
-      validations,
-    };
-  }
-  if (d.meta?.widget === 'boolean') {
-    return {
-      type: 'dropdown',
-      id: d.name,
-      attributes: {
-        label: label(d),
-        description: d.hint ? pair(d.hint) : undefined,
-        options: ['Ja · Yes', 'Nej · No', 'Ved ikke · Not sure'],
-      },
-      validations,
-    };
-  }
+  const dropdown = (options: string[]) => ({
+    type: 'dropdown',
+    id: d.name,
+    attributes: { label: label(d), description: d.hint ? pair(d.hint) : undefined, options },
+    validations,
+  });
+  if (d.meta?.options) return dropdown(Object.entries(d.meta.options).map(([k, l]) => `${k} — ${pair(l)}`));
+  if (d.meta?.widget === 'boolean') return dropdown(['Ja · Yes', 'Nej · No', 'Ved ikke · Not sure']);
   if (d.children) {
     const parts = d.children.map(label).join(', ');
     const hint = d.hint ? `${pair(d.hint)}\n\n` : '';

@@ -31,20 +31,24 @@ export interface ImportPlan {
   outcomes: RowOutcome[];
 }
 
+const rejected = (row: number, name: string | undefined, ...reasons: Bilingual[]): RowOutcome => ({
+  kind: 'rejected',
+  row,
+  name,
+  reasons,
+});
+
 /** The check refuses a content file over its size cap: the importer does not write one. */
 function tooLarge(row: number, name: string, text: string): RowOutcome {
   const kb = (n: number) => Math.ceil(n / 1024).toLocaleString('en');
-  return {
-    kind: 'rejected',
+  return rejected(
     row,
     name,
-    reasons: [
-      bi(
-        `medlemsfilen ville fylde ${kb(Buffer.byteLength(text))} KB, og en indholdsfil må højst fylde ${kb(MAX_ENTRY_BYTES)} KB; gør præsentationen eller de andre celler kortere`,
-        `the member file would be ${kb(Buffer.byteLength(text))} KB, and a content file may be at most ${kb(MAX_ENTRY_BYTES)} KB; shorten the presentation or the other cells`,
-      ),
-    ],
-  };
+    bi(
+      `medlemsfilen ville fylde ${kb(Buffer.byteLength(text))} KB, og en indholdsfil må højst fylde ${kb(MAX_ENTRY_BYTES)} KB; gør præsentationen eller de andre celler kortere`,
+      `the member file would be ${kb(Buffer.byteLength(text))} KB, and a content file may be at most ${kb(MAX_ENTRY_BYTES)} KB; shorten the presentation or the other cells`,
+    ),
+  );
 }
 
 const fieldOrder = (): FieldTree[] => Object.keys(collectionSchema('members').shape).map((name) => ({ name }));
@@ -118,7 +122,7 @@ export function planImport(bytes: Uint8Array, contentDir: string, tax: Taxonomie
     const name = typeof values.name === 'string' ? values.name : undefined;
     if (!name)
       reasons.unshift(bi('navnet mangler; hver række skal have et', 'the name is missing; every row needs one'));
-    if (reasons.length) return { kind: 'rejected', row, name, reasons };
+    if (reasons.length) return rejected(row, name, ...reasons);
 
     // Which member is this? The slug column, else the e-mail address, else the slug of the name.
     const email = typeof values.email === 'string' ? values.email.toLowerCase() : undefined;
@@ -130,73 +134,55 @@ export function planImport(bytes: Uint8Array, contentDir: string, tax: Taxonomie
       target = bySlug.get(nameSlug) ?? byName.get(nameSlug);
       const theirs = typeof target?.data.email === 'string' ? target.data.email.toLowerCase() : undefined;
       if (target && email && theirs && theirs !== email) {
-        return {
-          kind: 'rejected',
+        return rejected(
           row,
           name,
-          reasons: [
-            bi(
-              `"${name}" passer på ${displayPath(target.path)} efter navnet, men e-mailen er en anden; er det samme person, så skriv ${target.slug} i en Slug-kolonne; ellers skriv et nyt slug dér (fx ${nameSlug}-2)`,
-              `"${name}" matches ${displayPath(target.path)} by name, but its e-mail is different; if it is the same person, put ${target.slug} in a Slug column; if not, put a new slug there (e.g. ${nameSlug}-2)`,
-            ),
-          ],
-        };
+          bi(
+            `"${name}" passer på ${displayPath(target.path)} efter navnet, men e-mailen er en anden; er det samme person, så skriv ${target.slug} i en Slug-kolonne; ellers skriv et nyt slug dér (fx ${nameSlug}-2)`,
+            `"${name}" matches ${displayPath(target.path)} by name, but its e-mail is different; if it is the same person, put ${target.slug} in a Slug column; if not, put a new slug there (e.g. ${nameSlug}-2)`,
+          ),
+        );
       }
     }
     if (target?.unreadable) {
       const at = displayPath(target.path);
-      return {
-        kind: 'rejected',
+      return rejected(
         row,
         name,
-        reasons: [
-          bi(
-            `${at} kan ikke læses sikkert (${target.unreadable.da}); ret den fil først (npm run check), og importér så igen`,
-            `${at} cannot be read safely (${target.unreadable.en}); fix that file first (npm run check), then import again`,
-          ),
-        ],
-      };
+        bi(
+          `${at} kan ikke læses sikkert (${target.unreadable.da}); ret den fil først (npm run check), og importér så igen`,
+          `${at} cannot be read safely (${target.unreadable.en}); fix that file first (npm run check), then import again`,
+        ),
+      );
     }
     const slug = target?.slug ?? slugCell ?? nameSlug;
     if (!slug)
-      return {
-        kind: 'rejected',
+      return rejected(
         row,
         name,
-        reasons: [
-          bi(
-            `"${name}" giver intet filnavn; tilføj en Slug-kolonne`,
-            `"${name}" gives no file name; add a Slug column`,
-          ),
-        ],
-      };
+        bi(`"${name}" giver intet filnavn; tilføj en Slug-kolonne`, `"${name}" gives no file name; add a Slug column`),
+      );
     const first = claimed.get(slug);
     if (first !== undefined) {
-      return {
-        kind: 'rejected',
+      return rejected(
         row,
         name,
-        reasons: [
-          bi(
-            `samme medlem som række ${first} (${slug}); behold én af rækkerne`,
-            `the same member as row ${first} (${slug}); keep one of the rows`,
-          ),
-        ],
-      };
+        bi(
+          `samme medlem som række ${first} (${slug}); behold én af rækkerne`,
+          `the same member as row ${first} (${slug}); keep one of the rows`,
+        ),
+      );
     }
     const firstEmail = email === undefined ? undefined : claimedEmail.get(email);
     if (firstEmail !== undefined) {
-      return {
-        kind: 'rejected',
+      return rejected(
         row,
         name,
-        reasons: [
-          bi(
-            `samme e-mail som række ${firstEmail}; behold én af rækkerne`,
-            `the same e-mail as row ${firstEmail}; keep one of the rows`,
-          ),
-        ],
-      };
+        bi(
+          `samme e-mail som række ${firstEmail}; behold én af rækkerne`,
+          `the same e-mail as row ${firstEmail}; keep one of the rows`,
+        ),
+      );
     }
     claimed.set(slug, row);
     if (email) claimedEmail.set(email, row);
@@ -216,14 +202,13 @@ export function planImport(bytes: Uint8Array, contentDir: string, tax: Taxonomie
         const c = memberColumns().find((col) => col.field === f?.split(/[.[]/)[0]);
         return c ? c.header : bi(f ?? 'række', f ?? 'row');
       };
-      return {
-        kind: 'rejected',
+      return rejected(
         row,
         name,
-        reasons: problems.map((p) =>
+        ...problems.map((p) =>
           bi(`${labelOf(p.field).da}: ${p.message.da}`, `${labelOf(p.field).en}: ${p.message.en}`),
         ),
-      };
+      );
     }
 
     if (!target) {
