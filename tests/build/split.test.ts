@@ -1,4 +1,4 @@
-import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import YAML from 'yaml';
 import { astroBuild, ROOT } from '../helpers/build.ts';
 import { fileFor, htmlFiles } from '../helpers/dist.ts';
+import { git } from '../helpers/git.ts';
 
 /**
  * A network's setup with the wiki in its own public repository (docs/NEW-NETWORK.md): the private
@@ -22,13 +23,6 @@ let work: string;
 let site: string;
 let dist: string;
 let env: Record<string, string>;
-
-const git = (cwd: string, ...args: string[]) =>
-  execFileSync(
-    'git',
-    ['-c', 'user.name=Test', '-c', 'user.email=test@example.invalid', '-c', 'init.defaultBranch=main', ...args],
-    { cwd, encoding: 'utf8' },
-  ).trim();
 
 /** A git repository made from a folder, with one commit on main. */
 function repository(at: string, ...from: string[]) {

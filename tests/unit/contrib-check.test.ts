@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { normaliseWebsite, similarNames } from '../../src/lib/content/contrib.ts';
 import { bodyFindings } from '../../src/lib/content/body-check.ts';
 import { githubAnnotation } from '../../src/lib/content/issues.ts';
+import { git as gitIn } from '../helpers/git.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const BROKEN = 'tests/fixtures/contrib/broken';
@@ -226,12 +227,7 @@ describe('npm run check --changed: only what a change is responsible for', () =>
 describe('npm run check --base: files changed since a git ref', () => {
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'mikronet-base-'));
   afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
-  const git = (...args: string[]) =>
-    execFileSync(
-      'git',
-      ['-c', 'user.name=Test', '-c', 'user.email=test@example.invalid', '-c', 'commit.gpgsign=false', ...args],
-      { cwd: work, stdio: 'pipe' },
-    );
+  const git = (...args: string[]) => gitIn(work, ...args);
   const write = (rel: string, text: string) => {
     fs.mkdirSync(path.dirname(path.join(work, rel)), { recursive: true });
     fs.writeFileSync(path.join(work, rel), text);

@@ -1,10 +1,11 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { printable, wikiBranchProblem, wikiSource } from '../../src/tools/wiki-repo.ts';
+import { git } from '../helpers/git.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const SCRIPT = path.join(ROOT, 'scripts/wiki-fetch.ts');
@@ -13,13 +14,6 @@ const FIXTURE = path.join(ROOT, 'tests/fixtures/split/wiki-repo');
 let work: string;
 let wikiRepo: string;
 let site: string;
-
-const git = (cwd: string, ...args: string[]) =>
-  execFileSync(
-    'git',
-    ['-c', 'user.name=Test', '-c', 'user.email=test@example.invalid', '-c', 'init.defaultBranch=main', ...args],
-    { cwd, encoding: 'utf8' },
-  ).trim();
 
 /** npm run wiki:fetch in the site folder, with only the environment given (plus PATH for git). */
 function fetchWiki(env: Record<string, string>, ...args: string[]) {
