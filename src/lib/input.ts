@@ -59,6 +59,27 @@ export function fromSystemError(err: unknown): InputError | undefined {
 const megabytes = (bytes: number) =>
   `${(bytes / 1024 / 1024).toFixed(bytes < 1024 * 1024 ? 2 : 1).replace(/\.0+$/, '')} MB`;
 
+/** Flags for opening a file that a stranger may have replaced by a link or a pipe since it was looked at. */
+export const OPEN_UNTRUSTED = fs.constants.O_RDONLY | (fs.constants.O_NOFOLLOW ?? 0) | (fs.constants.O_NONBLOCK ?? 0);
+
+/**
+ * An open file's bytes, at most one byte past `maxBytes` (`size` is what fstat said): a file that
+ * grows while it is read is never read whole, and a result longer than `maxBytes` says it grew.
+ */
+export function readUpTo(fd: number, size: number, maxBytes: number): Buffer {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  // A first chunk of the size fstat gave, then more only while the file keeps growing.
+  for (let want = Math.min(size, maxBytes) + 1; total <= maxBytes; want = Math.min(64 * 1024, maxBytes + 1 - total)) {
+    const chunk = Buffer.alloc(want);
+    const n = fs.readSync(fd, chunk, 0, want, null);
+    if (n === 0) break;
+    chunks.push(chunk.subarray(0, n));
+    total += n;
+  }
+  return Buffer.concat(chunks, total);
+}
+
 /**
  * The bytes of a file the user named, if it is a regular file (not a link, folder, device or
  * pipe) of at most `maxBytes`; otherwise an InputError that says which and what to do.
@@ -71,7 +92,7 @@ export function readInputFile(file: string, maxBytes: number): Buffer {
     // O_NOFOLLOW makes a link fail with ELOOP instead of opening what it points at; where the
     // platform lacks it, the lstat below still refuses links.
     if (fs.lstatSync(file).isSymbolicLink()) throw Object.assign(new Error('link'), { code: 'ELOOP' });
-    fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NOFOLLOW ?? 0) | (fs.constants.O_NONBLOCK ?? 0));
+    fd = fs.openSync(file, OPEN_UNTRUSTED);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'ELOOP')
@@ -106,17 +127,13 @@ export function readInputFile(file: string, maxBytes: number): Buffer {
         file,
       );
     }
-    // Read at most one byte past the limit, in case the file grows while it is read.
-    const buffer = Buffer.alloc(Math.min(stat.size, maxBytes) + 1);
-    let length = 0;
-    for (let n; length < buffer.length && (n = fs.readSync(fd, buffer, length, buffer.length - length, null)) > 0;)
-      length += n;
-    if (length > maxBytes)
+    const bytes = readUpTo(fd, stat.size, maxBytes);
+    if (bytes.length > maxBytes)
       throw new InputError(
         bi(`er større end grænsen på ${megabytes(maxBytes)}`, `is larger than ${megabytes(maxBytes)}, the limit`),
         file,
       );
-    return buffer.subarray(0, length);
+    return bytes;
   } catch (err) {
     throw fromSystemError(err) ?? err;
   } finally {

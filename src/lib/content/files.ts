@@ -1,6 +1,7 @@
 import { isUtf8 } from 'node:buffer';
 import fs from 'node:fs';
 import type { Bilingual } from '../../schemas/meta.ts';
+import { OPEN_UNTRUSTED, readUpTo } from '../input.ts';
 import { fileTooLarge, folderNotFile, notAnOrdinaryFile, notUtf8, symlink } from './messages.ts';
 
 /**
@@ -36,8 +37,23 @@ export function readContentText(abs: string, maxBytes: number): { text: string }
   if (problem) return { problem };
   if (stat.isDirectory()) return { problem: { code: 'not_a_file', message: folderNotFile() } };
   if (stat.size > maxBytes) return { problem: tooLarge(stat.size, maxBytes) };
-  const bytes = fs.readFileSync(abs);
-  // The file grew after lstat: still refused, never parsed.
+  // Opened without following a link and read on the handle, with a bound: a file swapped for a link
+  // or a pipe since lstat is refused, and one that grew is not read whole.
+  let fd: number;
+  try {
+    fd = fs.openSync(abs, OPEN_UNTRUSTED);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ELOOP') return { problem: { code: 'symlink', message: symlink() } };
+    throw err;
+  }
+  let bytes: Buffer;
+  try {
+    const opened = fs.fstatSync(fd);
+    if (!opened.isFile()) return { problem: { code: 'not_a_file', message: notAnOrdinaryFile() } };
+    bytes = readUpTo(fd, opened.size, maxBytes);
+  } finally {
+    fs.closeSync(fd);
+  }
   if (bytes.length > maxBytes) return { problem: tooLarge(bytes.length, maxBytes) };
   if (!isUtf8(bytes)) {
     const decoded = bytes.toString('utf8');
