@@ -376,12 +376,13 @@ const MAX_DEPTH = 16;
  */
 export async function checkMediaFolder(dir: string): Promise<ContentIssue[]> {
   // Loaded here so that the rest of this module stays usable in the browser.
-  const [fs, path, { displayPath }] = await Promise.all([
+  const [fs, path, { displayPath }, { OPEN_UNTRUSTED, readUpTo }, { default: fsSync }] = await Promise.all([
     import('node:fs/promises'),
     import('node:path'),
     import('./content/paths.ts'),
+    import('./input.ts'),
+    import('node:fs'),
   ]);
-  const { constants } = await import('node:fs');
   const issues: ContentIssue[] = [];
   const report = (abs: string, p: MediaProblem) =>
     issues.push({ file: displayPath(abs), code: p.code, message: p.message, ...(p.line ? { line: p.line } : {}) });
@@ -418,19 +419,16 @@ export async function checkMediaFolder(dir: string): Promise<ContentIssue[]> {
   };
 
   const checkFile = async ({ abs, rel }: WalkEntry): Promise<MediaProblem[]> => {
-    // O_NOFOLLOW: a link swapped in after lstat fails instead of being read.
-    const handle = await fs.open(abs, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0));
+    // A link swapped in after lstat fails instead of being read; a picture far over the limit is
+    // not read whole: its size is the problem to report.
+    const fd = fsSync.openSync(abs, OPEN_UNTRUSTED);
     try {
-      const stat = await handle.stat();
+      const stat = fsSync.fstatSync(fd);
       if (!stat.isFile()) return [specialProblem];
-      // A picture far over the limit is not read whole: its size is the problem to report.
-      const bytes = new Uint8Array(Math.min(stat.size, MAX_IMAGE_BYTES + 1));
-      let length = 0;
-      for (let n = 1; n > 0 && length < bytes.length; length += n)
-        n = (await handle.read(bytes, length, bytes.length - length, length)).bytesRead;
-      return await inspect(rel, bytes.subarray(0, length), Math.max(stat.size, length), {});
+      const bytes = readUpTo(fd, stat.size, MAX_IMAGE_BYTES);
+      return await inspect(rel, bytes, Math.max(stat.size, bytes.length), {});
     } finally {
-      await handle.close();
+      fsSync.closeSync(fd);
     }
   };
 
