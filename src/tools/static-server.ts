@@ -20,6 +20,13 @@ export interface HeaderRule {
 
 export interface SiteServer {
   url: string;
+  /** The folder served now. */
+  readonly dir: string;
+  /**
+   * Serves another folder from now on (a newer build), with its own `_headers`; resolves once no
+   * response is still reading the previous folder, so that folder may be written again.
+   */
+  switchTo(dir: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -54,37 +61,56 @@ export function headersFor(rules: HeaderRule[], pathname: string): Record<string
   return Object.fromEntries(out.values());
 }
 
+/** One folder being served: its files, its header rules, and how many responses are still reading it. */
+interface Served {
+  root: string;
+  files: ReturnType<typeof sirv>;
+  rules: HeaderRule[];
+  rulesStamp: string;
+  reading: number;
+}
+
+export interface ServeOptions {
+  dir: string;
+  /** Default 127.0.0.1. */
+  host?: string;
+  /** Default 0: a free port. */
+  port?: number;
+  /**
+   * Folders served under a path prefix before the site's own files, e.g. `{ '/media/': 'public/media' }`:
+   * `npm start` serves pictures from where the CMS uploads them, so a new upload shows at once,
+   * before the next build has copied it. What the folder lacks falls through to the site.
+   */
+  mounts?: Record<string, string>;
+}
+
 /** Serves `dir` on `host` (default 127.0.0.1) and `port` (default 0: a free port). */
-export async function serveSite(options: { dir: string; host?: string; port?: number }): Promise<SiteServer> {
+export async function serveSite(options: ServeOptions): Promise<SiteServer> {
   const host = options.host ?? '127.0.0.1';
-  if (!fs.existsSync(options.dir) || !fs.statSync(options.dir).isDirectory()) {
-    throw new Error(
-      `${options.dir} is not a folder with a built site: run npm run build first — ${options.dir} er ikke en mappe med et bygget site: kør npm run build først`,
-    );
-  }
-  const root = fs.realpathSync(options.dir);
-  const headersFile = path.join(root, '_headers');
-  // Re-read when a new build replaces the file, so its hashes always match the pages served.
-  let rules = await readHeaderRules(headersFile);
-  let rulesStamp = stamp(headersFile);
-
-  const inside = (p: string) => p === root || p.startsWith(root + path.sep);
-  // A link out of the folder (a symlink that came with the build) is served as missing.
-  const realInside = (p: string) => !fs.existsSync(p) || inside(fs.realpathSync(p));
-
-  const notFound = (req: http.IncomingMessage, res: http.ServerResponse) => {
-    const page = path.join(root, '404.html');
-    if (!fs.existsSync(page)) {
-      res
-        .writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' })
-        .end(req.method === 'HEAD' ? undefined : 'Not found');
-      return;
+  const open = async (dir: string): Promise<Served> => {
+    if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) {
+      throw new Error(
+        `${dir} is not a folder with a built site: run npm run build first — ${dir} er ikke en mappe med et bygget site: kør npm run build først`,
+      );
     }
-    const body = fs.readFileSync(page);
-    res.writeHead(404, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Length': body.length });
-    res.end(req.method === 'HEAD' ? undefined : body);
+    const root = fs.realpathSync(dir);
+    const headersFile = path.join(root, '_headers');
+    const files = sirv(root, {
+      dev: true,
+      etag: true,
+      dotfiles: false,
+      extensions: ['html'],
+      onNoMatch: (req, res) => notFound(root, req, res),
+    });
+    return { root, files, rules: await readHeaderRules(headersFile), rulesStamp: stamp(headersFile), reading: 0 };
   };
-  const files = sirv(root, { dev: true, etag: true, dotfiles: false, extensions: ['html'], onNoMatch: notFound });
+  let current = await open(options.dir);
+  const mounts = Object.entries(options.mounts ?? {})
+    .filter(([, dir]) => fs.existsSync(dir))
+    .map(([prefix, dir]) => {
+      const root = fs.realpathSync(dir);
+      return { prefix, root, files: sirv(root, { dev: true, etag: true, dotfiles: false }) };
+    });
 
   const handle = async (req: http.IncomingMessage, res: http.ServerResponse) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') {
@@ -101,18 +127,40 @@ export async function serveSite(options: { dir: string; host?: string; port?: nu
       res.writeHead(400).end();
       return;
     }
-    const file = path.join(root, pathname);
-    if (stamp(headersFile) !== rulesStamp) {
-      rules = await readHeaderRules(headersFile);
-      rulesStamp = stamp(headersFile);
+    // The folder this response reads from, even if a new build is switched in meanwhile.
+    const served = current;
+    served.reading++;
+    res.once('close', () => served.reading--);
+    const { root } = served;
+    const headersFile = path.join(root, '_headers');
+    if (stamp(headersFile) !== served.rulesStamp) {
+      served.rules = await readHeaderRules(headersFile);
+      served.rulesStamp = stamp(headersFile);
     }
-    for (const [name, value] of Object.entries(headersFor(rules, pathname))) res.setHeader(name, value);
+    for (const [name, value] of Object.entries(headersFor(served.rules, pathname))) res.setHeader(name, value);
     if (!res.hasHeader('cache-control')) res.setHeader('Cache-Control', DEFAULT_CACHE);
 
     // An encoded slash (%2F) can still spell "..", so the decoded path is checked as a file path too.
     const hidden = NEVER_SERVED.has(path.basename(pathname).toLowerCase()) || pathname.includes('\0');
-    if (hidden || !inside(file) || ![file, `${file}.html`, path.join(file, 'index.html')].every(realInside)) {
-      notFound(req, res);
+    if (hidden) {
+      notFound(root, req, res);
+      return;
+    }
+    const mounted = mounts.find((m) => pathname.startsWith(m.prefix));
+    if (mounted) {
+      const file = path.join(mounted.root, pathname.slice(mounted.prefix.length));
+      if (isInside(mounted.root, file) && regularFileInside(mounted.root, file)) {
+        req.url = `/${pathname.slice(mounted.prefix.length).split('/').map(encodeURIComponent).join('/')}`;
+        mounted.files(req, res, () => notFound(root, req, res));
+        return;
+      }
+    }
+    const file = path.join(root, pathname);
+    if (
+      !isInside(root, file) ||
+      ![file, `${file}.html`, path.join(file, 'index.html')].every((p) => realInside(root, p))
+    ) {
+      notFound(root, req, res);
       return;
     }
     if (!pathname.endsWith('/') && fs.existsSync(file) && fs.statSync(file).isDirectory()) {
@@ -120,7 +168,7 @@ export async function serveSite(options: { dir: string; host?: string; port?: nu
       return;
     }
     req.url = `${url.pathname}${url.search}`;
-    files(req, res);
+    served.files(req, res);
   };
 
   const server = http.createServer((req, res) => {
@@ -133,8 +181,11 @@ export async function serveSite(options: { dir: string; host?: string; port?: nu
     server.once('error', (err: NodeJS.ErrnoException) =>
       reject(
         err.code === 'EADDRINUSE'
-          ? new Error(
-              `Port ${options.port} on ${host} is in use: stop what runs there or choose another port — port ${options.port} på ${host} er optaget: stop det, der kører dér, eller vælg en anden port`,
+          ? Object.assign(
+              new Error(
+                `Port ${options.port} on ${host} is in use: stop what runs there or choose another port — port ${options.port} på ${host} er optaget: stop det, der kører dér, eller vælg en anden port`,
+              ),
+              { code: err.code, port: options.port },
             )
           : err,
       ),
@@ -144,6 +195,16 @@ export async function serveSite(options: { dir: string; host?: string; port?: nu
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
+    get dir() {
+      return current.root;
+    },
+    async switchTo(dir: string) {
+      const previous = current;
+      current = await open(dir);
+      // A response still streaming from the old folder finishes before that folder may change.
+      const until = Date.now() + SWITCH_WAIT_MS;
+      while (previous.reading > 0 && Date.now() < until) await new Promise((r) => setTimeout(r, 10));
+    },
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());
@@ -151,6 +212,35 @@ export async function serveSite(options: { dir: string; host?: string; port?: nu
         server.closeAllConnections();
       }),
   };
+}
+
+/** How long switchTo waits for responses from the previous folder (a stalled client must not stop a switch). */
+const SWITCH_WAIT_MS = 5000;
+
+const isInside = (root: string, p: string) => p === root || p.startsWith(root + path.sep);
+// A link out of the folder (a symlink that came with the build) is served as missing.
+const realInside = (root: string, p: string) => !fs.existsSync(p) || isInside(root, fs.realpathSync(p));
+
+/** A regular file reached through no link (uploads are the CMS's; a link there is never followed). */
+function regularFileInside(root: string, file: string): boolean {
+  try {
+    return fs.lstatSync(file).isFile() && isInside(root, fs.realpathSync(file));
+  } catch {
+    return false;
+  }
+}
+
+function notFound(root: string, req: http.IncomingMessage, res: http.ServerResponse) {
+  const page = path.join(root, '404.html');
+  if (!fs.existsSync(page)) {
+    res
+      .writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' })
+      .end(req.method === 'HEAD' ? undefined : 'Not found');
+    return;
+  }
+  const body = fs.readFileSync(page);
+  res.writeHead(404, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Length': body.length });
+  res.end(req.method === 'HEAD' ? undefined : body);
 }
 
 function stamp(file: string): string {

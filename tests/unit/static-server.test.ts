@@ -123,4 +123,82 @@ describe('serveSite', () => {
       /run npm run build first — .*kør npm run build først/,
     );
   });
+
+  it('switches to a newer build: new requests get its files and headers, the old folder is left alone', async () => {
+    const next = path.join(work, 'next');
+    fs.mkdirSync(next);
+    fs.writeFileSync(path.join(next, 'index.html'), '<h1>home, rebuilt</h1>');
+    fs.writeFileSync(path.join(next, '_headers'), '/*\n  X-Build: 2\n');
+    const other = await serveSite({ dir });
+    try {
+      await other.switchTo(next);
+      const res = await fetch(`${other.url}/`);
+      expect(await res.text()).toBe('<h1>home, rebuilt</h1>');
+      expect(res.headers.get('x-build')).toBe('2');
+      expect(res.headers.get('x-everywhere')).toBeNull();
+      expect(other.dir).toBe(fs.realpathSync(next));
+      expect(fs.readFileSync(path.join(dir, 'index.html'), 'utf8')).toBe('<h1>home</h1>');
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('waits for a response still reading the old folder before a switch is done', async () => {
+    const big = path.join(dir, 'big.bin');
+    fs.writeFileSync(big, Buffer.alloc(8 * 1024 * 1024, 1));
+    const other = await serveSite({ dir });
+    try {
+      // A slow reader: the response is open while the switch is asked for.
+      const { status } = await new Promise<{ status: number }>((resolve) => {
+        const { port } = new URL(other.url);
+        const socket = net.connect(Number(port), '127.0.0.1', () =>
+          socket.write('GET /big.bin HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n'),
+        );
+        socket.once('data', () => {
+          socket.pause();
+          let switched = false;
+          const switching = other.switchTo(path.join(work, 'next')).then(() => (switched = true));
+          setTimeout(() => {
+            const waited = !switched;
+            socket.resume();
+            socket.on('data', () => {});
+            void switching.then(() => resolve({ status: waited ? 200 : 0 }));
+          }, 300);
+        });
+      });
+      expect(status).toBe(200);
+    } finally {
+      fs.rmSync(big);
+      await other.close();
+    }
+  });
+
+  it('serves a mounted folder before the site (a new upload at once), never through a link', async () => {
+    const media = path.join(work, 'uploads');
+    fs.mkdirSync(path.join(media, 'members'), { recursive: true });
+    fs.writeFileSync(path.join(media, 'members/new.png'), 'new picture');
+    fs.symlinkSync(path.join(work, 'secret.txt'), path.join(media, 'members/link.png'));
+    fs.mkdirSync(path.join(dir, 'media'), { recursive: true });
+    fs.writeFileSync(path.join(dir, 'media/built.png'), 'built picture');
+    fs.writeFileSync(
+      path.join(dir, '_headers'),
+      fs.readFileSync(path.join(dir, '_headers'), 'utf8') + '/media/*\n  X-Media: 1\n',
+    );
+    const other = await serveSite({ dir, mounts: { '/media/': media } });
+    try {
+      const res = await fetch(`${other.url}/media/members/new.png`);
+      expect([res.status, await res.text(), res.headers.get('x-media')]).toEqual([200, 'new picture', '1']);
+      expect(res.headers.get('content-type')).toBe('image/png');
+      expect(await (await fetch(`${other.url}/media/built.png`)).text()).toBe('built picture');
+      const link = await fetch(`${other.url}/media/members/link.png`);
+      expect(link.status).toBe(404);
+      expect(await link.text()).not.toContain('outside the site');
+      for (const target of ['/media/..%2F..%2Fsecret.txt', '/media/%2e%2e/secret.txt']) {
+        const r = await rawGet(other.url, target);
+        expect(r.body, target).not.toContain('outside the site');
+      }
+    } finally {
+      await other.close();
+    }
+  });
 });
