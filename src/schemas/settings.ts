@@ -45,7 +45,14 @@ export function settingsSchema() {
           url: f.url({ label: bi('Link', 'Link') }),
         }),
       ),
-      { label: bi('Sociale medier', 'Social links'), widget: 'list' },
+      {
+        label: bi('Sociale medier', 'Social links'),
+        hint: bi(
+          'Vises i sidefoden og på kontaktsiden. Tom liste: ingen links vises.',
+          'Shown in the footer and on the contact page. An empty list shows none.',
+        ),
+        widget: 'list',
+      },
     ).optional(),
     map_region: f.choice(REGIONS, regionLabels, {
       label: bi('Standardregion på kortet', 'Default map region'),
