@@ -49,6 +49,8 @@ export interface CmsServerOptions {
   sitePort: number;
   /** Where to say what was refused (one line each); silent by default. */
   log?: (line: string) => void;
+  /** Live publishing (npm start): told of every save, and asked for the site's state (see LIVE_PATH). */
+  live?: LiveHooks;
 }
 
 export interface CmsServer {
@@ -74,6 +76,31 @@ const ACTIONS = new Set([
 ]);
 
 const API_PATH = '/api/v1';
+
+// --- live publishing: the site's state for the admin page (src/cms/live.ts) ------------------
+
+/** GET: the site's build state as JSON (src/tools/live-site.ts's LiveStatus), for the admin page only. */
+export const LIVE_PATH = `${API_PATH}/live`;
+export interface LiveHooks {
+  status(): unknown;
+  /** Called after a save succeeded, before the CMS is answered, so the next status counts it. */
+  changed(): void;
+}
+/** The actions that change what the site shows. */
+const WRITES = new Set(['persistEntry', 'persistMedia', 'deleteFile', 'deleteFiles', 'publishUnpublishedEntry']);
+
+/** Answers GET LIVE_PATH (after the host and origin checks); false for any other request. */
+function answerLive(
+  req: http.IncomingMessage,
+  live: LiveHooks | undefined,
+  send: (status: number, body: unknown) => void,
+): boolean {
+  if (!live || req.method !== 'GET' || new URL(req.url ?? '/', 'http://x').pathname !== LIVE_PATH) return false;
+  send(200, live.status());
+  return true;
+}
+
+// ---------------------------------------------------------------------------------------------
 
 /** A request the guard refuses: HTTP status and a message the CMS shows to the editor. */
 class Refusal extends Error {
@@ -640,6 +667,7 @@ export async function startCmsServer(options: CmsServerOptions): Promise<CmsServ
           ),
         );
       }
+      if (answerLive(req, options.live, send)) return;
       if (new URL(req.url ?? '/', 'http://x').pathname !== API_PATH)
         throw refuse(
           404,
@@ -699,6 +727,7 @@ export async function startCmsServer(options: CmsServerOptions): Promise<CmsServ
         });
         return;
       }
+      if (result.status < 400 && WRITES.has(body.action)) options.live?.changed();
       send(result.status, result.body);
     } catch (err) {
       if (err instanceof Refusal) refused(err, `${req.method} ${shown(req.url)} from ${shown(origin ?? 'no origin')}`);
