@@ -2,10 +2,10 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { unified } from '@astrojs/markdown-remark';
+import { adminBundle } from './src/integrations/admin-bundle.ts';
 import { contentCheck } from './src/integrations/content-check.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
 import { securityHeaders } from './src/integrations/security-headers.ts';
-import { stripInlineSourceMaps } from './src/integrations/strip-inline-source-maps.ts';
 import { rehypeCleanBody } from './src/lib/sanitize.ts';
 
 export default defineConfig({
@@ -23,23 +23,9 @@ export default defineConfig({
     processor: unified({ rehypePlugins: [rehypeCleanBody] }),
     syntaxHighlight: false,
   },
-  integrations: [contentCheck(), mdx(), searchIndex(), securityHeaders()],
+  // The CMS script is built apart from the content and cached (adminBundle); its files are in place
+  // before the search index and the security headers read the output.
+  integrations: [contentCheck(), mdx(), adminBundle(), searchIndex(), securityHeaders()],
   devToolbar: { enabled: false },
-  vite: {
-    plugins: [stripInlineSourceMaps()],
-    build: {
-      // The CMS (Decap, about 5 MB) is one chunk, loaded by /admin/ only; site pages stay small.
-      chunkSizeWarningLimit: 6000,
-      rolldownOptions: {
-        // Decap's dependencies use eval and "use client"; not ours to change, and harmless in the admin bundle.
-        onLog(level, log, handler) {
-          const fromDependency = /node_modules/.test(`${log.id ?? ''} ${log.message ?? ''}`);
-          if (level === 'warn' && fromDependency && (log.code === 'EVAL' || log.code === 'MODULE_LEVEL_DIRECTIVE'))
-            return;
-          handler(level, log);
-        },
-      },
-    },
-  },
   server: { host: '127.0.0.1' },
 });

@@ -171,7 +171,7 @@ describe('editing through the CMS', () => {
     const preview = page.locator('iframe').first().contentFrame();
     await expect.poll(() => preview.locator('h1').textContent()).toBe('Søren Ærø Ågaard');
     expect(await preview.locator('link[rel="stylesheet"]').first().getAttribute('href')).toMatch(
-      /\/_astro\/global\.[\w-]+\.css$/,
+      /\/admin\/assets\/global\.[\w-]+\.css$/,
     );
 
     await publish(page);
