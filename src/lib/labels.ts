@@ -18,5 +18,13 @@ const cased: Record<Lang, (name: string) => string> = {
 
 /** "de" → "tysk" / "German". */
 export function languageName(code: string, lang: Lang): string {
-  return cased[lang](languageNames[lang].of(code) ?? code);
+  const key = `${lang}:${code}`;
+  let name = named.get(key);
+  if (name === undefined) {
+    name = cased[lang](languageNames[lang].of(code) ?? code);
+    named.set(key, name);
+  }
+  return name;
 }
+// Intl.DisplayNames#of is slow enough to show in a 10,000-member build; there are few codes.
+const named = new Map<string, string>();
