@@ -7,28 +7,11 @@ import {
   formatHeadersFile,
   headerRules,
   mergeCode,
-  pageCode,
   productionUsesPopups,
   sitePolicy,
-  withMetaPolicy,
   withoutOverlaps,
-  type InlineCode,
 } from '../lib/csp.ts';
-
-/** Every HTML file of the build, relative to it, except uploads (they get the media policy). */
-function htmlFiles(dist: string): string[] {
-  const out: string[] = [];
-  const walk = (rel: string) => {
-    for (const entry of fs.readdirSync(path.join(dist, rel), { withFileTypes: true })) {
-      const child = path.posix.join(rel, entry.name);
-      if (entry.isDirectory()) {
-        if (!['media', 'pagefind', '_astro'].includes(child)) walk(child);
-      } else if (entry.isFile() && entry.name.endsWith('.html')) out.push(child);
-    }
-  };
-  walk('');
-  return out;
-}
+import { collectInlineCode, startCollecting } from './inline-code.ts';
 
 export interface SecurityHeadersReport {
   sitePages: number;
@@ -38,27 +21,31 @@ export interface SecurityHeadersReport {
 }
 
 /**
- * Reads the finished site, hashes the inline code it emits, writes `dist/_headers` and puts the
- * site policy into each site page as a <meta> (for hosts that ignore `_headers`).
+ * Writes `dist/_headers` from the inline code of every page (gathered while the pages were
+ * rendered, see src/integrations/inline-code.ts; each page already carries its `<meta>` policy).
  */
-export async function writeSecurityHeaders(dist: string, env: NodeJS.ProcessEnv): Promise<SecurityHeadersReport> {
+export async function writeSecurityHeaders(
+  dist: string,
+  env: NodeJS.ProcessEnv,
+  dirs: { cacheDir: string; publicDir: string },
+  pages: string[],
+): Promise<SecurityHeadersReport> {
   const target = path.join(dist, '_headers');
-  if (fs.existsSync(target)) {
+  const own = path.join(dirs.publicDir, '_headers');
+  if (fs.existsSync(own)) {
     throw new Error(
-      `${target} exists (copied from public/_headers?): the headers are generated from src/lib/csp.ts; move those rules there and delete public/_headers — ` +
-        `${target} findes allerede (fra public/_headers?): headerne laves ud fra src/lib/csp.ts; flyt reglerne dertil, og slet public/_headers`,
+      `${own} exists: the headers are generated from src/lib/csp.ts; move those rules there and delete ${own} — ` +
+        `${own} findes: headerne laves ud fra src/lib/csp.ts; flyt reglerne dertil, og slet filen`,
     );
   }
-  const admin: InlineCode[] = [];
-  const site: InlineCode[] = [];
-  const metaAt = new Map<string, number>();
-  for (const file of htmlFiles(dist)) {
-    const code = pageCode(fs.readFileSync(path.join(dist, file), 'utf8'));
-    if (file.startsWith('admin/')) admin.push(code);
-    else {
-      site.push(code);
-      if (code.metaOffset !== undefined) metaAt.set(file, code.metaOffset);
-    }
+  const cacheDir = dirs.cacheDir;
+  const { site, admin, missing } = collectInlineCode(cacheDir, pages);
+  if (missing.length) {
+    // A page whose code is unknown would get a policy that blocks its scripts: build again from scratch.
+    throw new Error(
+      `The inline code of ${missing.length} page(s) is unknown (${missing.slice(0, 3).join(', ')}): delete the Astro cache folder (${cacheDir}) and build again — ` +
+        `${missing.length} side(r)s inline-kode kendes ikke: slet Astros cache-mappe og byg igen`,
+    );
   }
   const siteCode = mergeCode(site);
   const policy = sitePolicy(siteCode);
@@ -72,10 +59,6 @@ export async function writeSecurityHeaders(dist: string, env: NodeJS.ProcessEnv)
       adminPopups: productionUsesPopups(env),
     }),
   );
-  for (const [file, offset] of metaAt) {
-    const abs = path.join(dist, file);
-    fs.writeFileSync(abs, withMetaPolicy(fs.readFileSync(abs, 'utf8'), offset, policy));
-  }
   fs.writeFileSync(target, formatHeadersFile(rules));
   return {
     sitePages: site.length,
@@ -87,12 +70,23 @@ export async function writeSecurityHeaders(dist: string, env: NodeJS.ProcessEnv)
 
 /** After the build (and after the search index, so Pagefind's files are covered): `dist/_headers`. */
 export function securityHeaders(): AstroIntegration {
+  const dirs = { cacheDir: '', publicDir: '' };
   return {
     name: 'mikronet:security-headers',
     hooks: {
-      'astro:build:done': async ({ dir, logger }) => {
+      'astro:build:start': () => startCollecting(),
+      'astro:config:done': ({ config }) => {
+        dirs.cacheDir = fileURLToPath(config.cacheDir);
+        dirs.publicDir = fileURLToPath(config.publicDir);
+      },
+      'astro:build:done': async ({ dir, pages, logger }) => {
         const started = performance.now();
-        const r = await writeSecurityHeaders(fileURLToPath(dir), process.env);
+        const r = await writeSecurityHeaders(
+          fileURLToPath(dir),
+          process.env,
+          dirs,
+          pages.map((p) => p.pathname),
+        );
         logger.info(
           `_headers: ${r.rules} rules; the CSP of ${r.sitePages} pages allows ${r.scriptHashes} inline scripts and ${r.styleHashes} inline styles by hash ` +
             `(${((performance.now() - started) / 1000).toFixed(1)} s)`,

@@ -20,6 +20,7 @@ import {
 import { validateContent, type ValidEntry } from '../../src/lib/content/validate.ts';
 import { slugify } from '../../src/lib/slug.ts';
 import { tagPath } from '../../src/i18n/urls.ts';
+import { hashSource, pageCode } from '../../src/lib/csp.ts';
 
 /**
  * The built site served as Netlify serves it (with the generated `_headers`), in Chromium: every
@@ -160,20 +161,51 @@ describe('the headers file', () => {
     expect((await fetch(`${site.url}/_headers`)).status).toBe(404);
   });
 
-  it('puts the site policy, without frame-ancestors, into every site page as <meta>, and none into the CMS', () => {
-    const header = headersFor(rules, '/')['Content-Security-Policy'];
-    const meta = header.replace("; frame-ancestors 'none'", '');
-    for (const file of ['index.html', 'medlemmer/index.html', '404.html', 'en/contact/index.html']) {
+  it("puts the site policy, without frame-ancestors and narrowed to the page's own inline code, into every site page as <meta>, and none into the CMS", () => {
+    const header = parsePolicy(headersFor(rules, '/')['Content-Security-Policy']);
+    delete header['frame-ancestors'];
+    for (const file of ['index.html', 'medlemmer/index.html', '404.html', 'en/contact/index.html', 'blog/index.html']) {
       const html = fs.readFileSync(path.join(TEST_DIST, file), 'utf8');
-      expect(html, file).toContain(
-        `<head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="${meta}">`,
+      const found =
+        /^<!DOCTYPE html><html[^>]*><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="([^"]+)">/i.exec(
+          html,
+        );
+      expect(found, file).not.toBeNull();
+      const meta = parsePolicy(found![1].replace(/&quot;/g, '"').replace(/&amp;/g, '&'));
+      const own = pageCode(html.replace(found![0].slice(found![0].indexOf('<meta http-equiv')), ''));
+      const ownHashes = new Set([...own.scripts, ...own.styles, ...own.styleAttributes].map(hashSource));
+      expect(Object.keys(meta), file).toEqual(Object.keys(header));
+      for (const [directive, sources] of Object.entries(header)) {
+        // Everything but hashes is the header's; the hashes are exactly those of this page's code.
+        const plain = (list: string[]) => list.filter((s) => !s.startsWith("'sha256-"));
+        expect(plain(meta[directive]), `${file} ${directive}`).toEqual(plain(sources));
+        for (const hash of meta[directive].filter((s) => s.startsWith("'sha256-"))) {
+          expect(sources, `${file} ${directive}`).toContain(hash);
+          expect(ownHashes.has(hash), `${file} ${directive} ${hash}`).toBe(true);
+        }
+      }
+      const metaHashes = new Set(
+        Object.values(meta)
+          .flat()
+          .filter((s) => s.startsWith("'sha256-")),
       );
+      expect(metaHashes, file).toEqual(ownHashes);
     }
     expect(fs.readFileSync(path.join(TEST_DIST, 'admin/index.html'), 'utf8')).not.toContain(
       'http-equiv="Content-Security-Policy"',
     );
   });
 });
+
+function parsePolicy(text: string): Record<string, string[]> {
+  return Object.fromEntries(
+    text
+      .split(';')
+      .map((d) => d.trim().split(/\s+/))
+      .filter((d) => d[0])
+      .map(([name, ...sources]) => [name, sources]),
+  );
+}
 
 describe('the site under its policy, in Chromium', () => {
   it('notices a violation: an injected inline script is blocked and reported (the check below can fail)', async () => {
