@@ -1,0 +1,168 @@
+/**
+ * The pure parts of `npm run bench`: reading the index line of a build's log, medians over
+ * rounds, and the side-by-side table. No I/O here, so each can be tested on its own.
+ */
+
+/** What `Pagefind indexed <n> pages in da, en (<x.y> s)` says. */
+export interface IndexLine {
+  pages: number;
+  languages: string[];
+  ms: number;
+}
+
+// Colours and cursor codes a logger may wrap around the line.
+const ANSI = /\x1b\[[0-9;]*[A-Za-z]/g;
+
+/** The last index line in a build's log (a build indexes once), or undefined when there is none. */
+export function parseIndexLine(log: string): IndexLine | undefined {
+  const lines = [
+    ...log.replace(ANSI, '').matchAll(/Pagefind indexed (\d+) pages in ([^()\n]*?) \((\d+(?:\.\d+)?) s\)/g),
+  ];
+  const last = lines.at(-1);
+  if (!last) return undefined;
+  return {
+    pages: Number(last[1]),
+    languages: last[2]
+      .split(',')
+      .map((l) => l.trim())
+      .filter(Boolean),
+    ms: Math.round(Number(last[3]) * 1000),
+  };
+}
+
+/** The line our build logs after indexing; the bench's own index runs (for Hugo) print it too. */
+export function indexLine(stats: IndexLine): string {
+  return `Pagefind indexed ${stats.pages} pages in ${stats.languages.join(', ')} (${(stats.ms / 1000).toFixed(1)} s)`;
+}
+
+export function median(xs: readonly number[]): number {
+  if (xs.length === 0) return NaN;
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+}
+
+/** One cold build and its one-edit rebuild, of one site generator. */
+export interface Round {
+  /** Wall time of the build minus the index time it reports. */
+  buildMs: number;
+  indexMs: number;
+  /** HTML files written. */
+  pages: number;
+  /** Pages Pagefind indexed. */
+  indexed: number;
+  /** Largest resident memory of the process trees of build and index. */
+  peakBytes: number;
+  /** Wall time of build + index after one member file was edited. */
+  rebuildMs: number;
+  rebuildPeakBytes: number;
+}
+
+export interface Summary {
+  rounds: number;
+  buildMs: number;
+  indexMs: number;
+  /** Median of build + index per round (not the sum of the medians). */
+  coldMs: number;
+  pages: number;
+  indexed: number;
+  pagesPerSecond: number;
+  peakBytes: number;
+  rebuildMs: number;
+  rebuildPeakBytes: number;
+}
+
+/** Medians over the rounds of one generator. */
+export function summarize(rounds: readonly Round[]): Summary {
+  const m = (f: (r: Round) => number) => median(rounds.map(f));
+  const buildMs = m((r) => r.buildMs);
+  const pages = m((r) => r.pages);
+  return {
+    rounds: rounds.length,
+    buildMs,
+    indexMs: m((r) => r.indexMs),
+    coldMs: m((r) => r.buildMs + r.indexMs),
+    pages,
+    indexed: m((r) => r.indexed),
+    pagesPerSecond: buildMs > 0 ? pages / (buildMs / 1000) : NaN,
+    peakBytes: m((r) => r.peakBytes),
+    rebuildMs: m((r) => r.rebuildMs),
+    rebuildPeakBytes: m((r) => r.rebuildPeakBytes),
+  };
+}
+
+/** What the reader's browser sees on the directory (src/tools/bench-search.ts measures it). */
+export interface SearchFigures {
+  firstLoadGzipBytes: number;
+  requests: number;
+  firstResultsMs: number;
+  typingMs: number;
+  submitMs: number;
+  facetMs: number;
+}
+
+export const sec = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+export const mib = (bytes: number) => `${Math.round(bytes / 1024 / 1024).toLocaleString('en')} MiB`;
+export const kb = (bytes: number) => `${Math.round(bytes / 1000).toLocaleString('en')} KB`;
+export const msText = (ms: number) => `${Math.round(ms)} ms`;
+/** How many times Hugo's figure ours is: 3.8×. */
+export const ratio = (ours: number, theirs: number) =>
+  theirs > 0 && Number.isFinite(ours) ? `${(ours / theirs).toFixed(1)}×` : '–';
+
+/** A Markdown table, columns padded so it also reads in a terminal. */
+export function table(head: string[], rows: string[][]): string {
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (cells: string[]) => `| ${cells.map((c, i) => (c ?? '').padEnd(widths[i])).join(' | ')} |`;
+  return [line(head), `| ${widths.map((w) => '-'.repeat(w)).join(' | ')} |`, ...rows.map(line)].join('\n');
+}
+
+/**
+ * The report: build, memory and rebuild side by side with Hugo when it ran (ours | hugo | × hugo),
+ * then pages per second and what the reader's browser measured.
+ */
+export function report(
+  members: number,
+  ours: Summary,
+  hugo: Summary | undefined,
+  search: SearchFigures | undefined,
+): string {
+  const head = hugo ? ['', 'this project', 'Hugo + Pagefind', '× Hugo'] : ['', 'this project'];
+  const row = (label: string, a: number, b: number | undefined, show: (x: number) => string, detail = '') =>
+    hugo && b !== undefined ? [label, show(a) + detail, show(b), ratio(a, b)] : [label, show(a) + detail];
+  const n = members.toLocaleString('en');
+  const rows = [
+    [
+      `${n} members: cold build + index`,
+      `${sec(ours.buildMs)} + ${sec(ours.indexMs)}`,
+      ...(hugo ? [`${sec(hugo.buildMs)} + ${sec(hugo.indexMs)}`, ratio(ours.coldMs, hugo.coldMs)] : []),
+    ],
+    row(`${n}: peak memory`, ours.peakBytes, hugo?.peakBytes, mib),
+    row(`${n}: rebuild after editing one member`, ours.rebuildMs, hugo?.rebuildMs, sec),
+    row(`${n}: pages written (indexed)`, ours.pages, hugo?.pages, (x) => x.toLocaleString('en')),
+    row(`${n}: pages per second (build only)`, ours.pagesPerSecond, hugo?.pagesPerSecond, (x) => x.toFixed(0)),
+  ];
+  // The pages column says how many Pagefind indexed too; the ratio is of pages written.
+  rows[3][1] += ` (${ours.indexed.toLocaleString('en')})`;
+  if (hugo) rows[3][2] += ` (${hugo.indexed.toLocaleString('en')})`;
+  const lines = [
+    table(head, rows),
+    '',
+    `Medians of ${ours.rounds} cold round(s)${hugo ? ', ours and Hugo interleaved' : ''}; the ratio of cold build + index is of the per-round sums.`,
+  ];
+  if (search) {
+    lines.push(
+      '',
+      table(
+        ['reader (Chromium, directory)', 'this project'],
+        [
+          ['first load, transferred (gzip)', `${kb(search.firstLoadGzipBytes)} in ${search.requests} requests`],
+          ['first results after load', msText(search.firstResultsMs)],
+          ['typing → results', msText(search.typingMs)],
+          ['submit → results', msText(search.submitMs)],
+          ['facet click → results', msText(search.facetMs)],
+        ],
+      ),
+    );
+  }
+  return lines.join('\n');
+}
