@@ -182,6 +182,18 @@ async function measureReader(outDir: string, say: (line: string) => void): Promi
   const server = await serveSite({ dir: outDir });
   try {
     return await benchSearch({ url: server.url, path: `/${DIRECTORY.da}/` });
+  } catch (err) {
+    // The build figures are measured already; a browser that fails must not lose them.
+    const message = err instanceof Error ? err.message : String(err);
+    say(
+      enDa(
+        bi(
+          `Søgningen i browseren kunne ikke måles: ${message}`,
+          `Search in the browser could not be measured: ${message}`,
+        ),
+      ),
+    );
+    return undefined;
   } finally {
     await server.close();
   }
