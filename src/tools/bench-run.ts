@@ -26,7 +26,7 @@ export async function timed(command: string, args: string[], env: NodeJS.Process
     child.on('close', (c) => resolve(c ?? 1));
   });
   const peakBytes = memory.stop();
-  return { ms: performance.now() - started, peakBytes, code, log };
+  return { ms: Math.round(performance.now() - started), peakBytes, code, log };
 }
 
 /** Our site's build, exactly as the project runs it, into `outDir` with its own cache. */
