@@ -92,7 +92,6 @@ export function hugoBuildArgs(configFile: string, outDir: string, cacheDir: stri
     outDir,
     '--cacheDir',
     cacheDir,
-    '--cleanDestinationDir',
     '--quiet',
   ];
 }
