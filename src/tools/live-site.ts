@@ -134,23 +134,56 @@ const IGNORED = /(^|[\\/])(\.[^\\/]*|[^\\/]*~|[^\\/]*\.(swp|swx|tmp|crdownload))
 /**
  * Calls `onChange` for every change under the folders (recursively), except in hidden files and
  * editors' temporary files. A folder that does not exist is skipped.
+ *
+ * Each folder is watched on its own (inotify on Linux), not with `fs.watch`'s recursive mode:
+ * on Linux that mode watches the files themselves and loses a file that is replaced rather than
+ * written in place (editors' atomic saves, `sed -i`, `git checkout`). A folder's own watch sees
+ * every change of its entries. New subfolders are watched as they appear.
  */
 export function watchFolders(
   dirs: string[],
   onChange: (file: string) => void,
   onError: (dir: string, err: Error) => void = () => {},
 ): { close(): void } {
-  const watchers = [...new Set(dirs.map((d) => path.resolve(d)))]
-    .filter((dir) => fs.existsSync(dir))
-    .map((dir) =>
-      fs
-        .watch(dir, { recursive: true }, (_event, name) => {
-          const file = name ? path.join(dir, name.toString()) : dir;
-          if (!IGNORED.test(path.relative(dir, file))) onChange(file);
-        })
-        .on('error', (err) => onError(dir, err)),
-    );
-  return { close: () => watchers.forEach((w) => w.close()) };
+  const watchers = new Map<string, fs.FSWatcher>();
+  let closed = false;
+  const add = (dir: string) => {
+    if (closed || watchers.has(dir)) return;
+    let stat: fs.Stats;
+    try {
+      stat = fs.lstatSync(dir);
+    } catch {
+      return;
+    }
+    // A link is not followed: the CMS and the check never follow one either.
+    if (!stat.isDirectory()) return;
+    try {
+      const watcher = fs.watch(dir, (_event, name) => {
+        const file = name ? path.join(dir, name.toString()) : dir;
+        if (name && IGNORED.test(name.toString())) return;
+        if (!fs.existsSync(dir)) {
+          watchers.get(dir)?.close();
+          watchers.delete(dir);
+        } else if (file !== dir) add(file);
+        onChange(file);
+      });
+      watcher.on('error', (err) => onError(dir, err));
+      watchers.set(dir, watcher);
+    } catch (err) {
+      onError(dir, err as Error);
+      return;
+    }
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true }))
+      if (entry.isDirectory() && !entry.name.startsWith('.')) add(path.join(dir, entry.name));
+  };
+  for (const dir of new Set(dirs.map((d) => path.resolve(d)))) add(dir);
+  return {
+    close() {
+      closed = true;
+      for (const w of watchers.values()) w.close();
+      watchers.clear();
+    },
+  };
 }
 
 /**

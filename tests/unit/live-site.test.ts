@@ -127,6 +127,18 @@ describe('watchFolders', () => {
       fs.writeFileSync(path.join(dir, 'members/anne.md'), 'x');
       await expect.poll(() => seen, { timeout: 2000 }).toContain('members/anne.md');
       expect(seen.filter((f) => f !== 'members/anne.md')).toEqual([]);
+      // Replaced, not written in place (an editor's atomic save, sed -i, git checkout), twice.
+      for (const text of ['y', 'z']) {
+        seen.length = 0;
+        fs.writeFileSync(path.join(dir, 'members/.anne.md.new'), text);
+        fs.renameSync(path.join(dir, 'members/.anne.md.new'), path.join(dir, 'members/anne.md'));
+        await expect.poll(() => seen, { timeout: 2000 }).toContain('members/anne.md');
+      }
+      // A new folder, and a file in it.
+      fs.mkdirSync(path.join(dir, 'blog'));
+      await expect.poll(() => seen, { timeout: 2000 }).toContain('blog');
+      fs.writeFileSync(path.join(dir, 'blog/post.md'), 'x');
+      await expect.poll(() => seen, { timeout: 2000 }).toContain('blog/post.md');
     } finally {
       w.close();
     }
