@@ -15,6 +15,8 @@ import { SKIP, visit } from 'unist-util-visit';
  *   plugins, so here it is still `raw` nodes, which the sanitizer drops.
  * - Pictures only from the site's media folder: an image from elsewhere would tell another
  *   server who reads the page (and the site's CSP allows images from the site only).
+ * - Then, apart from what is kept, a task list's checkbox (`- [x] …`) is named by its item's
+ *   text (labelTaskLists): only a wrapper is added, so the check has nothing to say about it.
  */
 export const sanitizeSchema: Schema = {
   ...defaultSchema,
@@ -44,7 +46,53 @@ const CLOBBERED = defaultSchema.clobber ?? [];
 const unprefixTwice = (v: unknown) =>
   typeof v === 'string' && v.startsWith(PREFIX + PREFIX) ? v.slice(PREFIX.length) : v;
 
-/** The tree as the site renders it: sanitized, and images from elsewhere removed. */
+/** Elements that may follow a task list's checkbox inside its label (phrasing content). */
+const PHRASING = new Set([
+  'a',
+  'abbr',
+  'b',
+  'bdi',
+  'bdo',
+  'br',
+  'cite',
+  'code',
+  'del',
+  'dfn',
+  'em',
+  'i',
+  'img',
+  'ins',
+  'kbd',
+  'mark',
+  'q',
+  's',
+  'samp',
+  'small',
+  'span',
+  'strong',
+  'sub',
+  'sup',
+  'time',
+  'u',
+  'var',
+  'wbr',
+]);
+
+/** `<input type=checkbox> text` → `<label><input type=checkbox> text</label>`, up to the first block (a nested list). */
+function labelTaskCheckbox(index: number, parent: Root | Element): boolean {
+  if (parent.type === 'element' && parent.tagName === 'label') return false;
+  let end = index + 1;
+  while (end < parent.children.length) {
+    const next = parent.children[end]!;
+    if (next.type === 'element' ? !PHRASING.has(next.tagName) : next.type !== 'text') break;
+    end++;
+  }
+  const label: Element = { type: 'element', tagName: 'label', properties: {}, children: [] };
+  label.children = parent.children.splice(index, end - index, label) as Element['children'];
+  return true;
+}
+
+/** The tree as the site keeps it: sanitized, and images from elsewhere removed. */
 export function cleanBodyTree(tree: Root): Root {
   const clean = sanitize(tree, sanitizeSchema) as Root;
   visit(clean, 'element', (node: Element, index, parent) => {
@@ -62,7 +110,18 @@ export function cleanBodyTree(tree: Root): Root {
   return clean;
 }
 
+/** Every task-list checkbox wrapped with the text after it in a <label>, so it has a name (WCAG 4.1.2). */
+export function labelTaskLists(tree: Root): Root {
+  visit(tree, 'element', (node: Element, index, parent) => {
+    // Once wrapped, go on after the label (now at index): what moved into it needs nothing more.
+    if (node.tagName === 'input' && node.properties.type === 'checkbox' && parent && index !== undefined)
+      if (labelTaskCheckbox(index, parent)) return [SKIP, index + 1];
+    return undefined;
+  });
+  return tree;
+}
+
 /** The rehype plugin Astro's Markdown processor runs on every body. */
 export function rehypeCleanBody() {
-  return (tree: Root) => cleanBodyTree(tree);
+  return (tree: Root) => labelTaskLists(cleanBodyTree(tree));
 }
