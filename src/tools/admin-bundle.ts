@@ -365,13 +365,10 @@ export async function buildAdminBundle(options: AdminBundleOptions): Promise<Adm
     record.key = bundleKey(inputs, record.modules);
     fs.writeFileSync(path.join(tmp, RECORD), `${JSON.stringify(record, null, 2)}\n`);
     const dir = path.join(cacheDir, record.key);
-    try {
-      fs.renameSync(tmp, dir);
-    } catch (error) {
-      // The same bundle is already there (built by a process that did not take the lock): keep it.
-      const code = (error as NodeJS.ErrnoException).code;
-      if (code !== 'ENOTEMPTY' && code !== 'EEXIST') throw error;
-    }
+    // An entry of the same key is there only when it has lost a file (a lookup would have found it
+    // otherwise): replace it.
+    if (fs.existsSync(dir)) removeDir(cacheDir, dir);
+    fs.renameSync(tmp, dir);
     return asBundle(dir, record, true);
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });
