@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { normaliseWebsite, similarNames } from '../../src/lib/content/contrib.ts';
+import { similarPairs } from '../../src/lib/content/duplicates.ts';
 import { bodyFindings } from '../../src/lib/content/body-check.ts';
 import { githubAnnotation } from '../../src/lib/content/issues.ts';
 import { git as gitIn } from '../helpers/git.ts';
@@ -34,7 +35,7 @@ const EXPECTED: [string, string | null, string][] = [
   ['wiki/forkerte-kommuner.md:4', 'municipalities[1]', 'did you mean "guldborgsund"?'],
   ['wiki/forkerte-kommuner.md:4', 'municipalities[2]', 'did you mean "vordingborg"?'],
   ['members/mangler-felter.md', 'name', 'is missing; add "Name"'],
-  ['members/mangler-felter.md', 'listed', 'is missing; add "Listed publicly"'],
+  ['members/mangler-felter.md', 'listed', 'is missing; add "Has the member agreed to be shown on the site?"'],
   ['members/mangler-felter.md:5', 'email', 'is not a valid e-mail address'],
   ['members/dobbelt.md', null, 'has the same slug "dobbelt" as dobbelt.mdx'],
   ['members/dobbelt.mdx', null, 'has the same slug "dobbelt" as dobbelt.md'],
@@ -307,6 +308,20 @@ describe('contributor rules as functions', () => {
     expect(similarNames('BNI Lolland', 'BNI Falster')).toBe(false);
   });
 
+  it('pairs similar names among thousands without comparing every pair, keeping keys apart', () => {
+    const names = Array.from({ length: 5000 }, (_, i) => ({ name: `Medlem ${i} Hansen` }));
+    names.push({ name: 'Søren Ærø Ågaard' }, { name: 'SOEREN AEROE AAGAARD' }, { name: 'Søren Ærø Ågård' });
+    names.push({ name: 'Julefrokost', key: '2025-12-05' }, { name: 'Julefrokost', key: '2026-12-04' });
+    const started = performance.now();
+    const pairs = similarPairs(names);
+    expect(performance.now() - started).toBeLessThan(5000);
+    expect(pairs).toEqual([
+      [5000, 5001],
+      [5000, 5002],
+      [5001, 5002],
+    ]);
+  });
+
   it('finds raw HTML outside code only', () => {
     const body = [
       'Tekst med <span>HTML</span>.',
@@ -327,5 +342,40 @@ describe('contributor rules as functions', () => {
       { line: 0, found: ['<span>'], items: [{ kind: 'html', text: '<span>' }], active: false },
       { line: 11, found: ['javascript:'], items: [{ kind: 'link', text: 'javascript:' }], active: true },
     ]);
+  });
+});
+
+describe('npm run check on an entry added twice', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mikronet-dup-'));
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+  for (const part of ['taxonomies', 'settings'])
+    fs.cpSync(path.join(ROOT, 'content', part), path.join(dir, part), { recursive: true });
+  fs.mkdirSync(path.join(dir, 'members'));
+  const member = (name: string) =>
+    `---\nname: ${name}\ntrades: [it-data]\nmunicipality: lolland\njoined: 2024-05-01\nlisted: true\n---\nTekst.\n`;
+  fs.writeFileSync(path.join(dir, 'members/soeren-aeroe-aagaard.md'), member('Søren Ærø Ågaard'));
+  fs.writeFileSync(path.join(dir, 'members/soeren-aeroe-aagaard-1.md'), member('Søren Ærø Ågaard'));
+  fs.writeFileSync(path.join(dir, 'members/soren-aro-agaard.md'), member('Søren Ærø Agaard'));
+  fs.writeFileSync(path.join(dir, 'members/anne-hansen.md'), member('Anne Hansen'));
+
+  it('reports both halves of the same name, and a name one letter off, naming the other file', () => {
+    const r = check([dir, '--format', 'json']);
+    expect(r.code).toBe(1);
+    const issues = (JSON.parse(r.out) as { issues: { file: string; code: string; related: string[] }[] }).issues;
+    const pairs = issues
+      .filter((i) => i.code === 'duplicate_name')
+      .map((i) => [path.basename(i.file), path.basename(i.related[0])].join(' ~ '));
+    expect(pairs.sort()).toEqual(
+      [
+        'soeren-aeroe-aagaard.md ~ soeren-aeroe-aagaard-1.md',
+        'soeren-aeroe-aagaard-1.md ~ soeren-aeroe-aagaard.md',
+        'soeren-aeroe-aagaard.md ~ soren-aro-agaard.md',
+        'soren-aro-agaard.md ~ soeren-aeroe-aagaard.md',
+        'soeren-aeroe-aagaard-1.md ~ soren-aro-agaard.md',
+        'soren-aro-agaard.md ~ soeren-aeroe-aagaard-1.md',
+      ].sort(),
+    );
+    expect(r.out).toContain('already exists');
+    expect(r.out).toContain('is nearly the same name as');
   });
 });

@@ -2,13 +2,22 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { folderCollections, type FolderCollection } from '../../schemas/index.ts';
 import { dayOf } from '../dates.ts';
-import { editDistance } from '../suggest.ts';
 import { slugify } from '../slug.ts';
+import { entryKey, similarNames, similarPairs } from './duplicates.ts';
 import { lineOfField, type RawContent, type RawEntry } from './load.ts';
 import { sortIssues, type ContentIssue } from './issues.ts';
 import { collectionDir, displayPath } from './paths.ts';
 import { bodyFindings } from './body-check.ts';
-import { bodyFinding, duplicateSlug, futureDate, sameWebsite, similarNetworkName } from './messages.ts';
+import {
+  bodyFinding,
+  duplicateName,
+  duplicateSlug,
+  futureDate,
+  sameWebsite,
+  similarNetworkName,
+} from './messages.ts';
+
+export { normaliseName, similarNames } from './duplicates.ts';
 
 /**
  * Rules for content that arrives by pull request, on top of `validateContent`: duplicate
@@ -28,6 +37,7 @@ export function contributorIssues(raw: RawContent, options: ContributorCheckOpti
   return sortIssues([
     ...duplicateSlugIssues(raw.dir),
     ...duplicateNetworkIssues(raw.entries.filter((e) => e.collection === 'wiki')),
+    ...duplicateNameIssues(raw.entries),
     ...futureDateIssues(raw.entries, options.today),
     ...bodyIssues(raw.entries),
   ]);
@@ -83,27 +93,6 @@ export function normaliseWebsite(website: string): string | undefined {
   }
 }
 
-/** A name as letters and digits only, with æøå transliterated: "Iværksætter-caféen" → "ivaerksaettercafeen". */
-export function normaliseName(name: string): string {
-  return slugify(name).replace(/-/g, '');
-}
-
-/**
- * Whether two network names are the same name written differently: equal once normalised, or
- * within one edit per ten letters. Names that differ in a number ("Netværk 1", "Netværk 2")
- * are different networks.
- */
-export function similarNames(a: string, b: string): boolean {
-  const x = normaliseName(a);
-  const y = normaliseName(b);
-  if (!x || !y) return false;
-  if (x === y) return true;
-  if ((x.match(/\d+/g) ?? []).join(',') !== (y.match(/\d+/g) ?? []).join(',')) return false;
-  const longest = Math.max(x.length, y.length);
-  if (Math.abs(x.length - y.length) / longest > 0.1) return false;
-  return editDistance(x, y) / longest <= 0.1;
-}
-
 export function duplicateNetworkIssues(entries: RawEntry[]): ContentIssue[] {
   const issues: ContentIssue[] = [];
   const text = (v: unknown) => (typeof v === 'string' ? v : undefined);
@@ -135,6 +124,43 @@ export function duplicateNetworkIssues(entries: RawEntry[]): ContentIssue[] {
           code: 'duplicate_network',
           related: [other.file],
           message: similarNetworkName(name, otherName, other.file),
+        });
+      }
+    }
+  }
+  return issues;
+}
+
+// --- duplicate names ----------------------------------------------------------------------
+
+/**
+ * Two entries of one collection (the wiki has its own rule above) with the same name after the
+ * slug rule, or nearly: a member added twice, a page written again. Both are reported, each
+ * naming the other; entries with different keys (`entryKey`: language, an event's day) are apart.
+ */
+export function duplicateNameIssues(entries: RawEntry[]): ContentIssue[] {
+  const issues: ContentIssue[] = [];
+  for (const [collection, def] of Object.entries(folderCollections)) {
+    if (collection === 'wiki') continue;
+    const field = def.info.summaryField ?? 'title';
+    const named = entries.filter((e) => e.collection === collection && typeof e.data[field] === 'string');
+    const pairs = similarPairs(named.map((e) => ({ name: String(e.data[field]), key: entryKey(collection, e.data) })));
+    const fileSlug = (e: RawEntry) => slugify(path.basename(e.file).replace(/\.[^.]*$/, ''));
+    for (const [i, j] of pairs) {
+      // Two files with one slug are reported as such (duplicateSlugIssues).
+      if (fileSlug(named[i]) === fileSlug(named[j])) continue;
+      for (const [e, other] of [
+        [named[i], named[j]],
+        [named[j], named[i]],
+      ]) {
+        const [name, otherName] = [String(e.data[field]), String(other.data[field])];
+        issues.push({
+          file: e.file,
+          field,
+          line: lineOfField(e.frontMatter, field),
+          code: 'duplicate_name',
+          related: [other.file],
+          message: duplicateName(name, otherName, other.file, slugify(name) === slugify(otherName)),
         });
       }
     }

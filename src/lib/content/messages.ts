@@ -109,6 +109,12 @@ export interface MessageContext {
   taxonomyIds: Record<string, string[]>;
   /** Content folder as shown to people, e.g. `content`. */
   contentLabel: string;
+  /**
+   * The label of another field of the entry, for rules that name one ("fill in Venue or Online
+   * link"). Without it they name the field as it is written in the file (`venue`), which is what
+   * someone editing the file needs; the CMS gives the labels its form shows.
+   */
+  fieldLabel?: (field: string) => Bilingual | undefined;
 }
 
 export interface Described {
@@ -217,6 +223,10 @@ export function describeIssue(issue: z.core.$ZodIssue, ctx: MessageContext): Des
 
 /** The cross-field rules and taxonomy checks of src/schemas, by the `code` in their params. */
 function describeCustom(params: Record<string, unknown>, ctx: MessageContext, v: string): Described {
+  const named = (field: string) => {
+    const label = ctx.fieldLabel?.(field);
+    return label ? bi(`"${label.da}"`, `"${label.en}"`) : bi(`"${field}"`, `"${field}"`);
+  };
   switch (params.code) {
     case 'taxonomy': {
       const name = String(params.taxonomy);
@@ -234,20 +244,35 @@ function describeCustom(params: Record<string, unknown>, ctx: MessageContext, v:
       const todo = ctx.meta?.hint ?? bi('beskriv billedet for dem, der ikke kan se det', 'describe the image for people who cannot see it');
       return {
         code: 'required',
-        message: bi(`skal udfyldes, når "${params.other}" er udfyldt; ${todo.da}`, `is required when "${params.other}" is set; ${todo.en}`),
+        message: bi(
+          `skal udfyldes, når ${named(String(params.other)).da} er udfyldt; ${todo.da}`,
+          `is required when ${named(String(params.other)).en} is set; ${todo.en}`,
+        ),
       };
     }
     case 'one_of': {
-      const fields = (params.fields as string[]).map((f) => `"${f}"`);
-      return { code: 'required', message: bi(`udfyld ${fields.join(' eller ')}`, `fill in ${fields.join(' or ')}`) };
+      const fields = (params.fields as string[]).map(named);
+      return {
+        code: 'required',
+        message: bi(`udfyld ${fields.map((f) => f.da).join(' eller ')}`, `fill in ${fields.map((f) => f.en).join(' or ')}`),
+      };
     }
     case 'end_before_start':
       return {
         code: 'order',
-        message: bi(`${v} ligger ikke efter "start"; et arrangement slutter efter det begynder`, `${v} is not after "start"; an event ends after it starts`),
+        message: bi(
+          `${v} ligger ikke efter ${named('start').da}; et arrangement slutter efter det begynder`,
+          `${v} is not after ${named('start').en}; an event ends after it starts`,
+        ),
       };
     case 'expires_before_date':
-      return { code: 'order', message: bi(`${v} ligger før "date"; vælg en senere udløbsdato`, `${v} is before "date"; set a later expiry date`) };
+      return {
+        code: 'order',
+        message: bi(
+          `${v} ligger før ${named('date').da}; vælg en senere udløbsdato`,
+          `${v} is before ${named('date').en}; set a later expiry date`,
+        ),
+      };
     default:
       return { code: 'custom', message: notValidHere(v) };
   }
@@ -312,6 +337,21 @@ export const similarNetworkName = (name: string, otherName: string, otherFile: s
     `"${name}" er næsten samme navn som "${otherName}" i ${otherFile}; er det samme netværk? Opdatér den post i stedet, eller gør navnene tydeligt forskellige`,
     `"${name}" is nearly the same name as "${otherName}" in ${otherFile}; is it the same network? Update that entry instead, or make the names tell them apart`,
   );
+
+/**
+ * Another entry of the collection with the same name, or nearly: a second "Søren Ærø Ågaard".
+ * `where` names the other entry (its file, or in the CMS its name and slug).
+ */
+export const duplicateName = (name: string, otherName: string, where: string, same: boolean) =>
+  same
+    ? bi(
+        `der findes allerede "${otherName}" (${where}); opdatér den post i stedet, eller skriv navnet, så de to kan skelnes (fx med mellemnavn eller by)`,
+        `"${otherName}" already exists (${where}); update that entry instead, or write the name so the two can be told apart (e.g. with a middle name or a town)`,
+      )
+    : bi(
+        `"${name}" er næsten samme navn som "${otherName}" (${where}); er det den samme? Opdatér den post i stedet, eller skriv navnet, så de to kan skelnes`,
+        `"${name}" is nearly the same name as "${otherName}" (${where}); is it the same? Update that entry instead, or write the name so the two can be told apart`,
+      );
 
 export const futureDate = (day: string, today: string) =>
   bi(
