@@ -1,6 +1,10 @@
 import CMS from 'decap-cms-app';
 import globalCss from '../styles/global.css?url';
 import { forDecap, type CmsField } from './decap.ts';
+import { copenhagenDay, withEditorDefaults } from './defaults.ts';
+import { ProblemPanel, renameUploads, waitForLocalServer, watchDecap } from './feedback.ts';
+import { decapPhrases, imageEditorComponent, mergePhrases } from './locale.ts';
+import type { ExistingEntry } from './save.ts';
 import { createFormats, FRONTMATTER_FORMAT, YAML_FORMAT } from './format.ts';
 import { identityLink, identityPage } from './identity.ts';
 import { previewTemplates } from './previews.ts';
@@ -21,7 +25,38 @@ const lang = new URLSearchParams(location.search).get('lang') === 'en' ? 'en' : 
 document.documentElement.lang = lang;
 // On this machine the CMS edits the working copy through decap-server; elsewhere it uses git.
 const onThisMachine = LOCAL_HOSTNAMES.includes(location.hostname);
-const config = onThisMachine ? { ...setup.configs[lang], ...setup.local } : setup.configs[lang];
+// Today's date and the editor's language as the defaults of a new entry, as of opening the page.
+const config = withEditorDefaults(
+  onThisMachine ? { ...setup.configs[lang], ...setup.local } : setup.configs[lang],
+  copenhagenDay(new Date()),
+  lang,
+);
+
+// Decap's words where its Danish is missing or misleading, and its in-text picture in our words.
+// decap-cms-app has registered Decap's own locales: ours go over them.
+CMS.registerLocale(lang, mergePhrases(CMS.getLocale(lang) ?? {}, decapPhrases(lang)));
+// Decap calls toPreview with getAsset and the fields too, which its declaration leaves out.
+CMS.registerEditorComponent(imageEditorComponent(lang) as unknown as Parameters<typeof CMS.registerEditorComponent>[0]);
+const problems = new ProblemPanel(lang);
+watchDecap(problems, lang);
+renameUploads();
+const proxyUrl = config.backend.name === 'proxy' ? config.backend.proxy_url : undefined;
+if (proxyUrl) waitForLocalServer(proxyUrl, lang);
+
+/**
+ * The collection's entries, for the duplicate check: on this machine the local backend lists
+ * them; elsewhere there is no list (the contributor check and the review catch duplicates there).
+ */
+async function existingEntries(collection: string): Promise<ExistingEntry[] | undefined> {
+  const folder = config.collections.find((c) => c.name === collection);
+  if (!proxyUrl || !folder || !('folder' in folder)) return undefined;
+  const res = await fetch(proxyUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ action: 'entryNames', params: { collection, folder: folder.folder } }),
+  }).catch(() => undefined);
+  return res?.ok ? ((await res.json()) as ExistingEntry[]) : undefined;
+}
 
 const fieldTrees = config.collections.flatMap((c): CmsField[][] =>
   'files' in c ? c.files.map((f) => f.fields) : [c.fields],
@@ -40,19 +75,24 @@ CMS.registerEventListener({
     // than with the page (Decap awaits this handler).
     const { prepareSave } = await import('./save.ts');
     const data = entry.get('data') as DataMap;
+    const collection = String(entry.get('collection'));
     const result = prepareSave(
       {
-        collection: String(entry.get('collection')),
+        collection,
         file: String(entry.get('slug') ?? ''),
         data: data.toJS(),
         raw: (entry.get('raw') as string | undefined) || undefined,
         isNew: entry.get('newRecord') === true,
+        existing: await existingEntries(collection),
       },
       setup.taxonomies,
       lang,
     );
-    // Decap shows this as "Dokumentet kunne ikke gemmes: …" and keeps the editor open.
+    problems.clear();
+    // Decap shows this as "Dokumentet kunne ikke gemmes: …" and keeps the editor open; the panel
+    // keeps each problem, with the way to its field, until the editor closes it.
     if (result.problems.length) {
+      problems.show(result.details);
       // Decap shows String(error): without a name that is the message alone, not "Error: …".
       const refusal = new Error(result.problems.join(' · '));
       refusal.name = '';

@@ -55,6 +55,38 @@ const summaryFieldOf = (collection: RefTarget): string => {
   return info.summaryField;
 };
 
+/**
+ * How each collection's list reads in the CMS: the summary line (Decap's template, with its
+ * `date`, `upper` and `ternary` filters) and the fields it can be sorted by, the first one by
+ * default. Decap sorts by code point: Æ, Ø and Å come after Z, as in Danish (Å before Æ, though).
+ */
+interface ListView {
+  summary: (lang: Lang) => string;
+  sort: { field: string; desc?: boolean }[];
+}
+const LIST_VIEWS: Record<FolderCollection, ListView> = {
+  members: {
+    summary: () => '{{name}} · {{municipality}} · {{trades}}',
+    sort: [{ field: 'name' }, { field: 'joined' }],
+  },
+  blog: {
+    summary: (lang) =>
+      `{{title}} · {{date | date('YYYY-MM-DD')}} · {{lang | upper}}{{translation_of | ternary(' · ${bi('oversat', 'translated')[lang]}', '')}}`,
+    sort: [{ field: 'date', desc: true }, { field: 'title' }],
+  },
+  wiki: { summary: () => '{{name}} · {{kind}}', sort: [{ field: 'name' }, { field: 'last_verified' }] },
+  events: {
+    summary: () => "{{title}} · {{start | date('YYYY-MM-DD HH:mm')}} · {{status}}",
+    sort: [{ field: 'start', desc: true }, { field: 'title' }],
+  },
+  groups: { summary: () => '{{name}}', sort: [{ field: 'name' }] },
+  market: {
+    summary: () => "{{title}} · {{date | date('YYYY-MM-DD')}}",
+    sort: [{ field: 'title' }, { field: 'date', desc: true }],
+  },
+  pages: { summary: () => '{{title}} · {{lang | upper}}', sort: [{ field: 'title' }] },
+};
+
 /** The label of a collection's Markdown body, in the editor and in the save check's messages. */
 export const bodyLabel = (info: CollectionInfo, lang: Lang): string => (info.bodyLabel ?? bi('Tekst', 'Text'))[lang];
 
@@ -107,6 +139,7 @@ export function cmsCollections(
   lang: Lang,
   contentPath = 'content',
   layout: CmsLayout = {},
+  media: { folder: string; public: string } = { folder: 'public/media', public: '/media' },
 ): CmsCollection[] {
   const externalNames = Object.keys(layout.external ?? {}) as FolderCollection[];
   const external = Object.fromEntries(externalNames.map((n) => [n, externalChoices(n, layout.external![n]!, lang)]));
@@ -130,7 +163,13 @@ export function cmsCollections(
       // The file name comes from our own transliteration (æ→ae, ø→oe, å→aa), filled in before saving.
       slug: `{{fields.${SLUG_FIELD}}}`,
       identifier_field: summary,
-      summary: `{{${summary}}}`,
+      summary: LIST_VIEWS[name as FolderCollection].summary(lang),
+      sortable_fields: LIST_VIEWS[name as FolderCollection].sort.map((s, i) =>
+        i === 0 ? { field: s.field, default_sort: s.desc ? 'desc' : 'asc' } : { field: s.field },
+      ),
+      // Each collection's pictures in their own folder (public/media/members/…); "/" = from the repository root.
+      media_folder: `/${media.folder}/${info.path}`,
+      public_folder: `${media.public}/${info.path}`,
       fields: [...fields, ...(info.hasBody ? [bodyField(info, lang)] : [])],
     };
   });
@@ -189,6 +228,9 @@ export function cmsConfig(o: CmsConfigOptions): CmsConfig {
     // Upload file names: ASCII only. Entry file names use SLUG_FIELD instead (see format.ts).
     slug: { encoding: 'ascii', clean_accents: true, sanitize_replacement: '-' },
     editor: { preview: true },
-    collections: cmsCollections(o.tax, o.lang, o.contentPath, o.layout),
+    collections: cmsCollections(o.tax, o.lang, o.contentPath, o.layout, {
+      folder: o.mediaFolder ?? 'public/media',
+      public: o.publicFolder ?? '/media',
+    }),
   };
 }

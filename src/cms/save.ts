@@ -3,7 +3,8 @@ import { fileCollections, folderCollections, type FolderCollection, type Taxonom
 import { metaAt } from '../schemas/introspect.ts';
 import { describeIssue } from '../lib/content/messages.ts';
 import { bodyFindings } from '../lib/content/body-check.ts';
-import { bodyFinding, foreignFrontMatter } from '../lib/content/messages.ts';
+import { bodyFinding, duplicateName, foreignFrontMatter } from '../lib/content/messages.ts';
+import { entryKey, similarPairs } from '../lib/content/duplicates.ts';
 import { slugify } from '../lib/slug.ts';
 import { frontMatterFence } from '../lib/content/front-matter.ts';
 import { RESERVED_SLUGS } from '../site/routes.ts';
@@ -23,6 +24,25 @@ export interface SaveInput {
   /** The file as it was loaded; empty for a new entry. */
   raw?: string;
   isNew: boolean;
+  /**
+   * The collection's other entries (slug and name), when the CMS could list them: a new entry
+   * whose file name or name is taken, or nearly, is refused with the other's name.
+   */
+  existing?: ExistingEntry[];
+}
+
+export interface ExistingEntry {
+  slug: string;
+  /** Its summary field (name or title). */
+  name: string;
+  /** What keeps same-named entries apart (`entryKey`: language, an event's day). */
+  key?: string;
+}
+
+/** One refusal: the text, and the form's top-level field it is about (to scroll to), if any. */
+export interface Problem {
+  field?: string;
+  text: string;
 }
 
 export interface SaveResult {
@@ -32,6 +52,8 @@ export interface SaveResult {
   additions: Data;
   /** Problems for the editor, one line each; saving is refused when there are any. */
   problems: string[];
+  /** The same, with the field each is about. */
+  details: Problem[];
 }
 
 const isFolder = (c: string): c is FolderCollection => c in folderCollections;
@@ -42,9 +64,11 @@ const taxonomyIds = (tax: Taxonomies) => ({
 });
 
 /** Checks data against a schema the way the content validator does, with the editor's field labels. */
-function problemsOf(schema: z.ZodType, data: unknown, tax: Taxonomies, lang: Lang, prefix: string[] = []): string[] {
+function problemsOf(schema: z.ZodType, data: unknown, tax: Taxonomies, lang: Lang, prefix: string[] = []): Problem[] {
   const result = schema.safeParse(data);
   if (result.success) return [];
+  // Rules that name another field ("fill in Venue or Online link") name it by its label.
+  const fieldLabel = (f: string) => metaAt(schema, [f])?.label;
   return result.error.issues.map((issue) => {
     const value = issue.path.reduce<unknown>(
       (v, k) => (v && typeof v === 'object' ? (v as Record<PropertyKey, unknown>)[k] : undefined),
@@ -58,9 +82,16 @@ function problemsOf(schema: z.ZodType, data: unknown, tax: Taxonomies, lang: Lan
           : metaAt(schema, issue.path.slice(0, i + 1))?.label[lang],
       )
       .filter(Boolean);
-    const described = describeIssue(issue, { meta, value, taxonomyIds: taxonomyIds(tax), contentLabel: 'content' });
+    const described = describeIssue(issue, {
+      meta,
+      value,
+      taxonomyIds: taxonomyIds(tax),
+      contentLabel: 'content',
+      fieldLabel,
+    });
     const where = [...prefix, ...labels].join(' › ');
-    return where ? `${where}: ${described.message[lang]}` : described.message[lang];
+    const text = where ? `${where}: ${described.message[lang]}` : described.message[lang];
+    return { field: typeof issue.path[0] === 'string' ? issue.path[0] : undefined, text };
   });
 }
 
@@ -70,6 +101,10 @@ export function checkEntry(
   tax: Taxonomies,
   lang: Lang,
 ): string[] {
+  return entryProblems(input, tax, lang).map((p) => p.text);
+}
+
+function entryProblems(input: Pick<SaveInput, 'collection' | 'file' | 'data'>, tax: Taxonomies, lang: Lang): Problem[] {
   const { body, ...fields } = (pruneEmpty(input.data) as Data | undefined) ?? {};
   if (isFolder(input.collection)) {
     const { schema, info } = folderCollections[input.collection];
@@ -78,7 +113,7 @@ export function checkEntry(
     if (typeof body === 'string') {
       const where = `${bodyLabel(info, lang)}, ${bi('linje', 'line')[lang]}`;
       for (const finding of bodyFindings(body))
-        problems.push(`${where} ${finding.line + 1}: ${bodyFinding(finding)[lang]}`);
+        problems.push({ field: 'body', text: `${where} ${finding.line + 1}: ${bodyFinding(finding)[lang]}` });
     }
     return problems;
   }
@@ -91,7 +126,10 @@ export function checkEntry(
       const problems = problemsOf(schema, item, tax, lang, [`${i + 1}`]);
       const id = (item as Data | null)?.id;
       if (typeof id === 'string' && seen.has(id))
-        problems.push(bi(`${i + 1}: id "${id}" findes allerede`, `${i + 1}: id "${id}" is used twice`)[lang]);
+        problems.push({
+          field: LIST_KEY,
+          text: bi(`${i + 1}: id "${id}" findes allerede`, `${i + 1}: id "${id}" is used twice`)[lang],
+        });
       if (typeof id === 'string') seen.add(id);
       return problems;
     });
@@ -111,27 +149,62 @@ export function entrySlug(collection: string, data: Data): string {
  * format so that unchanged parts stay as they were.
  */
 export function prepareSave(input: SaveInput, tax: Taxonomies, lang: Lang): SaveResult {
-  const problems = checkEntry(input, tax, lang);
+  const problems = entryProblems(input, tax, lang);
   // A file whose front matter is not YAML (`---js` …) was loaded as all body; saving would keep it.
   const fence = input.raw && isFolder(input.collection) ? frontMatterFence(input.raw) : undefined;
-  if (fence?.kind === 'other') problems.unshift(foreignFrontMatter(fence.found)[lang]);
+  if (fence?.kind === 'other') problems.unshift({ text: foreignFrontMatter(fence.found)[lang] });
   const additions: Data = {};
   if (input.raw) additions[ORIGINAL_FIELD] = input.raw;
+  const summary = isFolder(input.collection) ? (folderCollections[input.collection].info.summaryField ?? 'title') : '';
   if (input.isNew && isFolder(input.collection)) {
     const slug = entrySlug(input.collection, input.data);
     if (!slug)
-      problems.push(
-        bi('Navnet skal indeholde mindst ét bogstav eller tal.', 'The name needs at least one letter or digit.')[lang],
-      );
+      problems.push({
+        field: summary,
+        text: bi('Navnet skal indeholde mindst ét bogstav eller tal.', 'The name needs at least one letter or digit.')[
+          lang
+        ],
+      });
     else if (input.collection === 'pages' && RESERVED_SLUGS.has(slug)) {
-      problems.push(
-        bi(
+      problems.push({
+        field: summary,
+        text: bi(
           `Siden kan ikke hedde "${slug}", fordi adressen /${slug}/ er optaget af sitet; vælg en anden titel.`,
           `The page cannot be called "${slug}": the address /${slug}/ is taken by the site; choose another title.`,
         )[lang],
-      );
+      });
     }
     additions[SLUG_FIELD] = slug;
   }
-  return { data: { ...input.data, ...additions }, additions, problems };
+  if (isFolder(input.collection) && input.existing) {
+    const duplicate = duplicateOf(input, summary, tax, lang);
+    if (duplicate) problems.push(duplicate);
+  }
+  return { data: { ...input.data, ...additions }, additions, problems: problems.map((p) => p.text), details: problems };
+}
+
+/**
+ * The other entry this one repeats: the same file name (a new "Søren Ærø Ågaard" would become
+ * soeren-aeroe-aagaard-1.md), or the same or nearly the same name (the contributor check's rule).
+ */
+function duplicateOf(input: SaveInput, summary: string, tax: Taxonomies, lang: Lang): Problem | undefined {
+  const name = typeof input.data[summary] === 'string' ? String(input.data[summary]).trim() : '';
+  if (!name) return undefined;
+  const own = input.isNew ? undefined : input.file;
+  const others = (input.existing ?? []).filter((e) => e.slug !== own);
+  const slug = entrySlug(input.collection, input.data);
+  const key = entryKey(input.collection, input.data);
+  const sameFile = input.isNew ? others.find((e) => e.slug === slug && (e.key ?? '') === key) : undefined;
+  const pairs = similarPairs([{ name, key }, ...others.map((e) => ({ name: e.name, key: e.key ?? '' }))]);
+  const similar = sameFile ?? others[(pairs.find(([i]) => i === 0)?.[1] ?? 0) - 1];
+  if (!similar) return undefined;
+  const where = bi(`filen ${similar.slug}.md`, `the file ${similar.slug}.md`)[lang];
+  const message = duplicateName(
+    name,
+    similar.name,
+    where,
+    sameFile !== undefined || slugify(name) === slugify(similar.name),
+  );
+  const label = metaAt(folderCollections[input.collection as FolderCollection].schema(tax), [summary])?.label[lang];
+  return { field: summary, text: label ? `${label}: ${message[lang]}` : message[lang] };
 }

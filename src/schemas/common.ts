@@ -6,6 +6,8 @@ import { LANGS, type Lang } from '../i18n/locale.ts';
 /** File names and references: lowercase ASCII, digits and single hyphens. */
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export const MEDIA_PATTERN = /^\/media\/[A-Za-z0-9._\/-]+\.(?:jpe?g|png|webp|avif|gif|svg)$/i;
+/** Required dates that mean "today" when an entry is created (the scaffolder's and the CMS's default). */
+export const TODAY_FIELDS: ReadonlySet<string> = new Set(['last_verified', 'joined', 'date']);
 /** Largest picture the media folder holds and the CMS uploads, in bytes. */
 export const MAX_IMAGE_BYTES = 2_000_000;
 const DATETIME_PATTERN = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?$/;

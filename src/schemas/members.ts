@@ -64,8 +64,11 @@ export function memberSchema(tax: Taxonomies) {
           .min(1)
           .default(['da']),
         {
-          label: bi('Sprog', 'Languages'),
-          hint: bi('Sprogkoder efter ISO 639-1, fx da, en, de.', 'ISO 639-1 codes, e.g. da, en, de.'),
+          label: bi('Sprog, medlemmet taler', 'Languages the member speaks'),
+          hint: bi(
+            'Én sprogkode med to bogstaver pr. linje: da (dansk), en (engelsk), de (tysk), sv (svensk), pl (polsk) …',
+            'One two-letter language code per line: da (Danish), en (English), de (German), sv (Swedish), pl (Polish) …',
+          ),
           widget: 'list',
         },
       ),
@@ -84,7 +87,7 @@ export function memberSchema(tax: Taxonomies) {
       phone: f.text({ label: bi('Telefon', 'Phone') }).optional(),
       cvr: field(z.string().regex(/^\d{8}$/), {
         label: bi('CVR-nummer', 'CVR number'),
-        hint: bi('8 cifre, skrives i anførselstegn.', '8 digits, written in quotes.'),
+        hint: bi('De 8 cifre, fx 12345678 (uden mellemrum).', 'The 8 digits, e.g. 12345678 (no spaces).'),
         widget: 'string',
       }).optional(),
       photo: f.image({ label: bi('Foto', 'Photo'), alt: 'photo_alt' }).optional(),
@@ -105,18 +108,22 @@ export function memberSchema(tax: Taxonomies) {
       }).optional(),
       lang: f
         .lang({
+          label: bi('Præsentationens sprog', 'Language of the presentation'),
           hint: bi(
-            'Sproget i præsentationen, hvis den ikke er på dansk.',
-            'The language of the presentation, if not Danish.',
+            'Det sprog, præsentationen nedenfor er skrevet på.',
+            'The language the presentation below is written in.',
           ),
         })
         .default('da'),
       joined: f.date({ label: bi('Medlem siden', 'Member since') }),
       listed: f.bool({
-        label: bi('Vis offentligt', 'Listed publicly'),
+        label: bi(
+          'Har medlemmet sagt ja til at blive vist på sitet?',
+          'Has the member agreed to be shown on the site?',
+        ),
         hint: bi(
-          'Medlemmets samtykke til at blive vist. Fra: ingen side, ingen søgning, ingen optælling.',
-          'The member’s consent to be public. Off: no page, no search entry, no identifying count.',
+          'Slå til, når medlemmet har givet samtykke. Står den fra, får medlemmet ingen side, kommer ikke med i søgningen og tælles ikke med nogen steder, hvor det kan genkendes.',
+          'Switch on once the member has agreed. While it is off, the member has no page, is not in the search and is not counted anywhere they could be recognised.',
         ),
       }),
     })

@@ -3,7 +3,10 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { MAX_DATA_FILE_BYTES, MAX_ENTRY_BYTES } from '../lib/content/files.ts';
+import { MAX_DATA_FILE_BYTES, MAX_ENTRY_BYTES, readContentText } from '../lib/content/files.ts';
+import { frontMatterFence, parseYamlData } from '../lib/content/front-matter.ts';
+import { entryKey } from '../lib/content/duplicates.ts';
+import { folderCollections } from '../schemas/index.ts';
 import { checkMediaFile } from '../lib/media.ts';
 import { MAX_IMAGE_BYTES } from '../schemas/common.ts';
 import { bi, daEn, enDa, type Bilingual } from '../schemas/meta.ts';
@@ -60,6 +63,9 @@ export interface CmsServer {
   close(): Promise<void>;
 }
 
+/** The action that lists a collection's entries by slug, name and key (see `entryNames`). */
+export const ENTRY_NAMES = 'entryNames';
+
 /** The actions Decap's proxy backend sends in simple publish mode (no editorial workflow locally). */
 const ACTIONS = new Set([
   'info',
@@ -73,6 +79,8 @@ const ACTIONS = new Set([
   'deleteFile',
   'deleteFiles',
   'getDeployPreview',
+  // Ours, not Decap's: the admin page's save check asks for the names it compares a new entry with.
+  ENTRY_NAMES,
 ]);
 
 const API_PATH = '/api/v1';
@@ -369,6 +377,33 @@ class Confinement {
 
 // --- the guard ------------------------------------------------------------------------------
 
+const repoRootOf = (c: Confinement) => c.repoRoot;
+
+/**
+ * Slug, name and key (`entryKey`) of each listed entry, read as the content check reads it (no
+ * link followed, size bounded, YAML as data); a file that cannot be read is left out.
+ */
+function entryNames(repoRoot: string, files: string[], collection: string) {
+  const info = folderCollections[collection as keyof typeof folderCollections].info;
+  const field = info.summaryField ?? 'title';
+  return files.flatMap((rel) => {
+    const read = readContentText(path.resolve(repoRoot, rel), MAX_ENTRY_BYTES);
+    if (!('text' in read) || frontMatterFence(read.text).kind !== 'yaml') return [];
+    const text = read.text.replace(/^\uFEFF/, '');
+    const end = text.search(/\n---[ \t]*(?:\r?\n|$)/);
+    if (end < 0) return [];
+    let data: unknown;
+    try {
+      data = parseYamlData(text.slice(text.indexOf('\n'), end + 1), { dates: false });
+    } catch {
+      return [];
+    }
+    if (!isObject(data) || typeof data[field] !== 'string') return [];
+    const slug = rel.slice(rel.lastIndexOf('/') + 1).replace(/\.md$/, '');
+    return [{ slug, name: data[field], key: entryKey(collection, data) }];
+  });
+}
+
 const isObject = (v: unknown): v is Params => typeof v === 'object' && v !== null && !Array.isArray(v);
 const asArray = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 
@@ -518,6 +553,18 @@ async function guardAction(body: Params, c: Confinement, decap: Decap): Promise<
     case 'getMediaFile':
       await readable(await picture(params.path));
       return { body };
+
+    case ENTRY_NAMES: {
+      const collection = String(params.collection);
+      const folder = await c.place(params.folder, ['content'], 'folder');
+      if (!Object.hasOwn(folderCollections, collection))
+        throw refuse(
+          422,
+          bi(`Ingen samling hedder "${shown(collection)}"`, `No collection is called "${shown(collection)}"`),
+        );
+      const files = await c.list(folder, 1, (name, size) => name.endsWith('.md') && size <= MAX_ENTRY_BYTES);
+      return { answer: async () => ({ status: 200, body: entryNames(repoRootOf(c), files, collection) }) };
+    }
 
     case 'persistMedia': {
       const asset = isObject(params.asset) ? params.asset : {};

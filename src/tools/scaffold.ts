@@ -3,6 +3,7 @@ import { folderCollections, type FolderCollection } from '../schemas/index.ts';
 import { collectionSchema, fieldDocs, type FieldDoc } from './field-docs.ts';
 import { slugify } from '../lib/slug.ts';
 import { bi, daEn } from '../schemas/meta.ts';
+import { TODAY_FIELDS } from '../schemas/common.ts';
 
 /** What people type after `npm run new --`, in English or Danish, singular or plural. */
 export const COLLECTION_NAMES: Record<string, FolderCollection> = {
@@ -33,9 +34,6 @@ export function collectionFor(word: string): FolderCollection | undefined {
   // Own keys only: "constructor" is not a collection.
   return Object.hasOwn(COLLECTION_NAMES, key) ? COLLECTION_NAMES[key] : undefined;
 }
-
-/** Required dates that mean "today" when an entry is created; other dates (an event's start, an expiry) are left to fill in. */
-const TODAY_FIELDS = new Set(['last_verified', 'joined', 'date']);
 
 /**
  * The starting value of a required field: the name for the name field, today for "today"

@@ -15,6 +15,8 @@ import { adminSetup } from '../../src/cms/setup.ts';
 import { productionBackend } from '../../src/lib/cms-env.ts';
 import { cmsLayout } from '../../src/cms/layout.ts';
 import { checkEntry, entrySlug, prepareSave } from '../../src/cms/save.ts';
+import { copenhagenDay, uploadName, withEditorDefaults } from '../../src/cms/defaults.ts';
+import { decapPhrases, imageEditorComponent, mergePhrases } from '../../src/cms/locale.ts';
 
 /** A generated field (always labelled), with every widget's options readable: the tests look at any widget's. */
 type DecapField = CmsField & { label: string } & Record<string, any>;
@@ -365,7 +367,7 @@ describe('an entry saved by the CMS passes the schema', () => {
     const fields = folder(config(), 'events').fields;
     const entry = sampleEntry(fields.filter((f) => f.required));
     expect(checkEntry({ collection: 'events', data: entry }, tax, 'da')).toEqual([
-      expect.stringMatching(/^Mødested: udfyld "venue" eller "online_url"/),
+      expect.stringMatching(/^Mødested: udfyld "Mødested" eller "Onlinelink"/),
     ]);
     const halfVenue = { ...entry, venue: { name: 'Biblioteket', address: '' } };
     expect(checkEntry({ collection: 'events', data: halfVenue }, tax, 'da')).toEqual([
@@ -377,7 +379,7 @@ describe('an entry saved by the CMS passes the schema', () => {
     ]);
     const photoWithoutAlt = { ...sampleEntry(folder(config(), 'members').fields), photo_alt: '' };
     expect(checkEntry({ collection: 'members', data: photoWithoutAlt }, tax, 'en')).toEqual([
-      expect.stringMatching(/^Photo alt text: is required when "photo" is set/),
+      expect.stringMatching(/^Photo alt text: is required when "Photo" is set/),
     ]);
   });
 });
@@ -446,6 +448,58 @@ describe('new entries are named by the content model’s transliteration', () =>
     expect(text).not.toContain(SLUG_FIELD);
   });
 
+  it('refuses a new entry that repeats an existing one, naming it: same file name, or nearly the same name', () => {
+    const c = folder(config(), 'members');
+    const existing = [
+      { slug: 'soeren-aeroe-aagaard', name: 'Søren Ærø Ågaard' },
+      { slug: 'anne-hansen', name: 'Anne Hansen' },
+    ];
+    const save = (name: string, isNew = true, file?: string) =>
+      prepareSave(
+        { collection: 'members', data: { ...sampleEntry(c.fields), name }, isNew, file, existing },
+        tax,
+        'da',
+      );
+    expect(save('Soeren Aeroe Aagaard').details).toEqual([
+      {
+        field: 'name',
+        text: expect.stringMatching(/^Navn: der findes allerede "Søren Ærø Ågaard" \(filen soeren-aeroe-aagaard\.md\)/),
+      },
+    ]);
+    expect(save('Anne Hanssen').problems).toEqual([
+      expect.stringMatching(/^Navn: "Anne Hanssen" er næsten samme navn som "Anne Hansen" \(filen anne-hansen\.md\)/),
+    ]);
+    expect(save('Anne Jensen').problems).toEqual([]);
+    // Saving an existing entry does not compare it with itself.
+    expect(save('Anne Hansen', false, 'anne-hansen').problems).toEqual([]);
+    // A post and its translation may share a title; this year's event and last year's too.
+    const post = folder(config(), 'blog');
+    const posts = [{ slug: 'kon-kolleger', name: 'Kon-kolleger', key: 'da' }];
+    const savePost = (lang: string) =>
+      prepareSave(
+        {
+          collection: 'blog',
+          data: { ...sampleEntry(post.fields), title: 'Kon-kolleger', lang },
+          isNew: true,
+          existing: posts,
+        },
+        tax,
+        'da',
+      ).problems;
+    expect(savePost('en')).toEqual([]);
+    expect(savePost('da')).toEqual([expect.stringContaining('kon-kolleger.md')]);
+  });
+
+  it('names the field of each problem, so the form can show it', () => {
+    const c = folder(config(), 'events');
+    const { details } = prepareSave(
+      { collection: 'events', data: sampleEntry(c.fields.filter((f) => f.required)), isNew: true },
+      tax,
+      'en',
+    );
+    expect(details).toEqual([{ field: 'venue', text: 'Venue: fill in "Venue" or "Online link"' }]);
+  });
+
   it('refuses a page whose name would take one of the site’s own addresses', () => {
     const c = folder(config(), 'pages');
     const { problems } = prepareSave(
@@ -454,5 +508,71 @@ describe('new entries are named by the content model’s transliteration', () =>
       'da',
     );
     expect(problems).toEqual([expect.stringContaining('/medlemmer/')]);
+  });
+});
+
+describe('what the form starts with, and where pictures go', () => {
+  it('puts each collection’s pictures in its own folder under public/media', () => {
+    for (const [name, def] of Object.entries(folderCollections)) {
+      expect(folder(config(), name), name).toMatchObject({
+        media_folder: `/public/media/${def.info.path}`,
+        public_folder: `/media/${def.info.path}`,
+      });
+    }
+  });
+
+  it('lists entries with a summary and sorted by name or date', () => {
+    expect(folder(config(), 'members')).toMatchObject({
+      summary: '{{name}} · {{municipality}} · {{trades}}',
+      sortable_fields: [{ field: 'name', default_sort: 'asc' }, { field: 'joined' }],
+    });
+    expect(folder(config(), 'blog').summary).toContain("ternary(' · oversat', '')");
+    expect(folder(config('en'), 'blog').summary).toContain("ternary(' · translated', '')");
+    expect(folder(config(), 'events').sortable_fields).toEqual([
+      { field: 'start', default_sort: 'desc' },
+      { field: 'title' },
+    ]);
+  });
+
+  it('starts a new entry with today’s date where the date means today, and the editor’s language', () => {
+    const c = withEditorDefaults(config('en'), '2026-11-26', 'en');
+    const field = (col: string, name: string) => folder(c, col).fields.find((f) => f.name === name)!;
+    expect(field('blog', 'date').default).toBe('2026-11-26');
+    expect(field('members', 'joined').default).toBe('2026-11-26');
+    expect(field('wiki', 'last_verified').default).toBe('2026-11-26');
+    expect(field('events', 'end').default).toBeUndefined();
+    expect(field('blog', 'lang').default).toBe('en');
+    expect(field('members', 'lang').default).toBe('en');
+    expect(copenhagenDay(new Date('2026-11-26T23:30:00Z'))).toBe('2026-11-27');
+  });
+
+  it('names uploaded pictures by the slug rule', () => {
+    expect(uploadName('Søren på Færgen.JPG')).toBe('soeren-paa-faergen.jpg');
+    expect(uploadName('Ærø 2024 (1).png')).toBe('aeroe-2024-1.png');
+    expect(uploadName('....png')).toBe('billede.png');
+    expect(uploadName('portræt.webp')).toBe('portraet.webp');
+  });
+
+  it('gives Decap Danish for what its Danish locale lacks, over its own words', () => {
+    const merged = mergePhrases(
+      { ui: { toast: { onFailToPersist: 'Kunne ikke gemme: %{details}', other: 'x' } } },
+      decapPhrases('da'),
+    ) as { ui: { toast: Record<string, string> }; editor: { editorNotesPane: { title: string } } };
+    expect(merged.ui.toast.other).toBe('x');
+    expect(merged.ui.toast.onFailToPersist).toBe('Dokumentet kunne ikke gemmes: %{details}');
+    expect(merged.editor.editorNotesPane.title).toBe('Noter');
+    const image = imageEditorComponent('da');
+    expect(image.fields.map((f) => f.label)).toEqual([
+      'Billede',
+      'Alternativ tekst (beskriv billedet)',
+      'Titel (vises ved musen)',
+    ]);
+    const block = image.toBlock({ alt: 'Færgen', image: '/media/blog/faergen.jpg' });
+    expect(block).toBe('![Færgen](/media/blog/faergen.jpg)');
+    expect(image.fromBlock(block.match(image.pattern))).toEqual({
+      image: '/media/blog/faergen.jpg',
+      alt: 'Færgen',
+      title: undefined,
+    });
   });
 });
