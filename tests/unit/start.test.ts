@@ -1,4 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
+import net from 'node:net';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { freePort } from '../helpers/admin-site.ts';
@@ -10,7 +11,7 @@ function start(env: Record<string, string>, ...args: string[]) {
   return spawnSync(process.execPath, [START, ...args], {
     cwd: ROOT,
     encoding: 'utf8',
-    env: { ...process.env, CONTENT_DIR: '', CMS_PROXY_URL: '', MODE: '', ...env },
+    env: { ...process.env, CONTENT_DIR: '', CMS_PROXY_URL: '', MODE: '', PORT: '', CMS_PORT: '', ...env },
     timeout: 30_000,
   });
 }
@@ -62,5 +63,70 @@ describe('npm start', () => {
     }
     expect(await exited).toBe(0);
     expect(out).toContain('[cms] refused POST /api/v1 from http://127.0.0.1:4322');
+  });
+
+  it('refuses a port that is not a whole number from 1 to 65535, or the same port twice (exit 2)', () => {
+    for (const [env, args, text] of [
+      [{}, ['--port', 'abc'], '--port must be a whole number from 1 to 65535, not "abc"'],
+      [{ PORT: '70000' }, [], '--port must be a whole number from 1 to 65535, not "70000"'],
+      [{ CMS_PORT: '0' }, [], '--cms-port must be a whole number from 1 to 65535, not "0"'],
+      [{}, ['--port', '4400', '--cms-port', '4400'], 'cannot both use port 4400: choose another with --cms-port'],
+    ] as const) {
+      const r = start(env, '--no-build', ...args);
+      expect(r.status, args.join(' ')).toBe(2);
+      expect(r.stderr).toContain(text);
+    }
+  }, 30_000);
+
+  it('says which port is taken and which option chooses another, in both languages, before building (exit 2)', async () => {
+    const busy = net.createServer();
+    await new Promise<void>((resolve) => busy.listen(0, '127.0.0.1', resolve));
+    const port = (busy.address() as net.AddressInfo).port;
+    try {
+      const started = Date.now();
+      const site = start({ PORT: String(port) });
+      expect(site.status).toBe(2);
+      expect(site.stderr).toContain(
+        `port ${port} (the site) is in use: is npm start already running? Choose another with --port ${port + 1} (or PORT=${port + 1})`,
+      );
+      expect(site.stderr).toContain(`port ${port} (sitet) er i brug`);
+      // Said at once, not after a build.
+      expect(Date.now() - started).toBeLessThan(10_000);
+      const cms = start({}, '--cms-only', '--cms-port', String(port));
+      expect(cms.status).toBe(2);
+      expect(cms.stderr).toContain(
+        `port ${port} (the CMS backend) is in use: is npm start already running? Choose another with --cms-port ${port + 1} (or CMS_PORT=${port + 1})`,
+      );
+    } finally {
+      busy.close();
+    }
+  });
+
+  it('with --port, lets only the admin page on that port call the backend on --cms-port', async () => {
+    const [sitePort, cmsPort] = [await freePort(), await freePort()];
+    const child = spawn(process.execPath, [START, '--cms-only', '--cms-port', String(cmsPort)], {
+      cwd: ROOT,
+      env: { ...process.env, CONTENT_DIR: '', MODE: '', CMS_PROXY_URL: '', CMS_PORT: '', PORT: String(sitePort) },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    child.stdout.on('data', (d) => (out += d));
+    child.stderr.on('data', (d) => (out += d));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    try {
+      await expect.poll(() => out, { timeout: 20_000 }).toContain('[start] CMS backend');
+      expect(out).toContain(`http://127.0.0.1:${cmsPort}/api/v1 for http://127.0.0.1:${sitePort}/admin/`);
+      const post = (origin: string) =>
+        fetch(`http://127.0.0.1:${cmsPort}/api/v1`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', origin },
+          body: '{"action":"info","params":{}}',
+        }).then((r) => r.status);
+      expect(await post(`http://127.0.0.1:${sitePort}`)).toBe(200);
+      expect(await post('http://127.0.0.1:4321')).toBe(403);
+    } finally {
+      child.kill('SIGTERM');
+    }
+    expect(await exited).toBe(0);
   });
 });
