@@ -376,17 +376,25 @@ export async function buildAdminBundle(options: AdminBundleOptions): Promise<Adm
 }
 
 /**
- * Puts the bundle into a built site at `admin/assets/` (replacing what an earlier build left there).
+ * Puts the bundle into a built site at `admin/assets/`. A file already there under the same name is
+ * the same file (the names carry a hash of the content), so only missing files are copied and an
+ * earlier bundle's files removed: a rebuild with the same bundle copies nothing, and a site being
+ * served meanwhile (npm start) is never without its script.
  */
 export function copyAdminBundle(bundle: AdminBundle, outDir: string): void {
   const target = path.join(outDir, ADMIN_ASSETS_DIR);
-  fs.rmSync(target, { recursive: true, force: true });
-  for (const file of bundle.files) {
-    if (!file.startsWith('assets/')) continue;
-    const to = path.join(outDir, 'admin', file);
-    fs.mkdirSync(path.dirname(to), { recursive: true });
-    fs.copyFileSync(path.join(bundle.dir, file), to);
+  fs.mkdirSync(target, { recursive: true });
+  const wanted = new Set(bundle.files.filter((f) => f.startsWith('assets/')).map((f) => f.slice('assets/'.length)));
+  const present = new Set(fs.readdirSync(target));
+  for (const name of wanted) {
+    const from = path.join(bundle.dir, 'assets', name);
+    const to = path.join(target, name);
+    // The size too: a copy cut short by a crash is copied again.
+    if (present.has(name) && fs.statSync(to).size === fs.statSync(from).size) continue;
+    fs.copyFileSync(from, to);
   }
+  for (const name of present)
+    if (!wanted.has(name)) fs.rmSync(path.join(target, name), { recursive: true, force: true });
 }
 
 // Run as a child process by ensureAdminBundle: node src/tools/admin-bundle.ts ROOT ENTRY CACHE_DIR

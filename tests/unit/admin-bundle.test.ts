@@ -156,6 +156,13 @@ console.log(JSON.stringify({ key: b.key, built: b.built }));`;
     expect(copied.sort()).toEqual(bundle.files.filter((f) => f.startsWith('assets/')).sort());
     expect(fs.existsSync(path.join(dist, 'admin/index.html'))).toBe(true);
     expect(fs.existsSync(path.join(dist, bundle.script))).toBe(true);
+
+    // Again into the same site (a rebuild): nothing is written, nothing goes missing.
+    const script = path.join(dist, bundle.script);
+    fs.utimesSync(script, new Date(0), new Date(0));
+    copyAdminBundle(bundle, dist);
+    expect(fs.statSync(script).mtimeMs).toBe(0);
+    expect(fs.readdirSync(path.join(dist, 'admin/assets'))).toHaveLength(copied.length);
   });
 
   it('fails with the entry named and Vite’s message when the script does not build', async () => {
