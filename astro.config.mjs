@@ -4,6 +4,7 @@ import mdx from '@astrojs/mdx';
 import { unified } from '@astrojs/markdown-remark';
 import { adminBundle } from './src/integrations/admin-bundle.ts';
 import { contentCheck } from './src/integrations/content-check.ts';
+import { incrementalOutput } from './src/integrations/incremental-output.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
 import { securityHeaders } from './src/integrations/security-headers.ts';
 import { rehypeCleanBody } from './src/lib/sanitize.ts';
@@ -25,7 +26,12 @@ export default defineConfig({
   },
   // The CMS script is built apart from the content and cached (adminBundle); its files are in place
   // before the search index and the security headers read the output.
-  integrations: [contentCheck(), mdx(), adminBundle(), searchIndex(), securityHeaders()],
+  integrations: [contentCheck(), mdx(), adminBundle(), incrementalOutput(), searchIndex(), securityHeaders()],
+  // A build renders only the pages whose inputs changed since the last build with the same cache
+  // folder (cache keys: src/site/page-keys.ts); the rest stay in the output folder, which is
+  // therefore not emptied first (src/integrations/incremental-output.ts removes what is stale).
+  experimental: { incrementalBuild: true },
+  vite: { build: { emptyOutDir: false } },
   devToolbar: { enabled: false },
   server: { host: '127.0.0.1' },
 });

@@ -51,6 +51,14 @@ export interface Route<P> {
   alternate?(page: RoutePage<P>, ctx: RouteContext): string | undefined;
   /** Where the language switch goes when there is no alternate (without it: the other language's home). */
   switchTo?(ctx: RouteContext): string;
+  /**
+   * What the page shows besides its props, its head and the site-wide data (settings, taxonomies):
+   * the entries and values its view reads from `data`. An incremental build renders the page again
+   * only when these, its props or its head change (src/site/page-keys.ts). Without it the page
+   * depends on all content, which is always right; a row that says less must say everything its
+   * view reads (tests/build/incremental.test.ts compares incremental builds with full ones).
+   */
+  inputs?(page: RoutePage<P>, ctx: RouteContext): unknown;
 }
 
 /** Checks a row's functions against its own props; the table then holds rows of any props. */
@@ -80,6 +88,13 @@ function perEntry<K extends string, T extends { id: string }>(key: K, entries: T
   return entries.map((entry) => ({ params: { slug: entry.id }, props: { [key]: entry } as Record<K, T> }));
 }
 
+/** The members who wrote these posts (a card or byline shows their names). */
+const authorsOf = (posts: Post[], data: SiteData) =>
+  posts.flatMap((p) => p.data.authors ?? []).map((slug) => data.membersBySlug.get(slug));
+
+/** Which events are still to come depends on the clock, not only on the content. */
+const upcomingIds = (data: SiteData) => data.upcoming.map((e) => e.id);
+
 /** A list's title, numbered from its second page on: "Bloggen (2)". */
 const numbered = (title: string, pager?: Pager) => (pager && pager.page > 1 ? `${title} (${pager.page})` : title);
 
@@ -88,9 +103,14 @@ interface BlogList {
   intro?: string;
   items: Post[];
 }
-const blogList: Pick<Route<BlogList>, 'view' | 'title' | 'switchTo'> = {
+const blogList: Pick<Route<BlogList>, 'view' | 'title' | 'switchTo' | 'inputs'> = {
   view: 'BlogListView',
   title: ({ props, pager }) => numbered(props.heading, pager),
+  // The cards name their authors; the page counts the other language's posts.
+  inputs: ({ props }, { lang, data }) => [
+    authorsOf(props.items, data),
+    data.postsByLang[otherLang(lang)].map((p) => p.id),
+  ],
   // The other language's blog has other posts; its index is the nearest equivalent.
   switchTo: ({ lang }) => routePath('blog', otherLang(lang)),
 };
@@ -109,6 +129,8 @@ export const ROUTES = {
     nav: 'nav.members',
     pages: ({ data }) => paged(data.members, DIRECTORY_PAGE_SIZE, {}, {}),
     title: (_, { t }) => t('members.title'),
+    // Every page says how many members there are; the first has the search with every member's facets.
+    inputs: ({ pager }, { data }) => (pager?.page === 1 ? data.members : data.members.length),
   }),
   member: route<{ member: Member }>({
     view: 'MemberView',
@@ -118,6 +140,11 @@ export const ROUTES = {
     title: ({ props: { member } }) =>
       member.data.business ? `${member.data.name} – ${member.data.business}` : member.data.name,
     description: ({ props: { member } }) => (member.data.services ?? []).join(', ') || undefined,
+    inputs: ({ props: { member } }, { data }) => [
+      data.postsByAuthor.get(member.id),
+      data.marketByMember.get(member.id),
+      (member.data.groups ?? []).map((g) => data.groupsBySlug.get(g)),
+    ],
   }),
   blog: route<BlogList>({
     ...blogList,
@@ -176,12 +203,14 @@ export const ROUTES = {
       return translation && routePath('post', translation.data.lang, { slug: translation.id });
     },
     switchTo: blogList.switchTo,
+    inputs: ({ props: { post } }, { data }) => [authorsOf([post], data), data.translations.get(post.id)],
   }),
   wiki: route<object>({
     view: 'WikiIndexView',
     path: { da: 'netvaerk', en: 'networks' },
     nav: 'nav.wiki',
     title: (_, { t }) => t('wiki.title'),
+    inputs: (_, { data }) => data.networks,
   }),
   network: route<{ network: Network }>({
     view: 'NetworkView',
@@ -190,6 +219,8 @@ export const ROUTES = {
     pages: ({ data }) => perEntry('network', data.networks),
     title: ({ props: { network } }) => network.data.name,
     description: ({ props: { network } }) => network.data.audience,
+    // Its events, split into coming and past by the clock.
+    inputs: ({ props: { network } }, { data }) => [data.eventsByNetwork.get(network.id), upcomingIds(data)],
   }),
   events: route<{ which: 'upcoming' }>({
     view: 'EventsListView',
@@ -212,6 +243,11 @@ export const ROUTES = {
     pages: ({ data }) => perEntry('event', data.events),
     title: ({ props: { event } }) => event.data.title,
     description: ({ props: { event } }) => event.data.description,
+    inputs: ({ props: { event } }, { data }) => [
+      event.data.network && data.networksBySlug.get(event.data.network),
+      (event.data.organizers ?? []).map((m) => data.membersBySlug.get(m)),
+      upcomingIds(data),
+    ],
   }),
   groups: route<object>({
     view: 'GroupsView',
@@ -235,6 +271,7 @@ export const ROUTES = {
     view: 'ContactView',
     path: { da: 'kontakt', en: 'contact' },
     title: (_, { t }) => t('contact.title'),
+    inputs: () => [],
   }),
   // Free pages last: every name above is reserved, so none can shadow a section.
   page: route<{ page: Page }>({
@@ -247,6 +284,7 @@ export const ROUTES = {
       ),
     title: ({ props: { page } }) => page.data.title,
     description: ({ props: { page } }) => page.data.description,
+    inputs: (_, { data }) => data.pages,
     alternate: ({ props: { page } }, { data }): string | undefined => {
       const translation = page.data.translation_of
         ? data.pagesBySlug.get(page.data.translation_of)
@@ -320,14 +358,22 @@ export interface StaticPath {
   /** The path without its slashes; undefined for the Danish home. */
   params: { path: string | undefined };
   props: RouteProps;
+  /** Astro's incremental build renders the page again only when this changes. */
+  cacheKey?: string;
 }
+
+/** Makes a page's cache key from everything it shows (src/site/page-keys.ts; Node only, so passed in). */
+export type PageKey = (route: RouteId, path: string, head: PageHead, props: unknown, inputs: unknown) => string;
 
 /**
  * Every page of the table in both languages, as getStaticPaths returns them. Paginated lists get
  * `pager` ({ page, pages, href }) among their props. When two rows give one path, the first
  * row keeps it (an event named "tidligere" does not replace the archive), with a warning.
  */
-export function routePages(data: SiteData): StaticPath[] {
+/** A row without `inputs` depends on all content. */
+export const ALL_CONTENT = Symbol('all content');
+
+export function routePages(data: SiteData, key?: PageKey): StaticPath[] {
   const taken = new Map<string, RouteId>();
   const out: StaticPath[] = [];
   for (const lang of LANGS) {
@@ -345,21 +391,19 @@ export function routePages(data: SiteData): StaticPath[] {
         }
         taken.set(path, id);
         const pager = page.pager && { ...page.pager, href: (n: number) => routePath(id, lang, page.params, n) };
+        const head: PageHead = {
+          title: row.title(page, ctx),
+          description: row.description?.(page, ctx),
+          alternate: row.alternate
+            ? row.alternate(page, ctx)
+            : routePath(id, otherLang(lang), page.params, page.pager?.page),
+          switchTo: row.switchTo?.(ctx),
+        };
+        const props = { ...(page.props as object), ...(pager && { pager }) };
         out.push({
           params: { path: path.slice(1, -1) || undefined },
-          props: {
-            route: id,
-            view: row.view,
-            props: { ...(page.props as object), ...(pager && { pager }) },
-            head: {
-              title: row.title(page, ctx),
-              description: row.description?.(page, ctx),
-              alternate: row.alternate
-                ? row.alternate(page, ctx)
-                : routePath(id, otherLang(lang), page.params, page.pager?.page),
-              switchTo: row.switchTo?.(ctx),
-            },
-          },
+          props: { route: id, view: row.view, props, head },
+          ...(key && { cacheKey: key(id, path, head, props, row.inputs ? row.inputs(page, ctx) : ALL_CONTENT) }),
         });
       }
     }

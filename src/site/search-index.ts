@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
 
@@ -15,6 +16,8 @@ export async function buildSearchIndex(siteDir: string): Promise<IndexStats> {
   try {
     const added = await index.addDirectory({ path: siteDir });
     if (added.errors.length) throw new Error(`Pagefind could not index ${siteDir}: ${added.errors.join('; ')}`);
+    // The output folder is kept between builds (incremental builds): an earlier index's chunks go first.
+    fs.rmSync(path.join(siteDir, 'pagefind'), { recursive: true, force: true });
     const written = await index.writeFiles({ outputPath: path.join(siteDir, 'pagefind') });
     if (written.errors.length) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
     const files = await index.getFiles();
