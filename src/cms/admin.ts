@@ -9,6 +9,8 @@ import { createFormats, FRONTMATTER_FORMAT, YAML_FORMAT } from './format.ts';
 import { identityLink, identityPage } from './identity.ts';
 import { previewTemplates } from './previews.ts';
 import { LOCAL_HOSTNAMES, type AdminSetup } from './setup.ts';
+// After a save on this machine: "Siden er opdateret — Se siden" once npm start has rebuilt the site.
+import './live.ts';
 
 /** The admin page's script: configure Decap from the setup the page was built with, then start it. */
 

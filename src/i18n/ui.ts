@@ -160,6 +160,13 @@ const da = {
   'contact.dot': 'punktum',
   'contact.newsletter': 'Nyhedsbrev',
   'contact.social': 'Følg os',
+  'live.building': 'Opdaterer siden …',
+  'live.updated': 'Siden er opdateret',
+  'live.updatedNoPage': 'Sitet er opdateret (posten har ingen side, fordi den ikke vises offentligt)',
+  'live.view': 'Se siden',
+  'live.failed': 'Siden kunne ikke opdateres, så sitet viser stadig den forrige udgave. Ret dette, og gem igen:',
+  'live.lost': 'CMS-serveren svarer ikke: kører npm start stadig?',
+  'live.close': 'Luk',
 } as const;
 
 export type UIKey = keyof typeof da;
@@ -325,6 +332,14 @@ const en: Record<UIKey, string> = {
   'contact.dot': 'dot',
   'contact.newsletter': 'Newsletter',
   'contact.social': 'Follow us',
+  'live.building': 'Updating the page …',
+  'live.updated': 'The page is updated',
+  'live.updatedNoPage': 'The site is updated (the entry has no page, because it is not shown publicly)',
+  'live.view': 'View page',
+  'live.failed':
+    'The page could not be updated, so the site still shows the previous version. Fix this and save again:',
+  'live.lost': 'The CMS server does not answer: is npm start still running?',
+  'live.close': 'Close',
 };
 
 export const ui: Record<Lang, Record<UIKey, string>> = { da, en };
