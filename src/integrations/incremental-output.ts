@@ -15,6 +15,8 @@ import type { AstroIntegration } from 'astro';
  *   so what it did not write this time is older than the build).
  */
 
+const MANIFEST = 'mikronet-output.json';
+
 interface Manifest {
   version: 1;
   pages: string[];
@@ -59,7 +61,7 @@ export function staleFiles(before: Manifest | undefined, now: Omit<Manifest, 've
 }
 
 export function incrementalOutput(): AstroIntegration {
-  const dirs = { cache: '', public: '' };
+  const dirs = { cache: '', public: '', out: '' };
   let started = 0;
   return {
     name: 'mikronet:incremental-output',
@@ -67,13 +69,21 @@ export function incrementalOutput(): AstroIntegration {
       'astro:config:done': ({ config }) => {
         dirs.cache = fileURLToPath(config.cacheDir);
         dirs.public = fileURLToPath(config.publicDir);
+        dirs.out = fileURLToPath(config.outDir);
       },
       'astro:build:start': () => {
         started = Date.now();
+        // Without a record of the previous build (a new or deleted cache folder) nothing can be
+        // told stale later, and Astro renders every page anyway: start from an empty folder, as
+        // a build without incremental output would.
+        if (!fs.existsSync(path.join(dirs.cache, MANIFEST)) && dirs.out) {
+          for (const entry of fs.existsSync(dirs.out) ? fs.readdirSync(dirs.out) : [])
+            if (entry !== '.git') fs.rmSync(path.join(dirs.out, entry), { recursive: true, force: true });
+        }
       },
       'astro:build:done': ({ dir, pages, logger }) => {
         const dist = path.resolve(fileURLToPath(dir));
-        const manifestFile = path.join(dirs.cache, 'mikronet-output.json');
+        const manifestFile = path.join(dirs.cache, MANIFEST);
         let before: Manifest | undefined;
         try {
           const read = JSON.parse(fs.readFileSync(manifestFile, 'utf8')) as Manifest;
