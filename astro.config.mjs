@@ -24,9 +24,10 @@ export default defineConfig({
     processor: unified({ rehypePlugins: [rehypeCleanBody] }),
     syntaxHighlight: false,
   },
-  // The CMS script is built apart from the content and cached (adminBundle); its files are in place
-  // before the search index and the security headers read the output.
-  integrations: [contentCheck(), mdx(), adminBundle(), incrementalOutput(), searchIndex(), securityHeaders()],
+  // The CMS script is built apart from the content and cached (adminBundle): first, so a build of
+  // it is over before the content is read, and its files are in place before the search index and
+  // the security headers read the output.
+  integrations: [adminBundle(), contentCheck(), mdx(), incrementalOutput(), searchIndex(), securityHeaders()],
   // A build renders only the pages whose inputs changed since the last build with the same cache
   // folder (cache keys: src/site/page-keys.ts); the rest stay in the output folder, which is
   // therefore not emptied first (src/integrations/incremental-output.ts removes what is stale).

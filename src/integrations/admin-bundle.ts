@@ -53,16 +53,14 @@ export function adminBundle(): AstroIntegration {
   return {
     name: 'mikronet:admin-bundle',
     hooks: {
-      'astro:config:setup': ({ config, command: cmd, updateConfig, logger: log }) => {
+      'astro:config:setup': async ({ config, command: cmd, updateConfig, logger: log }) => {
         root = fileURLToPath(config.root);
         command = cmd;
         logger = log;
         updateConfig({ vite: { plugins: [scriptModule] } });
-      },
-      // Before the pages render (the admin page needs the script's name), and not during them: the
-      // bundle's build and the content build do not hold their memory at the same time.
-      'astro:build:start': async () => {
-        await ensure();
+        // First thing in a build, before the content is loaded: a bundle that has to be built
+        // then (a child process of about 1 GiB) does not add its memory to the content build's.
+        if (cmd === 'build') await ensure();
       },
       'astro:server:setup': ({ server }) => {
         // Started now so /admin/ is ready sooner; a failure is reported when the page asks again.
