@@ -18,4 +18,21 @@ describe('wiki filters', () => {
     expect(css).toContain('.wiki:has(#kind-online:checked) .grid > li:not([data-kind="online"])');
     expect(css).toContain('.wiki:has(#region-sjaelland:checked) .grid > li:not([data-regions~="sjaelland"])');
   });
+  it('shows the "nothing matches" message for exactly the choices no network matches', () => {
+    const css = wikiFilterCss(
+      ['online', 'forening'],
+      ['sjaelland', 'syddanmark'],
+      [{ kind: 'online', regions: ['sjaelland'] }],
+    );
+    const shown = (kind: string, region: string) =>
+      css.includes(`.wiki:has(#kind-${kind}:checked):has(#region-${region}:checked) .wiki-empty`);
+    expect(shown('all', 'all')).toBe(false);
+    expect(shown('online', 'sjaelland')).toBe(false);
+    expect(shown('all', 'sjaelland')).toBe(false);
+    expect(shown('online', 'all')).toBe(false);
+    expect(shown('online', 'syddanmark')).toBe(true);
+    expect(shown('forening', 'all')).toBe(true);
+    expect(shown('all', 'syddanmark')).toBe(true);
+    expect(css).toContain('.wiki .wiki-empty { display: none; }');
+  });
 });
