@@ -75,7 +75,7 @@ describe('the build of the sample content', () => {
       for (let n = 1; n <= pageCount; n++) {
         expect(exists(pathOf(n)), `${what} page ${n}`).toBe(true);
         const html = fs.readFileSync(fileFor(TEST_DIST, pathOf(n)), 'utf8');
-        const cards = [...html.matchAll(/<li class="card"[^>]*><h3><a href="([^"]+)"/g)].map((m) => m[1]);
+        const cards = [...html.matchAll(/<li class="card"[^>]*><h[23]><a href="([^"]+)"/g)].map((m) => m[1]);
         expect(cards.length, `${what} page ${n}`).toBeLessThanOrEqual(10);
         if (n < pageCount) expect(html, `${what} page ${n} links on`).toContain(`href="${pathOf(n + 1)}" rel="next"`);
         found.push(...cards);
@@ -203,10 +203,22 @@ describe('the build of the sample content', () => {
     }
   });
 
-  it('ships no JavaScript on pages without search or an e-mail address', () => {
-    for (const p of ['/', '/blog/', '/netvaerk/', '/arrangementer/', '/grupper/', '/en/networks/', '/om/']) {
+  it('ships no JavaScript on pages without search, a filter or an e-mail address', () => {
+    for (const p of ['/', '/blog/', '/arrangementer/', '/grupper/', '/om/', '/en/about/']) {
       const html = fs.readFileSync(fileFor(TEST_DIST, p), 'utf8');
       expect(html.match(/<script\b[^>]*>/g) ?? [], p).toEqual([]);
+    }
+  });
+
+  it('gives the wiki index only its small scripts: the filter in the address, the language switch keeping it', () => {
+    for (const p of ['/netvaerk/', '/en/networks/']) {
+      const html = fs.readFileSync(fileFor(TEST_DIST, p), 'utf8');
+      const scripts = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)];
+      expect(scripts.map(([, attrs]) => attrs).join(''), p).not.toContain('src=');
+      expect(
+        scripts.reduce((n, [, , code]) => n + code.length, 0),
+        p,
+      ).toBeLessThan(1000);
     }
   });
 
