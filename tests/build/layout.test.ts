@@ -88,6 +88,32 @@ describe('a member page on a phone', () => {
 });
 
 describe('without JavaScript', () => {
+  it('shows no button that would do nothing, on any kind of page', async () => {
+    const page = await pageAt(PHONE, false);
+    const dead: string[] = [];
+    for (const path of [
+      '/',
+      '/medlemmer/',
+      '/medlemmer/anne-soerensen/',
+      '/blog/',
+      '/blog/aarsafslutning-i-enkeltmandsvirksomheden/',
+      '/netvaerk/',
+      '/netvaerk/mikronet/',
+      '/arrangementer/',
+      '/arrangementer/julefrokost-2026/',
+      '/kontakt/',
+      '/soeg/?q=moms',
+      '/en/search/?q=vat',
+    ]) {
+      await page.goto(`${server.url}${path}`);
+      const buttons = await page
+        .locator('button, input[type=submit], input[type=search]')
+        .evaluateAll((els) => els.filter((el) => el.checkVisibility()).map((el) => el.outerHTML.slice(0, 80)));
+      dead.push(...buttons.map((b) => `${path}: ${b}`));
+    }
+    expect(dead).toEqual([]);
+  });
+
   it('offers no search form on the home page, but links to the lists instead', async () => {
     const page = await pageAt(PHONE, false);
     await page.goto(`${server.url}/`);
