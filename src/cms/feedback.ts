@@ -56,7 +56,8 @@ export class ProblemPanel {
   }
 
   show(problems: ShownProblem[], scroll = true): void {
-    const fresh = problems.filter((p) => !this.shown.has(p.text));
+    // Decap's toast repeats our refusal inside its own sentence: one line is enough.
+    const fresh = problems.filter((p) => ![...this.shown].some((t) => t === p.text || p.text.includes(t)));
     if (!fresh.length) return;
     const panel = this.panel ?? this.create();
     const list = panel.querySelector('ul')!;
@@ -123,12 +124,11 @@ export function watchDecap(panel: ProblemPanel, lang: Lang): void {
       const text = toast.textContent?.trim();
       if (text) panel.show([{ text }], false);
     }
-    // react-select's own messages and placeholder, by their class names (emotion keeps the component name).
-    for (const el of root.querySelectorAll<HTMLElement>(
-      '[class*="NoOptionsMessage"], [class*="LoadingMessage"], [class*="placeholder"]',
-    )) {
-      for (const node of el.childNodes) {
-        const replacement = node.nodeType === Node.TEXT_NODE ? texts.get(node.nodeValue ?? '') : undefined;
+    // react-select's own messages (in its menu, `react-select-<n>-listbox`) and placeholder.
+    for (const el of root.querySelectorAll<HTMLElement>('[id^="react-select-"]')) {
+      const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const replacement = texts.get(node.nodeValue ?? '');
         // The text node's value, not the node: React keeps its reference to the node.
         if (replacement) node.nodeValue = replacement;
       }
