@@ -7,6 +7,7 @@ import { launchChromium } from '../helpers/browser.ts';
 import { serveStatic } from '../helpers/static-server.ts';
 import { validateContent, type ValidEntry } from '../../src/lib/content/validate.ts';
 import { useTranslations } from '../../src/i18n/ui.ts';
+import { languageName } from '../../src/lib/labels.ts';
 
 const contentDir = process.env.CONTENT_DIR || path.join(ROOT, 'content');
 let server: Awaited<ReturnType<typeof serveStatic>>;
@@ -108,23 +109,35 @@ describe('the directory search', () => {
   });
 });
 
-describe('the directory page without filters', () => {
-  it('shows every listed member once, 24 at a time, with "Vis flere" for the rest', async () => {
-    const listed = members.filter((m) => m.data.listed).map((m) => `/medlemmer/${m.slug}/`);
-    expect(listed.length).toBeGreaterThan(24);
+describe('the directory page without a search', () => {
+  it('shows the build-time list until a search, then the results 24 at a time, with "Vis flere" for the rest', async () => {
     await page.goto(`${server.url}/medlemmer/`);
+    expect(await page.locator('[data-static-list] .card').count()).toBeGreaterThan(0);
+    expect(await page.locator('[data-static-list]').isVisible()).toBe(true);
+    const danish = members.filter((m) => m.data.listed && (m.data.languages as string[]).includes('da'));
+    expect(danish.length).toBeGreaterThan(24);
+    await page
+      .locator('details.search__filters, details[data-facet="language"]')
+      .evaluateAll((ds) => ds.forEach((d) => ((d as HTMLDetailsElement).open = true)));
+    await page.locator(`input[name="language"][value="${languageName('da', 'da')}"]`).check();
     const cards = page.locator('[data-results] a');
     await expect.poll(() => cards.count()).toBe(24);
+    expect(await page.locator('[data-static-list]').isHidden()).toBe(true);
     const more = page.getByRole('button', { name: 'Vis flere' });
     // A double click must not show the same batch twice.
     await more.dblclick();
-    for (let shown = 48; shown < listed.length; shown += 24) await more.click();
-    await expect.poll(() => cards.count()).toBe(listed.length);
+    for (let shown = 48; shown < danish.length; shown += 24) await more.click();
+    await expect.poll(() => cards.count()).toBe(danish.length);
     await page.waitForTimeout(300);
-    expect(await cards.count()).toBe(listed.length);
+    expect(await cards.count()).toBe(danish.length);
     const hrefs = await cards.evaluateAll((as) => as.map((a) => a.getAttribute('href')));
-    expect(hrefs.sort()).toEqual(listed.sort());
+    expect(hrefs.sort()).toEqual(danish.map((m) => `/medlemmer/${m.slug}/`).sort());
     expect(await more.isHidden()).toBe(true);
+    // Clearing the filters brings back the list the page came with.
+    await page.getByRole('button', { name: 'Nulstil filtre' }).click();
+    await expect.poll(() => page.locator('[data-static-list]').isVisible()).toBe(true);
+    expect(await page.locator('[data-results] a').count()).toBe(0);
+    expect(new URL(page.url()).search).toBe('');
   });
 });
 
