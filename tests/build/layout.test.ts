@@ -56,6 +56,10 @@ describe('the header', () => {
       expect(lang.top).toBeLessThan(nav.bottom);
       expect(nav.top).toBeLessThan(brand.bottom);
       expect(lang.left).toBeGreaterThan(nav.left);
+      const rows = await page
+        .locator('.site-nav a')
+        .evaluateAll((links) => new Set(links.map((a) => Math.round(a.getBoundingClientRect().top))).size);
+      expect(rows, 'rows of menu').toBe(1);
     });
   }
 });
