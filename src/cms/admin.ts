@@ -8,6 +8,7 @@ import type { ExistingEntry } from './save.ts';
 import { createFormats, FRONTMATTER_FORMAT, YAML_FORMAT } from './format.ts';
 import { identityLink, identityPage } from './identity.ts';
 import { previewTemplates } from './previews.ts';
+import { registerSelectWidgets } from './widgets.ts';
 import { LOCAL_HOSTNAMES, type AdminSetup } from './setup.ts';
 // After a save on this machine: "Siden er opdateret — Se siden" once npm start has rebuilt the site.
 import './live.ts';
@@ -39,8 +40,10 @@ const config = withEditorDefaults(
 CMS.registerLocale(lang, mergePhrases(CMS.getLocale(lang) ?? {}, decapPhrases(lang)));
 // Decap calls toPreview with getAsset and the fields too, which its declaration leaves out.
 CMS.registerEditorComponent(imageEditorComponent(lang) as unknown as Parameters<typeof CMS.registerEditorComponent>[0]);
+// Danish texts, one click per pick in a multiple choice, Enter that waits for a relation's search.
+registerSelectWidgets(CMS, lang);
 const problems = new ProblemPanel(lang);
-watchDecap(problems, lang);
+watchDecap(problems);
 renameUploads();
 const proxyUrl = config.backend.name === 'proxy' ? config.backend.proxy_url : undefined;
 if (proxyUrl) waitForLocalServer(proxyUrl, lang);

@@ -1,11 +1,10 @@
 import { bi, type Bilingual } from '../schemas/meta.ts';
 import type { Lang } from '../i18n/locale.ts';
 import { uploadName } from './defaults.ts';
-import { SELECT_TEXTS } from './locale.ts';
 
 /**
  * What the admin page adds around Decap so that an editor can act on what goes wrong: refusals
- * that stay until dismissed and lead to the field, Danish where Decap's parts speak English, the
+ * that stay until dismissed and lead to the field, the
  * slug rule for uploaded file names, and a server that is restarting is waited for rather than
  * reported as "TypeError: Failed to fetch". Browser only (the admin script).
  */
@@ -114,24 +113,14 @@ export class ProblemPanel {
 
 /**
  * Watches Decap's page: error messages (toasts) are copied into the panel so they stay, the
- * first field Decap marks as wrong is scrolled to, and react-select's English is replaced.
+ * first field Decap marks as wrong is scrolled to.
  */
-export function watchDecap(panel: ProblemPanel, lang: Lang): void {
-  const texts = new Map(Object.entries(SELECT_TEXTS).map(([en, t]) => [en, t[lang]]));
+export function watchDecap(panel: ProblemPanel): void {
   let scrollPending = false;
   const look = (root: ParentNode) => {
     for (const toast of root.querySelectorAll<HTMLElement>('.Toastify__toast--error')) {
       const text = toast.textContent?.trim();
       if (text) panel.show([{ text }], false);
-    }
-    // react-select's own messages (in its menu, `react-select-<n>-listbox`) and placeholder.
-    for (const el of root.querySelectorAll<HTMLElement>('[id^="react-select-"]')) {
-      const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        const replacement = texts.get(node.nodeValue ?? '');
-        // The text node's value, not the node: React keeps its reference to the node.
-        if (replacement) node.nodeValue = replacement;
-      }
     }
     if (!scrollPending && root.querySelector?.('[class*="ControlErrorsList"] li')) {
       scrollPending = true;

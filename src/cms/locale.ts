@@ -107,16 +107,6 @@ export function mergePhrases(base: Record<string, unknown>, over: Record<string,
 }
 
 /**
- * react-select's built-in English (Decap's select and relation widgets pass none of their own).
- * The admin script rewrites these texts where react-select renders them.
- */
-export const SELECT_TEXTS: Record<string, Bilingual> = {
-  'No options': bi('Ingen valgmuligheder passer', 'No options'),
-  'Loading...': bi('Henter …', 'Loading…'),
-  'Select...': bi('Vælg …', 'Select…'),
-};
-
-/**
  * Decap's in-text picture ("Image", "Alt Text", "Title" in its own component): the same
  * Markdown, with our words.
  */

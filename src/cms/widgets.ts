@@ -1,0 +1,130 @@
+import { cloneElement, type KeyboardEvent as ReactKeyboardEvent, type ReactElement } from 'react';
+import { bi, type Bilingual } from '../schemas/meta.ts';
+import type { Lang } from '../i18n/locale.ts';
+
+/**
+ * Decap's select and relation widgets, with what their react-select lacks for our editors. Decap
+ * passes react-select no texts of its own (so it says "No options", and "Loading options…" in the
+ * relation widget) and no way to set any of its other props from the config. Each control is
+ * Decap's own class, extended: its rendered react-select element gets these props added
+ * (`cloneElement`), everything else is Decap's.
+ *
+ * - Danish texts for an empty list and for loading.
+ * - A multiple choice keeps its list open after a pick, so each further trade or author takes one
+ *   click instead of two (react-select closes the menu after every pick by default).
+ * - Enter in a relation's search waits for the search: Decap searches 0.5 s after the last key
+ *   and until then react-select shows (and Enter picks) the first hit of the previous search, so
+ *   "Tove" + Enter picked "Anne Sørensen". An Enter pressed while a search is pending is held and
+ *   pressed again once its hits are shown.
+ * - A required multiple select no longer writes an empty list when the form opens, which made an
+ *   untouched new member form say "Ugemte ændringer" (its value stays empty until a pick; Decap's
+ *   required check reads both as missing).
+ */
+
+export const SELECT_TEXTS = {
+  noOptions: bi('Ingen valgmuligheder passer', 'No options match'),
+  loading: bi('Søger …', 'Searching…'),
+} satisfies Record<string, Bilingual>;
+
+interface ImmutableField {
+  get(key: string, fallback?: unknown): unknown;
+}
+interface ControlProps {
+  field: ImmutableField;
+  value?: unknown;
+}
+interface DecapControl {
+  props: ControlProps;
+  render(): SelectElement;
+  componentDidMount?(): void;
+}
+type ControlClass = new (props: ControlProps) => DecapControl;
+type SelectElement = ReactElement<Record<string, unknown>>;
+type LoadOptions = (term: string, callback: (options: unknown[]) => void) => void;
+
+/** The registry call of decap-cms-app's CMS that this module uses. */
+export interface WidgetRegistry {
+  getWidget(name: string): { control: unknown } | undefined;
+}
+
+/** The props our controls add to react-select's element, for one field. */
+export function selectProps(lang: Lang, multiple: boolean): Record<string, unknown> {
+  return {
+    noOptionsMessage: () => SELECT_TEXTS.noOptions[lang],
+    loadingMessage: () => SELECT_TEXTS.loading[lang],
+    closeMenuOnSelect: !multiple,
+  };
+}
+
+const isMultiple = (control: DecapControl) => control.props.field.get('multiple', false) === true;
+
+const pressEnter = (target: EventTarget) =>
+  target.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', code: 'Enter', bubbles: true, cancelable: true }));
+
+function extendSelect(Base: ControlClass, lang: Lang): ControlClass {
+  return class DanishSelect extends Base {
+    componentDidMount(): void {
+      const { field, value } = this.props;
+      // Decap's own mount writes [] into an empty required multiple select, marking the form changed.
+      if (field.get('required') && field.get('multiple') && (value === undefined || value === null || value === ''))
+        return;
+      super.componentDidMount?.();
+    }
+    render(): SelectElement {
+      return cloneElement(super.render(), selectProps(lang, isMultiple(this)));
+    }
+  };
+}
+
+function extendRelation(Base: ControlClass, lang: Lang): ControlClass {
+  return class DanishRelation extends Base {
+    declare loadOptions: LoadOptions;
+    private searching = false;
+    private heldEnter?: EventTarget;
+
+    constructor(props: ControlProps) {
+      super(props);
+      const search = this.loadOptions;
+      // Decap's debounced search: only the last call's callback runs, once its hits are there.
+      this.loadOptions = (term, callback) => {
+        this.searching = true;
+        search(term, (options) => {
+          this.searching = false;
+          callback(options);
+          const target = this.heldEnter;
+          this.heldEnter = undefined;
+          // After react-select has rendered the new hits (its update is scheduled, not immediate).
+          if (target) requestAnimationFrame(() => setTimeout(() => pressEnter(target), 0));
+        });
+      };
+    }
+
+    render(): SelectElement {
+      const onKeyDown = (event: ReactKeyboardEvent) => {
+        if (event.key !== 'Enter' || !this.searching) return;
+        event.preventDefault();
+        this.heldEnter = event.target;
+      };
+      return cloneElement(super.render(), {
+        ...selectProps(lang, isMultiple(this)),
+        onKeyDown,
+      });
+    }
+  };
+}
+
+/**
+ * Decap's select and relation widgets get the extended controls. The registry's entry is changed
+ * in place (getWidget returns it), so its preview, config schema and options stay as Decap
+ * registered them; registerWidget would drop the schema, which its declaration cannot pass.
+ */
+export function registerSelectWidgets(cms: WidgetRegistry, lang: Lang): void {
+  for (const [name, extend] of [
+    ['select', extendSelect],
+    ['relation', extendRelation],
+  ] as const) {
+    const widget = cms.getWidget(name);
+    if (!widget) throw new Error(`Decap has no ${name} widget to extend`);
+    widget.control = extend(widget.control as ControlClass, lang);
+  }
+}
