@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
@@ -13,7 +14,7 @@ import { serveSite, type SiteServer } from '../src/tools/static-server.ts';
 const DEFAULT_SITE_PORT = 4321;
 const DEFAULT_CMS_PORT = Number(new URL(DEFAULT_PROXY_URL).port);
 
-const HELP = `Usage: npm start [-- --port N] [-- --cms-port N] [-- --no-build] [-- --no-watch] [-- --cms-only]
+const HELP = `Usage: npm start [-- --port N] [-- --cms-port N] [-- --workflow] [-- --no-build] [-- --no-watch] [-- --cms-only]
 
 Builds the site, then serves it on http://127.0.0.1:${DEFAULT_SITE_PORT} (with the headers the site gets
 when deployed) together with the CMS's local backend, so http://127.0.0.1:${DEFAULT_SITE_PORT}/admin/ edits
@@ -26,6 +27,12 @@ Options:
   --port N        the site's port (default ${DEFAULT_SITE_PORT}; or PORT=N).
   --cms-port N    the CMS backend's port (default ${DEFAULT_CMS_PORT}; or CMS_PORT=N). The admin page is
                   built knowing it, so with --no-build use the port of the last build.
+  --workflow      the editorial workflow, as on the public site: a save is a draft ("Kladde") on
+                  its own branch, it moves through "Til gennemsyn" and "Klar", and publishing
+                  merges it into the branch cms-workflow. All of it happens in a working copy of
+                  this repository (git worktree, .tmp/cms-workflow/), never in your own working
+                  tree; the site shows what is published there. Bring it into yours with
+                  "git merge cms-workflow".
   --no-build      serve the last build instead of building first.
   --no-watch      build once and serve that build (no live publishing).
   --cms-only      run only the CMS backend, for the admin page of npm run dev
@@ -42,6 +49,8 @@ Environment:
 Exit codes: 0 stopped with Ctrl-C, 1 the build or a server failed, 2 usage error.`;
 
 const ROOT = path.resolve(import.meta.dirname, '..');
+/** The branch --workflow publishes into (not under cms/, where decap-server keeps the drafts). */
+const WORKFLOW_BRANCH = 'cms-workflow';
 const ASTRO = path.join(ROOT, 'node_modules/astro/bin/astro.mjs');
 
 const inside = (dir: string, p: string) => {
@@ -103,6 +112,51 @@ function proxyAddress(cmsPort: string | undefined): URL {
   return proxy;
 }
 
+/**
+ * The working copies of --workflow, made on first use: one for decap-server's git mode, which
+ * checks out a draft's branch and commits with "git add ." (nothing else ever writes there, so
+ * nothing unrelated is committed), and one detached at the published branch for the build (so a
+ * build never reads a draft that is checked out for a moment).
+ */
+function workflowCopies(): { cms: string; site: string } {
+  const git = (args: string[], cwd = ROOT) =>
+    execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
+  let top = '';
+  try {
+    top = git(['rev-parse', '--show-toplevel']);
+  } catch {
+    // Not a repository, or no git.
+  }
+  if (!top || fs.realpathSync(top) !== fs.realpathSync(ROOT)) {
+    throw new UsageError(
+      bi(
+        `--workflow kræver, at ${ROOT} er et git-repository med mindst én commit`,
+        `--workflow needs ${ROOT} to be a git repository with at least one commit`,
+      ),
+    );
+  }
+  const cms = path.join(ROOT, '.tmp', 'cms-workflow');
+  const site = path.join(ROOT, '.tmp', 'cms-workflow-site');
+  const hasBranch =
+    spawnSync('git', ['rev-parse', '--verify', '--quiet', `refs/heads/${WORKFLOW_BRANCH}`], { cwd: ROOT }).status === 0;
+  git(['worktree', 'prune']);
+  if (!fs.existsSync(path.join(cms, '.git'))) {
+    git(
+      hasBranch ? ['worktree', 'add', cms, WORKFLOW_BRANCH] : ['worktree', 'add', '-b', WORKFLOW_BRANCH, cms, 'HEAD'],
+    );
+  } else if (git(['branch', '--show-current'], cms) !== WORKFLOW_BRANCH) {
+    // Left on a draft's branch when npm start stopped during a request.
+    git(['checkout', '--force', WORKFLOW_BRANCH], cms);
+  }
+  if (!fs.existsSync(path.join(site, '.git'))) git(['worktree', 'add', '--detach', site, WORKFLOW_BRANCH]);
+  return { cms, site };
+}
+
+/** The published state of --workflow, for the next build. */
+function refreshPublished(site: string) {
+  execFileSync('git', ['reset', '--hard', '--quiet', WORKFLOW_BRANCH], { cwd: site, stdio: 'ignore' });
+}
+
 async function main(argv: string[]): Promise<number> {
   const args = parseCli(argv, HELP, {
     port: { type: 'string' },
@@ -110,6 +164,7 @@ async function main(argv: string[]): Promise<number> {
     'no-build': { type: 'boolean' },
     'no-watch': { type: 'boolean' },
     'cms-only': { type: 'boolean' },
+    workflow: { type: 'boolean' },
   });
   if (!args) return 0;
   const mode = oneOf('MODE', process.env.MODE || 'fs', ['fs', 'git']);
@@ -140,6 +195,12 @@ async function main(argv: string[]): Promise<number> {
   const mediaDir = path.join(ROOT, 'public/media');
   const cmsOnly = Boolean(args.values['cms-only']);
   const outDir = path.resolve(ROOT, process.env.OUT_DIR || 'dist');
+  const copies = args.values.workflow ? workflowCopies() : undefined;
+  // With --workflow the CMS edits one working copy and the site is built from another.
+  const contentRel = path.relative(ROOT, contentDir);
+  const cmsRoot = copies?.cms ?? ROOT;
+  const siteContent = copies ? path.join(copies.site, contentRel) : contentDir;
+  const siteMedia = copies ? path.join(copies.site, 'public/media') : mediaDir;
 
   const ports: ['site' | 'cms', number][] = cmsOnly
     ? [['cms', cmsPort]]
@@ -154,8 +215,12 @@ async function main(argv: string[]): Promise<number> {
     ...process.env,
     CMS_CONTENT_PATH: process.env.CMS_CONTENT_PATH || path.relative(ROOT, contentDir).split(path.sep).join('/'),
     CMS_PROXY_URL: proxy.href.replace(/\/$/, ''),
+    ...(copies
+      ? { CONTENT_DIR: siteContent, MEDIA_DIR: siteMedia, CMS_BRANCH: WORKFLOW_BRANCH, CMS_LOCAL_WORKFLOW: '1' }
+      : {}),
   };
   const build = async () => {
+    if (copies) refreshPublished(copies.site);
     const { code, output } = await runBuild([ASTRO, 'build'], {
       cwd: ROOT,
       env: buildEnv,
@@ -189,22 +254,24 @@ async function main(argv: string[]): Promise<number> {
   try {
     if (!cmsOnly)
       // Pictures come from where the CMS puts them, so a new upload shows before the next build.
-      site = await serveSite({ dir: outDir, host: '127.0.0.1', port: sitePort, mounts: { '/media/': mediaDir } });
+      site = await serveSite({ dir: outDir, host: '127.0.0.1', port: sitePort, mounts: { '/media/': siteMedia } });
     if (watching && site) {
       live = await startLiveSite({
         server: site,
         buildDir: outDir,
         mirrorDir: path.join(ROOT, '.tmp', `npm-start-${path.basename(outDir)}`),
-        watch: [contentDir, collectionDir(contentDir, 'wiki'), mediaDir],
+        // With --workflow only publishing changes the site, and the CMS reports it.
+        watch: copies ? [] : [contentDir, collectionDir(contentDir, 'wiki'), mediaDir],
         build,
         log: (line) => console.error(`[live] ${line}`),
       });
     }
     cms = await startCmsServer({
-      repoRoot: ROOT,
-      contentDir,
-      mediaDir,
-      mode,
+      repoRoot: cmsRoot,
+      contentDir: path.join(cmsRoot, contentRel),
+      mediaDir: path.join(cmsRoot, 'public/media'),
+      mode: copies ? 'git' : mode,
+      workflow: Boolean(copies),
       port: cmsPort,
       sitePort,
       log: (line) => console.error(`[cms] ${line}`),
@@ -228,7 +295,9 @@ async function main(argv: string[]): Promise<number> {
       )}`,
     );
   }
-  const saves = `saves to ${path.relative(ROOT, contentDir)}/ and public/media/${mode === 'git' ? ', one commit per save' : ''}`;
+  const saves = copies
+    ? `editorial workflow in ${path.relative(ROOT, copies.cms)}/: drafts on cms/… branches, published into ${WORKFLOW_BRANCH}`
+    : `saves to ${path.relative(ROOT, contentDir)}/ and public/media/${mode === 'git' ? ', one commit per save' : ''}`;
   const siteUrl = `http://127.0.0.1:${sitePort}`;
   console.log(
     cmsOnly

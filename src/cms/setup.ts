@@ -33,7 +33,8 @@ export function adminSetup(env: CmsEnv, tax: Taxonomies, layout: CmsLayout = {})
     // The branch matters only with MODE=git: decap-server commits to it.
     local: {
       backend: { name: 'proxy', proxy_url: proxyUrl(env), branch: env.CMS_BRANCH || 'main' },
-      publish_mode: 'simple',
+      // npm start --workflow: drafts, review and publishing, as in production.
+      publish_mode: env.CMS_LOCAL_WORKFLOW === '1' ? 'editorial_workflow' : 'simple',
     },
     taxonomies: tax,
   };

@@ -17,6 +17,8 @@ export interface CmsEnv {
   CMS_AUTH_ENDPOINT?: string;
   /** decap-server's API, used when the admin page is opened on localhost. */
   CMS_PROXY_URL?: string;
+  /** `1`: the local admin page uses the editorial workflow (set by `npm start --workflow`). */
+  CMS_LOCAL_WORKFLOW?: string;
   /** The content folder relative to the repository root (default `content`). */
   CMS_CONTENT_PATH?: string;
   SITE_URL?: string;

@@ -54,6 +54,8 @@ export interface CmsServerOptions {
   log?: (line: string) => void;
   /** Live publishing (npm start): told of every save, and asked for the site's state (see LIVE_PATH). */
   live?: LiveHooks;
+  /** Also the editorial workflow's actions (npm start --workflow; `mode` must be `git`). */
+  workflow?: boolean;
 }
 
 export interface CmsServer {
@@ -94,8 +96,70 @@ export interface LiveHooks {
   /** Called after a save succeeded, before the CMS is answered, so the next status counts it. */
   changed(): void;
 }
-/** The actions that change what the site shows. */
+/** The actions that change what the site shows (a save to a draft's branch does not). */
 const WRITES = new Set(['persistEntry', 'persistMedia', 'deleteFile', 'deleteFiles', 'publishUnpublishedEntry']);
+function changesSite(body: Params): boolean {
+  const options = isObject(body.params) && isObject(body.params.options) ? body.params.options : {};
+  return WRITES.has(String(body.action)) && !(body.action === 'persistEntry' && options.useWorkflow === true);
+}
+
+/** The editorial workflow's actions: decap-server's git mode keeps each draft on a branch cms/<collection>/<slug>. */
+const WORKFLOW_ACTIONS = new Set([
+  'unpublishedEntries',
+  'unpublishedEntry',
+  'unpublishedEntryDataFile',
+  'unpublishedEntryMediaFile',
+  'deleteUnpublishedEntry',
+  'updateUnpublishedEntryStatus',
+  'publishUnpublishedEntry',
+]);
+const NAME = /^[a-z0-9][a-z0-9_-]{0,199}$/i;
+const BRANCH = /^[A-Za-z0-9_][A-Za-z0-9._-]*(?:\/[A-Za-z0-9_][A-Za-z0-9._-]*)*$/;
+const STATUSES = new Set(['draft', 'pending_review', 'pending_publish']);
+
+/**
+ * decap-server's git mode makes branch names and git arguments of a request's branch, collection,
+ * slug, status and label prefix: each must be a plain name (no "-" first, no "..", no spaces).
+ */
+function checkGitNames(body: Params): void {
+  const p = isObject(body.params) ? body.params : {};
+  const options = isObject(p.options) ? p.options : {};
+  const first = asArray(p.dataFiles)[0];
+  const bad = (what: string, value: unknown) =>
+    refuse(
+      422,
+      bi(
+        `${what} "${shown(value)}" er ikke et enkelt navn (a–z, 0–9, "-", "_")`,
+        `${what} "${shown(value)}" is not a plain name (a–z, 0–9, "-", "_")`,
+      ),
+    );
+  if (p.branch !== undefined && (typeof p.branch !== 'string' || p.branch.length > 200 || !BRANCH.test(p.branch)))
+    throw bad('branch', p.branch);
+  // unpublishedEntry names a draft by "<collection>/<slug>" (elsewhere id is a file's path, checked as one).
+  if (body.action === 'unpublishedEntry' && p.id !== undefined) {
+    const parts = typeof p.id === 'string' ? p.id.split('/') : [];
+    if (parts.length !== 2 || !parts.every((x) => NAME.test(x))) throw bad('id', p.id);
+  }
+  const names: [string, unknown][] = [
+    ['collection', p.collection],
+    ['slug', p.slug],
+    ['collection', options.collectionName],
+    ['slug', options.useWorkflow === true && isObject(first) ? first.slug : undefined],
+  ];
+  for (const [what, v] of names) if (v !== undefined && (typeof v !== 'string' || !NAME.test(v))) throw bad(what, v);
+  for (const v of [p.cmsLabelPrefix, options.cmsLabelPrefix])
+    if (v !== undefined && v !== '' && (typeof v !== 'string' || !/^[\w-]{1,50}$/.test(v))) throw bad('label', v);
+  if (p.newStatus !== undefined && !STATUSES.has(String(p.newStatus))) throw bad('status', p.newStatus);
+  if (options.useWorkflow === true && !STATUSES.has(String(options.status))) throw bad('status', options.status);
+}
+
+/** A workflow action: plain names, and a draft's file inside the content or media folder. */
+async function guardWorkflow(body: Params, c: Confinement): Promise<Guarded> {
+  const p = isObject(body.params) ? body.params : {};
+  if (body.action === 'unpublishedEntryDataFile') await c.place(p.path, ['content'], 'file');
+  if (body.action === 'unpublishedEntryMediaFile') await c.place(p.path, ['media'], 'file');
+  return { body };
+}
 
 /** Answers GET LIVE_PATH (after the host and origin checks); false for any other request. */
 function answerLive(
@@ -444,6 +508,8 @@ interface Guarded {
 }
 
 async function guardAction(body: Params, c: Confinement, decap: Decap): Promise<Guarded> {
+  checkGitNames(body);
+  if (WORKFLOW_ACTIONS.has(String(body.action))) return guardWorkflow(body, c);
   const params = isObject(body.params) ? body.params : {};
   const entry = (v: unknown) => c.place(v, ['content'], 'file');
   const picture = (v: unknown) => c.place(v, ['media'], 'file');
@@ -750,7 +816,8 @@ export async function startCmsServer(options: CmsServerOptions): Promise<CmsServ
         if (err instanceof Refusal) throw err;
         throw refuse(400, bi('Forespørgslen er ikke gyldig JSON', 'The request is not valid JSON'));
       }
-      if (!isObject(body) || typeof body.action !== 'string' || !ACTIONS.has(body.action)) {
+      const known = (a: string) => ACTIONS.has(a) || (options.workflow === true && WORKFLOW_ACTIONS.has(a));
+      if (!isObject(body) || typeof body.action !== 'string' || !known(body.action)) {
         throw refuse(
           422,
           bi(
@@ -774,7 +841,7 @@ export async function startCmsServer(options: CmsServerOptions): Promise<CmsServ
         });
         return;
       }
-      if (result.status < 400 && WRITES.has(body.action)) options.live?.changed();
+      if (result.status < 400 && changesSite(body)) options.live?.changed();
       send(result.status, result.body);
     } catch (err) {
       if (err instanceof Refusal) refused(err, `${req.method} ${shown(req.url)} from ${shown(origin ?? 'no origin')}`);
