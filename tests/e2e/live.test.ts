@@ -1,4 +1,3 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -6,7 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../helpers/browser.ts';
 import { ROOT } from '../helpers/build.ts';
-import { freePort } from '../helpers/admin-site.ts';
+import { copyRepository, npmStart, type NpmStart } from '../helpers/npm-start.ts';
 
 /**
  * The done-when test of live publishing: `npm start` for real (its own process, free ports), on a
@@ -17,60 +16,23 @@ import { freePort } from '../helpers/admin-site.ts';
 
 let work: string;
 let copy: string;
-let server: ChildProcess;
-let output = '';
+let start: NpmStart;
 let site: string;
 let browser: Browser;
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-/** The files `npm start` needs, copied; node_modules linked. */
-function copyRepository(to: string) {
-  for (const part of ['astro.config.mjs', 'package.json', 'tsconfig.json', 'src', 'scripts', 'public', 'content'])
-    fs.cpSync(path.join(ROOT, part), path.join(to, part), { recursive: true });
-  fs.symlinkSync(path.join(ROOT, 'node_modules'), path.join(to, 'node_modules'));
-}
+const output = () => start.output();
 
 beforeAll(async () => {
   work = fs.mkdtempSync(path.join(os.tmpdir(), 'mikronet-live-'));
   copy = path.join(work, 'repo');
   copyRepository(copy);
-  const [sitePort, cmsPort] = [await freePort(), await freePort()];
-  site = `http://127.0.0.1:${sitePort}`;
-  server = spawn(
-    process.execPath,
-    [path.join(copy, 'scripts/start.ts'), '--port', String(sitePort), '--cms-port', String(cmsPort)],
-    {
-      cwd: copy,
-      env: {
-        ...process.env,
-        CONTENT_DIR: '',
-        OUT_DIR: '',
-        MODE: '',
-        CMS_PROXY_URL: '',
-        PORT: '',
-        CMS_PORT: '',
-        ASTRO_TELEMETRY_DISABLED: '1',
-        ASTRO_CACHE_DIR: path.join(work, 'cache'),
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
-  server.stdout!.on('data', (d) => (output += d));
-  server.stderr!.on('data', (d) => (output += d));
-  // Waits for the first build: no expect.poll outside a test.
-  const until = Date.now() + 280_000;
-  while (!/\[start\] site:|nothing started/.test(output) && Date.now() < until) await sleep(500);
-  if (!output.includes('[start] site:')) throw new Error(`npm start did not start:\n${output.slice(-3000)}`);
+  start = await npmStart(copy, path.join(work, 'cache'));
+  site = start.site;
   browser = await launchChromium();
 });
 
 afterAll(async () => {
   await browser?.close();
-  if (server && server.exitCode === null) {
-    const exited = new Promise((resolve) => server.once('exit', resolve));
-    server.kill('SIGTERM');
-    await exited;
-  }
+  await start?.stop();
   if (work) fs.rmSync(work, { recursive: true, force: true });
 });
 
@@ -152,7 +114,7 @@ describe('live publishing under npm start', () => {
     const fixture = fs.readFileSync(path.join(ROOT, 'tests/fixtures/media/tiny.png'));
     fs.mkdirSync(path.join(media, 'members'), { recursive: true });
     const file = path.join(media, 'members/ny-portraet.png');
-    const before = output.length;
+    const before = output().length;
     fs.writeFileSync(file, fixture);
     const started = Date.now();
     const res = await fetch(`${site}/media/members/ny-portraet.png`);
@@ -160,7 +122,7 @@ describe('live publishing under npm start', () => {
     expect(Buffer.from(await res.arrayBuffer()).equals(fixture)).toBe(true);
     expect(Date.now() - started).toBeLessThan(1000);
     // It was served from the upload: no build had finished yet.
-    expect(output.slice(before)).not.toContain('the site is updated');
+    expect(output().slice(before)).not.toContain('the site is updated');
   });
 
   it('keeps the previous site up when the build fails, and shows the problem in the terminal and the CMS', async () => {
@@ -169,9 +131,9 @@ describe('live publishing under npm start', () => {
     const good = fs.readFileSync(other, 'utf8');
     fs.writeFileSync(other, good.replace(/^trades: .*$/m, 'trades: [ingen-saadan-branche]'));
     await expect
-      .poll(() => output, { timeout: 120_000, interval: 200 })
+      .poll(output, { timeout: 120_000, interval: 200 })
       .toContain('the build failed; the site still shows the previous build');
-    expect(output).toMatch(/bo-rasmussen\.md.*ingen-saadan-branche/);
+    expect(output()).toMatch(/bo-rasmussen\.md.*ingen-saadan-branche/);
 
     // A save in the CMS now cannot reach the site either, and the CMS says why.
     const page = await openEntry('/collections/members/entries/aase-thomsen');
