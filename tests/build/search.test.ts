@@ -32,13 +32,16 @@ afterAll(async () => {
 
 /**
  * Runs a query against the real Pagefind index through its browser API, on a page of the given
- * language. The script goes to the browser as text, untouched by the test runner's transforms.
+ * language, with the bundles that page names (merged, when the index is split). The script goes to the browser as text, untouched by the test runner's transforms.
  */
 async function pagefindSearch(pagePath: string, query: string | null, filters: Record<string, unknown>) {
   await page.goto(`${server.url}${pagePath}`);
   const script = `(async () => {
-    const pf = await import('/pagefind/pagefind.js');
+    const named = document.querySelector('[data-bundles]');
+    const bundles = named ? JSON.parse(named.dataset.bundles) : ['/pagefind/'];
+    const pf = await import(bundles[0] + 'pagefind.js');
     await pf.init();
+    await Promise.all(bundles.slice(1).map((b) => pf.mergeIndex(b)));
     await pf.filters();
     const res = await pf.search(${JSON.stringify(query)}, { filters: ${JSON.stringify(filters)} });
     const data = await Promise.all(res.results.map((r) => r.data()));
