@@ -1,4 +1,5 @@
 import CMS from 'decap-cms-app';
+import { createElement } from 'react';
 import globalCss from '../styles/global.css?url';
 import { forDecap, type CmsField } from './decap.ts';
 import { copenhagenDay, withEditorDefaults } from './defaults.ts';
@@ -8,6 +9,7 @@ import type { ExistingEntry } from './save.ts';
 import { createFormats, FRONTMATTER_FORMAT, YAML_FORMAT } from './format.ts';
 import { identityLink, identityPage } from './identity.ts';
 import { previewTemplates } from './previews.ts';
+import { withUploads } from './uploads.ts';
 import { registerSelectWidgets } from './widgets.ts';
 import { LOCAL_HOSTNAMES, type AdminSetup } from './setup.ts';
 // After a save on this machine: "Siden er opdateret — Se siden" once npm start has rebuilt the site.
@@ -111,7 +113,10 @@ CMS.registerEventListener({
 
 CMS.registerPreviewStyle(globalCss);
 for (const [name, component] of Object.entries(previewTemplates(setup.taxonomies, lang))) {
-  CMS.registerPreviewTemplate(name, component);
+  // A picture uploaded a moment ago shows from memory, before the site has it.
+  CMS.registerPreviewTemplate(name, (props) =>
+    createElement(component, { ...props, getAsset: withUploads(props.getAsset) }),
+  );
 }
 
 // A link from a Netlify Identity e-mail (invitation, password reset) is finished first.

@@ -1,6 +1,7 @@
 import { bi, type Bilingual } from '../schemas/meta.ts';
 import type { Lang } from '../i18n/locale.ts';
 import { uploadName } from './defaults.ts';
+import { rememberUpload } from './uploads.ts';
 
 /**
  * What the admin page adds around Decap so that an editor can act on what goes wrong: refusals
@@ -143,6 +144,7 @@ export function watchDecap(panel: ProblemPanel): void {
 /**
  * Uploaded pictures get their name by the slug rule before Decap sees them: the file input's
  * files are swapped for renamed copies in the capturing phase, ahead of Decap's own handler.
+ * Each name is remembered, so the form and preview can show the upload before it is published.
  */
 export function renameUploads(): void {
   document.addEventListener(
@@ -151,6 +153,7 @@ export function renameUploads(): void {
       const input = event.target;
       if (!(input instanceof HTMLInputElement) || input.type !== 'file' || !input.files?.length) return;
       const files = [...input.files];
+      for (const f of files) rememberUpload(uploadName(f.name));
       if (files.every((f) => uploadName(f.name) === f.name)) return;
       const renamed = new DataTransfer();
       for (const f of files)

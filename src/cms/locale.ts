@@ -1,6 +1,7 @@
 import { createElement as h } from 'react';
 import { bi, type Bilingual } from '../schemas/meta.ts';
 import type { Lang } from '../i18n/locale.ts';
+import { assetPath } from './uploads.ts';
 
 /**
  * Words Decap shows that its Danish locale lacks (Decap then falls back to English) or says in a
@@ -130,7 +131,7 @@ export function imageEditorComponent(lang: Lang) {
         src: image
           ? String(
               getAsset(
-                image,
+                assetPath(image),
                 fields?.find((f) => f.get('widget') === 'image'),
               ) ?? '',
             )

@@ -1,6 +1,13 @@
-import { cloneElement, type KeyboardEvent as ReactKeyboardEvent, type ReactElement } from 'react';
+import {
+  cloneElement,
+  createElement,
+  type Component,
+  type KeyboardEvent as ReactKeyboardEvent,
+  type ReactElement,
+} from 'react';
 import { bi, type Bilingual } from '../schemas/meta.ts';
 import type { Lang } from '../i18n/locale.ts';
+import { withUploads } from './uploads.ts';
 
 /**
  * Decap's select and relation widgets, with what their react-select lacks for our editors. Decap
@@ -16,6 +23,8 @@ import type { Lang } from '../i18n/locale.ts';
  *   and until then react-select shows (and Enter picks) the first hit of the previous search, so
  *   "Tove" + Enter picked "Anne Sørensen". An Enter pressed while a search is pending is held and
  *   pressed again once its hits are shown.
+ * - The image widget shows a picture uploaded a moment ago from memory (see uploads.ts), where
+ *   Decap's thumbnail looked for it on the site, which has it only once it is published.
  * - A required multiple select no longer writes an empty list when the form opens, which made an
  *   untouched new member form say "Ugemte ændringer" (its value stays empty until a pick; Decap's
  *   required check reads both as missing).
@@ -29,12 +38,13 @@ export const SELECT_TEXTS = {
 interface ImmutableField {
   get(key: string, fallback?: unknown): unknown;
 }
+type GetAsset = (path: string, field?: unknown) => unknown;
 interface ControlProps {
   field: ImmutableField;
   value?: unknown;
+  getAsset?: GetAsset;
 }
-interface DecapControl {
-  props: ControlProps;
+interface DecapControl extends Component<ControlProps> {
   render(): SelectElement;
   componentDidMount?(): void;
 }
@@ -114,7 +124,15 @@ function extendRelation(Base: ControlClass, lang: Lang): ControlClass {
 }
 
 /**
- * Decap's select and relation widgets get the extended controls. The registry's entry is changed
+ * The image control with a getAsset that finds this page's uploads. A function component: React 19
+ * passes the `ref` Decap gives the control (for its checks) on to Decap's class with the props.
+ */
+function extendImage(Base: ControlClass): (props: ControlProps & { getAsset: GetAsset }) => ReactElement {
+  return (props) => createElement(Base, { ...props, getAsset: withUploads(props.getAsset) });
+}
+
+/**
+ * Decap's select, relation and image widgets get the extended controls. The registry's entry is changed
  * in place (getWidget returns it), so its preview, config schema and options stay as Decap
  * registered them; registerWidget would drop the schema, which its declaration cannot pass.
  */
@@ -122,6 +140,7 @@ export function registerSelectWidgets(cms: WidgetRegistry, lang: Lang): void {
   for (const [name, extend] of [
     ['select', extendSelect],
     ['relation', extendRelation],
+    ['image', extendImage],
   ] as const) {
     const widget = cms.getWidget(name);
     if (!widget) throw new Error(`Decap has no ${name} widget to extend`);
