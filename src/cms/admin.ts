@@ -8,6 +8,7 @@ import { decapPhrases, imageEditorComponent, mergePhrases } from './locale.ts';
 import type { ExistingEntry } from './save.ts';
 import { createFormats, FRONTMATTER_FORMAT, YAML_FORMAT } from './format.ts';
 import { identityLink, identityPage } from './identity.ts';
+import { replaceIdentityLogin } from './login.ts';
 import { previewTemplates } from './previews.ts';
 import { withUploads } from './uploads.ts';
 import { registerSelectWidgets } from './widgets.ts';
@@ -119,6 +120,8 @@ for (const [name, component] of Object.entries(previewTemplates(setup.taxonomies
   );
 }
 
+// Netlify Identity's login in the editor's language, with "Glemt adgangskode?".
+if (!onThisMachine && config.backend.name === 'git-gateway') replaceIdentityLogin(CMS, lang);
 // A link from a Netlify Identity e-mail (invitation, password reset) is finished first.
 const link = !onThisMachine && config.backend.name === 'git-gateway' ? identityLink(location.hash) : undefined;
 if (link) await identityPage(link, lang);

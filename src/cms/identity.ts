@@ -68,6 +68,18 @@ export async function completeIdentityLink(
   }
 }
 
+/**
+ * "Glemt adgangskode?": asks Identity to e-mail a password-reset link, which leads back to
+ * /admin/#recovery_token=… (finished by identityPage).
+ */
+export async function requestRecovery(
+  email: string,
+  identityUrl = '/.netlify/identity',
+  fetcher: Fetch = fetch,
+): Promise<void> {
+  await call(fetcher, `${identityUrl}/recover`, 'POST', { email });
+}
+
 export const identityTexts = {
   invite: bi(
     'Velkommen som redaktør. Vælg en adgangskode til din konto.',

@@ -1,5 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -448,12 +450,68 @@ describe('editing through the CMS', () => {
   });
 });
 
-describe('on the public site (not this machine)', () => {
-  it('uses Netlify Identity: finishes an invitation link from the e-mail, then shows the login form', async () => {
-    // The admin page as seen at a real host name: git-gateway, not the local proxy. Chromium
-    // maps the name to this machine and treats it as secure, as HTTPS would be.
-    const origin = `http://editor.example:${new URL(site.url).port}`;
-    const remote = await chromium.launch({
+/**
+ * Netlify Identity and Git Gateway as the admin page sees them in production, stubbed on loopback
+ * (the service is the boundary): the site's files come from the test's site server, and
+ * /.netlify/identity/* and /.netlify/git/* answer as the service would, recording each request.
+ */
+async function netlifyStub(siteUrl: string) {
+  const seen: { method: string; path: string; auth?: string; body: string }[] = [];
+  const exp = Math.floor(Date.now() / 1000) + 3600;
+  const b64 = (o: unknown) => Buffer.from(JSON.stringify(o)).toString('base64url');
+  const token = `${b64({ alg: 'HS256' })}.${b64({ sub: 'u1', email: 'redaktor@example.dk', exp })}.sig`;
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://stub');
+    if (!url.pathname.startsWith('/.netlify/')) {
+      const upstream = http.request(`${siteUrl}${req.url}`, { method: req.method, headers: req.headers }, (up) => {
+        res.writeHead(up.statusCode ?? 502, up.headers);
+        up.pipe(res);
+      });
+      req.pipe(upstream);
+      return;
+    }
+    let body = '';
+    req.on('data', (d) => (body += d));
+    req.on('end', () => {
+      seen.push({ method: req.method ?? '', path: url.pathname, auth: req.headers.authorization, body });
+      const json = (status: number, data: unknown) => {
+        res.writeHead(status, { 'content-type': 'application/json' });
+        res.end(JSON.stringify(data));
+      };
+      const route = `${req.method} ${url.pathname}`;
+      if (route === 'POST /.netlify/identity/token') {
+        const form = new URLSearchParams(body);
+        if (form.get('username') === 'redaktor@example.dk' && form.get('password') === 'rigtig-kode')
+          return json(200, { access_token: token, token_type: 'bearer', expires_in: 3600, refresh_token: 'r' });
+        return json(400, {
+          error: 'invalid_grant',
+          error_description: 'No user found with that email, or password invalid.',
+        });
+      }
+      if (route === 'GET /.netlify/identity/user') return json(200, { id: 'u1', email: 'redaktor@example.dk' });
+      if (route === 'POST /.netlify/identity/recover') return json(200, {});
+      if (route === 'POST /.netlify/identity/verify') return json(200, { access_token: token, token_type: 'bearer' });
+      if (route === 'PUT /.netlify/identity/user') return json(200, { id: 'u1', email: 'redaktor@example.dk' });
+      return json(404, { msg: 'not in this stub' });
+    });
+  });
+  const port = await new Promise<number>((resolve) =>
+    server.listen(0, '127.0.0.1', () => resolve((server.address() as AddressInfo).port)),
+  );
+  return { port, token, seen, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+}
+
+describe('on the public site (not this machine): Netlify Identity', () => {
+  let stub: Awaited<ReturnType<typeof netlifyStub>>;
+  let remote: Browser;
+  let origin: string;
+
+  beforeAll(async () => {
+    stub = await netlifyStub(site.url);
+    // The admin page as seen at a real host name: git-gateway, not the local proxy. Chromium maps
+    // the name to the stub on this machine and treats it as secure, as HTTPS would be.
+    origin = `http://editor.example:${stub.port}`;
+    remote = await chromium.launch({
       executablePath: CHROMIUM,
       args: [
         '--no-sandbox',
@@ -462,22 +520,91 @@ describe('on the public site (not this machine)', () => {
         `--unsafely-treat-insecure-origin-as-secure=${origin}`,
       ],
     });
-    try {
-      const page = await remote.newPage();
-      const verify: unknown[] = [];
-      await page.route('**/.netlify/identity/verify', async (route) => {
-        verify.push(route.request().postDataJSON());
-        await route.fulfill({ json: { access_token: 'token', token_type: 'bearer' } });
-      });
-      await page.goto(`${origin}/admin/#invite_token=invitation-123`);
-      await page.getByLabel('Adgangskode').fill('hemmelig-kode');
-      await page.getByRole('button', { name: 'Gem adgangskode' }).click();
-      await page.getByRole('button', { name: 'Gå til login' }).click();
-      await page.getByPlaceholder('Email').waitFor();
-      await page.getByRole('button', { name: 'Log ind' }).waitFor();
-      expect(verify).toEqual([{ token: 'invitation-123', type: 'signup', password: 'hemmelig-kode' }]);
-    } finally {
-      await remote.close();
-    }
+  });
+  afterAll(async () => {
+    await remote?.close();
+    await stub?.close();
+  });
+
+  const identityCalls = () => stub.seen.filter((r) => r.path.startsWith('/.netlify/'));
+
+  it('logs in with a Danish form: labelled fields, a Danish refusal of a wrong password, then Git Gateway with the token', async () => {
+    const page = await remote.newPage();
+    stub.seen.length = 0;
+    await page.goto(`${origin}/admin/`);
+    await page.getByRole('heading', { name: 'Log ind som redaktør' }).waitFor();
+    expect(await page.getByPlaceholder(/Email|Password/).count(), 'Decap’s English placeholders').toBe(0);
+    await page.getByLabel('E-mailadresse').fill('redaktor@example.dk');
+    await page.getByLabel('Adgangskode').fill('forkert-kode');
+    await page.getByRole('button', { name: 'Log ind' }).click();
+    await page.getByRole('alert').getByText('E-mailadressen eller adgangskoden passer ikke').waitFor();
+
+    await page.getByLabel('Adgangskode').fill('rigtig-kode');
+    await page.getByRole('button', { name: 'Log ind' }).click();
+    // Logged in: Decap asks Git Gateway for its settings with the Identity token.
+    await expect
+      .poll(() => identityCalls().find((r) => r.path === '/.netlify/git/settings')?.auth)
+      .toBe(`Bearer ${stub.token}`);
+    const tokens = identityCalls().filter((r) => r.path === '/.netlify/identity/token');
+    expect(tokens.map((r) => Object.fromEntries(new URLSearchParams(r.body)))).toEqual([
+      { grant_type: 'password', username: 'redaktor@example.dk', password: 'forkert-kode' },
+      { grant_type: 'password', username: 'redaktor@example.dk', password: 'rigtig-kode' },
+    ]);
+    await page.close();
+  });
+
+  it('offers "Glemt adgangskode?": asks Identity to mail a reset link, and the link from the mail sets the new password', async () => {
+    const page = await remote.newPage();
+    stub.seen.length = 0;
+    await page.goto(`${origin}/admin/`);
+    await page.getByRole('button', { name: 'Glemt adgangskode?' }).click();
+    await page.getByLabel('E-mailadresse').fill('redaktor@example.dk');
+    await page.getByRole('button', { name: 'Send link' }).click();
+    await page.getByRole('status').getByText('Vi har sendt et link til redaktor@example.dk').waitFor();
+    expect(identityCalls()).toEqual([
+      { method: 'POST', path: '/.netlify/identity/recover', auth: undefined, body: '{"email":"redaktor@example.dk"}' },
+    ]);
+    await page.getByRole('button', { name: 'Tilbage til log ind' }).click();
+    await page.getByRole('button', { name: 'Log ind' }).waitFor();
+
+    await page.close();
+
+    // The e-mail's link (public/admin/emails/) opens /admin/#recovery_token=….
+    stub.seen.length = 0;
+    const link = await remote.newPage();
+    await link.goto(`${origin}/admin/#recovery_token=reset-123`);
+    await link.getByLabel('Adgangskode').fill('ny-hemmelig-kode');
+    await link.getByRole('button', { name: 'Gem adgangskode' }).click();
+    await link.getByRole('button', { name: 'Gå til login' }).click();
+    await link.getByRole('heading', { name: 'Log ind som redaktør' }).waitFor();
+    expect(identityCalls().map((r) => [r.method, r.path, r.auth ?? '', JSON.parse(r.body)])).toEqual([
+      ['POST', '/.netlify/identity/verify', '', { token: 'reset-123', type: 'recovery' }],
+      ['PUT', '/.netlify/identity/user', `Bearer ${stub.token}`, { password: 'ny-hemmelig-kode' }],
+    ]);
+    await link.close();
+  });
+
+  it('finishes an invitation link from the e-mail, then shows the login form', async () => {
+    const page = await remote.newPage();
+    stub.seen.length = 0;
+    await page.goto(`${origin}/admin/#invite_token=invitation-123`);
+    await page.getByLabel('Adgangskode').fill('hemmelig-kode');
+    await page.getByRole('button', { name: 'Gem adgangskode' }).click();
+    await page.getByRole('button', { name: 'Gå til login' }).click();
+    await page.getByLabel('E-mailadresse').waitFor();
+    await page.getByRole('button', { name: 'Log ind' }).waitFor();
+    expect(identityCalls().map((r) => JSON.parse(r.body))).toEqual([
+      { token: 'invitation-123', type: 'signup', password: 'hemmelig-kode' },
+    ]);
+    await page.close();
+  });
+
+  it('is in English with ?lang=en', async () => {
+    const page = await remote.newPage();
+    await page.goto(`${origin}/admin/?lang=en`);
+    await page.getByRole('heading', { name: 'Editor login' }).waitFor();
+    await page.getByLabel('E-mail address').waitFor();
+    await page.getByRole('button', { name: 'Forgot password?' }).waitFor();
+    await page.close();
   });
 });

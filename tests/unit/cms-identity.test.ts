@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { completeIdentityLink, identityLink } from '../../src/cms/identity.ts';
+import { completeIdentityLink, identityLink, requestRecovery } from '../../src/cms/identity.ts';
+import { loginError } from '../../src/cms/login.ts';
 
 type Call = { url: string; method: string; headers: Record<string, string>; body: unknown };
 
@@ -54,5 +55,32 @@ describe('links from Netlify Identity e-mails', () => {
     await expect(
       completeIdentityLink({ kind: 'invite', token: 'old' }, 'x'.repeat(8), undefined, api.fetcher),
     ).rejects.toThrow('Invalid token');
+  });
+});
+
+describe('the login form (git-gateway)', () => {
+  it('asks Identity to e-mail a password-reset link to the address given', async () => {
+    const api = identityApi({ 'POST https://id.example/.netlify/identity/recover': { json: {} } });
+    await requestRecovery('redaktor@example.dk', 'https://id.example/.netlify/identity', api.fetcher);
+    expect(api.calls.map((c) => [c.method, c.url, c.body])).toEqual([
+      ['POST', 'https://id.example/.netlify/identity/recover', { email: 'redaktor@example.dk' }],
+    ]);
+  });
+
+  it("reports Identity's refusal of a reset, such as an unknown address", async () => {
+    const api = identityApi({});
+    await expect(requestRecovery('ukendt@example.dk', undefined, api.fetcher)).rejects.toThrow('not found');
+  });
+
+  it('says a wrong e-mail or password in the editor’s words, and passes on anything else', () => {
+    const wrong = { status: 400, json: { error: 'invalid_grant', error_description: 'No user found' } };
+    expect(loginError(wrong, 'da')).toBe(
+      'E-mailadressen eller adgangskoden passer ikke. Prøv igen, eller vælg "Glemt adgangskode?".',
+    );
+    expect(loginError(wrong, 'en')).toMatch(/^The e-mail address or the password is not right/);
+    expect(loginError({ status: 500, json: { error_description: 'Service down' } }, 'da')).toBe(
+      'Det lykkedes ikke: Service down',
+    );
+    expect(loginError(new Error('Failed to fetch'), 'en')).toBe('That did not work: Failed to fetch');
   });
 });
