@@ -346,8 +346,13 @@ export const ui: Record<Lang, Record<UIKey, string>> = { da, en };
 
 /** A translator for one language; `{name}` placeholders are filled from `vars`. */
 export function useTranslations(lang: Lang) {
-  return (key: UIKey, vars: Record<string, string | number> = {}) =>
-    ui[lang][key].replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? `{${k}}`));
+  const strings = ui[lang];
+  // Most strings have no placeholder; a page calls this often enough to show in a large build.
+  return (key: UIKey, vars?: Record<string, string | number>) => {
+    const text = strings[key];
+    if (!text.includes('{')) return text;
+    return text.replace(/\{(\w+)\}/g, (_, k: string) => String(vars?.[k] ?? `{${k}}`));
+  };
 }
 
 export type Translate = ReturnType<typeof useTranslations>;
