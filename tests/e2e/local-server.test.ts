@@ -351,6 +351,34 @@ describe('what it may touch', () => {
     expect((media.body as { path: string }[]).map((m) => m.path)).toEqual(['public/media/members/anne.svg']);
   });
 
+  it('lists entry names (entryNames) only of a known collection, in a folder inside content/, through no link', async () => {
+    const names = (collection: unknown, folder: unknown) =>
+      call({ action: 'entryNames', params: params({ collection, folder }) });
+    for (const folder of [
+      '.',
+      '..',
+      '.git',
+      'public/media/members',
+      'content/ud',
+      'content/..',
+      '/etc',
+      'content/events/lenke.md',
+    ])
+      expect((await names('events', folder)).status, folder).toBe(403);
+    expect(errorOf(await names('hemmeligheder', 'content/events'))).toContain('Ingen samling hedder "hemmeligheder"');
+    for (const collection of ['hemmeligheder', '__proto__', 'constructor', 'toString']) {
+      const refused = await names(collection, 'content/events');
+      expect(refused.status, collection).toBe(422);
+      expect(errorOf(refused), collection).toContain(`"${collection}"`);
+    }
+    // The folder's link to package.json (lenke.md) is not read: only the real entry is named.
+    const listed = await names('events', 'content/events');
+    expect(listed.status).toBe(200);
+    expect((listed.body as { slug: string; name: string }[]).map(({ slug, name }) => ({ slug, name }))).toEqual([
+      { slug: 'sommertur', name: 'Sommertur' },
+    ]);
+  });
+
   it('uploads no SVG, and no HTML or SVG disguised as a PNG', async () => {
     const cases: [string, Buffer, RegExp][] = [
       [
