@@ -18,7 +18,8 @@ import { withUploads } from './uploads.ts';
  *
  * - Danish texts for an empty list and for loading.
  * - A multiple choice keeps its list open after a pick, so each further trade or author takes one
- *   click instead of two (react-select closes the menu after every pick by default).
+ *   click instead of two (react-select closes the menu after every pick by default); it closes with
+ *   the last pick the field's `max` allows, or on Escape or a click elsewhere.
  * - Enter in a relation's search waits for the search: Decap searches 0.5 s after the last key
  *   and until then react-select shows (and Enter picks) the first hit of the previous search, so
  *   "Tove" + Enter picked "Anne Sørensen". An Enter pressed while a search is pending is held and
@@ -57,16 +58,27 @@ export interface WidgetRegistry {
   getWidget(name: string): { control: unknown } | undefined;
 }
 
-/** The props our controls add to react-select's element, for one field. */
-export function selectProps(lang: Lang, multiple: boolean): Record<string, unknown> {
+/**
+ * The props our controls add to react-select's element, for one field. `picksLeft` is how many more
+ * a multiple choice takes (its `max` less the picks so far): the list closes with the last one.
+ */
+export function selectProps(lang: Lang, multiple: boolean, picksLeft = Infinity): Record<string, unknown> {
   return {
     noOptionsMessage: () => SELECT_TEXTS.noOptions[lang],
     loadingMessage: () => SELECT_TEXTS.loading[lang],
-    closeMenuOnSelect: !multiple,
+    closeMenuOnSelect: !multiple || picksLeft <= 1,
   };
 }
 
-const isMultiple = (control: DecapControl) => control.props.field.get('multiple', false) === true;
+/** A control's multiple flag and the picks it still takes (Decap's value is an immutable List or an array). */
+function picks(control: DecapControl): [boolean, number] {
+  const { field, value } = control.props;
+  const multiple = field.get('multiple', false) === true;
+  const max = Number(field.get('max') ?? Infinity);
+  const size =
+    (value as { size?: number; length?: number } | undefined)?.size ?? (value as unknown[] | undefined)?.length ?? 0;
+  return [multiple, max - size];
+}
 
 const pressEnter = (target: EventTarget) =>
   target.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', code: 'Enter', bubbles: true, cancelable: true }));
@@ -81,7 +93,7 @@ function extendSelect(Base: ControlClass, lang: Lang): ControlClass {
       super.componentDidMount?.();
     }
     render(): SelectElement {
-      return cloneElement(super.render(), selectProps(lang, isMultiple(this)));
+      return cloneElement(super.render(), selectProps(lang, ...picks(this)));
     }
   };
 }
@@ -116,7 +128,7 @@ function extendRelation(Base: ControlClass, lang: Lang): ControlClass {
         this.heldEnter = event.target;
       };
       return cloneElement(super.render(), {
-        ...selectProps(lang, isMultiple(this)),
+        ...selectProps(lang, ...picks(this)),
         onKeyDown,
       });
     }

@@ -89,12 +89,16 @@ async function openEntry(page: Page, hash: string) {
   await page.locator('[id^="title-field"], [id^="name-field"]').first().waitFor();
 }
 
-/** Picks an option in one of Decap's select widgets by typing part of its label. */
+/**
+ * Picks an option in one of Decap's select widgets by typing part of its label; Escape closes the
+ * list, which a multiple choice leaves open for the next pick.
+ */
 async function choose(page: Page, field: string, label: string) {
   const input = page.locator(`input[id^="${field}-field"]`);
   await input.click();
   await input.fill(label);
   await page.keyboard.press('Enter');
+  await page.keyboard.press('Escape');
 }
 
 async function publish(page: Page) {
@@ -336,8 +340,7 @@ describe('editing through the CMS', () => {
     await page.close();
   });
 
-  // Not yet: react-select's "No options" is not found by the admin script's observer (see the report).
-  it.skip('speaks Danish where Decap’s parts speak English: empty choices, the in-text picture', async () => {
+  it('speaks Danish where react-select speaks English: a search that finds nothing', async () => {
     const page = await openAdmin();
     await page.goto(`${site.url}/admin/#/collections/members/new`);
     const trades = page.locator('input[id^="trades-field"]');
@@ -345,6 +348,44 @@ describe('editing through the CMS', () => {
     await trades.fill('zzzz');
     await page.getByText('Ingen valgmuligheder passer').waitFor();
     expect(await page.getByText('No options').count()).toBe(0);
+    await page.close();
+  });
+
+  it('keeps a multiple choice open after a pick, so each further trade is one click', async () => {
+    const page = await openAdmin();
+    await page.goto(`${site.url}/admin/#/collections/members/new`);
+    await page.locator('input[id^="trades-field"]').click();
+    const options = page.locator('[id^="react-select-"][id*="-option-"]');
+    const first = await options.nth(0).textContent();
+    await options.nth(0).click();
+    const second = await options.nth(0).textContent();
+    await options.nth(0).click();
+    const chips = page.locator('[class*="multiValue"], [class*="MultiValue"]');
+    await expect.poll(() => chips.allTextContents()).toEqual([first, second]);
+    await page.close();
+  });
+
+  it('picks the author the search finds when Enter is pressed at once, not the previous search’s first hit', async () => {
+    const dir = path.join(repo, 'content/members');
+    const listed = fs
+      .readdirSync(dir)
+      .sort()
+      .map((f) => matter(fs.readFileSync(path.join(dir, f), 'utf8')).data)
+      .filter((d) => d.listed === true)
+      .map((d) => String(d.name));
+    // The last name of one member and the first name of another, far apart in the list.
+    const wanted = [listed[1], listed[listed.length - 2]];
+    const page = await openAdmin();
+    await page.goto(`${site.url}/admin/#/collections/blog/new`);
+    const authors = page.locator('input[id^="authors-field"]');
+    const chips = page.locator('[class*="multiValue"], [class*="MultiValue"]');
+    // Typed and entered at once, before Decap's search (0.5 s after the last key) has answered.
+    for (const [i, name] of wanted.entries()) {
+      await authors.click();
+      await authors.fill(name);
+      await page.keyboard.press('Enter');
+      await expect.poll(() => chips.allTextContents(), { timeout: 10_000 }).toEqual(wanted.slice(0, i + 1));
+    }
     await page.close();
   });
 
@@ -359,8 +400,46 @@ describe('editing through the CMS', () => {
     await page.close();
   });
 
-  // Not yet: the library shows the members' pictures and the slug name, but the form's thumbnail check fails (see the report).
-  it.skip('uploads a member photo into the members folder under a slug name, shown in the form at once', async () => {
+  it('opens a new member form without unsaved changes', async () => {
+    const page = await openAdmin();
+    await page.goto(`${site.url}/admin/#/collections/members/new`);
+    await page.locator('[id^="name-field"]').waitFor();
+    await page.waitForTimeout(1000);
+    expect(await page.getByText(/Ugemte ændringer/i).count()).toBe(0);
+    await page.close();
+  });
+
+  /** A new member named `name`, published: refused, naming "Søren Ærø Ågaard", created by the first test. */
+  async function refusedAsNearly(name: string) {
+    const dir = path.join(repo, 'content/members');
+    expect(fs.existsSync(path.join(dir, 'soeren-aeroe-aagaard.md'))).toBe(true);
+    const before = fs.readdirSync(dir).sort();
+    const page = await openAdmin();
+    await page.goto(`${site.url}/admin/#/collections/members/new`);
+    await page.locator('[id^="name-field"]').fill(name);
+    await choose(page, 'trades', 'IT og data');
+    await choose(page, 'municipality', 'Lolland');
+    await publish(page);
+    await page
+      .locator('[data-mikronet-problems]')
+      .getByText(`"${name}" er næsten samme navn som "Søren Ærø Ågaard"`)
+      .waitFor({ timeout: 10_000 });
+    await page.waitForTimeout(500);
+    expect(fs.readdirSync(dir).sort()).toEqual(before);
+    await page.close();
+  }
+
+  it('refuses a member whose name is nearly that of another (another file name), naming the other', async () => {
+    await refusedAsNearly('Søren Æro Ågaard');
+  });
+
+  // Not yet: the rule shared with `npm run check` (src/lib/content/duplicates.ts) allows one edit per ten
+  // letters after the slug rule; "soerenaeroagaard" is two edits from "soerenaeroeaagaard", so this is saved.
+  it.skip('refuses "Soeren Aero Agaard" beside "Søren Ærø Ågaard"', async () => {
+    await refusedAsNearly('Soeren Aero Agaard');
+  });
+
+  it('uploads a member photo into the members folder under a slug name, shown in the form and preview at once', async () => {
     const fixture = fs.readFileSync(path.join(ROOT, 'tests/fixtures/media/tiny.png'));
     const page = await openAdmin();
     await page.goto(`${site.url}/admin/#/collections/members/new`);
@@ -376,15 +455,24 @@ describe('editing through the CMS', () => {
     await page
       .locator('input[type="file"]')
       .setInputFiles({ name: 'Søren på Færgen.PNG', mimeType: 'image/png', buffer: fixture });
+    await page.getByRole('button', { name: 'Anvend valgte' }).click();
+    // Before it is published (the site has no such file yet): from memory, in the form and the preview.
+    const loaded = (img: HTMLImageElement) => img.complete && img.naturalWidth > 0;
+    await expect.poll(() => page.locator('img[src^="blob:"]').first().evaluate(loaded)).toBe(true);
+    const preview = page.locator('iframe').first().contentFrame();
+    await expect.poll(() => preview.locator('img[src^="blob:"]').first().evaluate(loaded)).toBe(true);
+
+    // Published with the member, into the members' folder under the slug name.
+    await page.locator('[id^="name-field"]').fill('Foto Testesen');
+    await page.locator('[id^="photo_alt-field"]').fill('Foto Testesen på færgen');
+    await choose(page, 'trades', 'IT og data');
+    await choose(page, 'municipality', 'Lolland');
+    await publish(page);
     const saved = path.join(repo, 'public/media/members/soeren-paa-faergen.png');
     await expect.poll(() => fs.existsSync(saved), { timeout: 15_000 }).toBe(true);
     expect(fs.readFileSync(saved).equals(fixture)).toBe(true);
-    await page
-      .getByRole('button', { name: /Vælg valgte|Vælg det valgte|Vælg billede/ })
-      .first()
-      .click();
-    const thumb = page.locator('img[src^="blob:"]').first();
-    await expect.poll(() => thumb.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+    const member = matter(await savedText(path.join(repo, 'content/members/foto-testesen.md')));
+    expect(member.data.photo).toBe('/media/members/soeren-paa-faergen.png');
     await page.close();
   });
 
