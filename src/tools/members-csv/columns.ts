@@ -25,6 +25,16 @@ export const EXTRA_HEADERS: Record<string, string[]> = {
 };
 export const SLUG_HEADERS = ['Fil', 'Filnavn', 'File'];
 
+/**
+ * Column headers where the field's label suits a form but not a spreadsheet's header row: the CMS
+ * asks `listed` as a question and tells the two languages apart; a sheet keeps its short headers
+ * (and sheets exported before keep matching). The labels are still read as headers too.
+ */
+export const SHORT_HEADERS: Record<string, Bilingual> = {
+  languages: { da: 'Sprog', en: 'Languages' },
+  listed: { da: 'Vis offentligt', en: 'Show publicly' },
+};
+
 export interface Column {
   /** Front-matter field, or `slug` / `body` for the file name and the presentation. */
   field: string;
@@ -39,7 +49,7 @@ export function memberColumns(): Column[] {
   const info = folderCollections.members.info;
   const docs = fieldDocs(collectionSchema('members')).filter((d) => !NOT_IN_SPREADSHEET.has(d.name));
   return [
-    ...docs.map((doc) => ({ field: doc.name, header: doc.label, doc })),
+    ...docs.map((doc) => ({ field: doc.name, header: SHORT_HEADERS[doc.name] ?? doc.label, doc })),
     { field: 'body', header: info.bodyLabel! },
     { field: 'slug', header: { da: 'Slug', en: 'Slug' } },
   ];
@@ -52,6 +62,7 @@ export function mapHeaders(headers: string[]): { columns: (Column | undefined)[]
     for (const h of [
       c.header.da,
       c.header.en,
+      ...(c.doc ? [c.doc.label.da, c.doc.label.en] : []),
       c.field,
       ...(EXTRA_HEADERS[c.field] ?? []),
       ...(c.field === 'slug' ? SLUG_HEADERS : []),
