@@ -308,6 +308,14 @@ describe('contributor rules as functions', () => {
     expect(similarNames('BNI Lolland', 'BNI Falster')).toBe(false);
   });
 
+  it('finds a name typed without æ, ø and å, however far apart the spellings are in letters', () => {
+    expect(similarNames('Søren Ærø Ågaard', 'Soeren Aero Agaard')).toBe(true);
+    expect(similarNames('Søren Ærø Ågaard', 'Soren Aro Agard')).toBe(true);
+    expect(similarNames('Søren Ærø Ågaard', 'Søren Ærø Nielsen')).toBe(false);
+    const pairs = similarPairs([{ name: 'Søren Ærø Ågaard' }, { name: 'Anne Lund' }, { name: 'Soeren Aero Agaard' }]);
+    expect(pairs).toEqual([[0, 2]]);
+  });
+
   it('pairs similar names among thousands without comparing every pair, keeping keys apart', () => {
     const names = Array.from({ length: 5000 }, (_, i) => ({ name: `Medlem ${i} Hansen` }));
     names.push({ name: 'Søren Ærø Ågaard' }, { name: 'SOEREN AEROE AAGAARD' }, { name: 'Søren Ærø Ågård' });

@@ -13,8 +13,17 @@ export function normaliseName(name: string): string {
 }
 
 /**
- * Whether two names are the same name written differently: equal once normalised, or within one
- * edit per ten letters. Names that differ in a number ("Netværk 1", "Netværk 2") are different.
+ * A normalised name with the ways æ, ø and å are typed without them folded together: "Søren Ærø
+ * Ågaard" (soerenaeroeaagaard), "Soeren Aero Agaard" and "Soren Aro Agard" are all "sorenaroagard".
+ */
+export function foldedName(normal: string): string {
+  return normal.replace(/aa/g, 'a').replace(/ae/g, 'a').replace(/oe/g, 'o');
+}
+
+/**
+ * Whether two names are the same name written differently: equal once normalised or once æ, ø and
+ * å are folded (foldedName), or within one edit per ten letters. Names that differ in a number
+ * ("Netværk 1", "Netværk 2") are different.
  */
 export function similarNames(a: string, b: string): boolean {
   return similarNormalised(normaliseName(a), normaliseName(b));
@@ -22,7 +31,7 @@ export function similarNames(a: string, b: string): boolean {
 
 function similarNormalised(x: string, y: string): boolean {
   if (!x || !y) return false;
-  if (x === y) return true;
+  if (x === y || foldedName(x) === foldedName(y)) return true;
   if ((x.match(/\d+/g) ?? []).join(',') !== (y.match(/\d+/g) ?? []).join(',')) return false;
   const longest = Math.max(x.length, y.length);
   if (Math.abs(x.length - y.length) / longest > 0.1) return false;
@@ -47,8 +56,18 @@ export function similarPairs(entries: NamedEntry[]): [number, number][] {
   const index = new Map<string, number[]>();
   const pairs = new Set<string>();
   const found: [number, number][] = [];
+  const byFold = new Map<string, number[]>();
   normal.forEach((n, i) => {
     if (!n) return;
+    // Names equal once æ, ø and å are folded may be more than two edits apart.
+    const fold = foldedName(n);
+    for (const j of byFold.get(fold) ?? []) {
+      const key = `${j},${i}`;
+      if (pairs.has(key) || (entries[i].key ?? '') !== (entries[j].key ?? '')) continue;
+      pairs.add(key);
+      found.push([j, i]);
+    }
+    byFold.set(fold, [...(byFold.get(fold) ?? []), i]);
     // longest ≤ n.length / 0.9 for a similar pair, so d ≤ longest / 10 ≤ n.length / 9
     const depth = Math.min(2, Math.floor(n.length / 9));
     for (const variant of deletions(n, depth)) {
