@@ -1,4 +1,7 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { openParseCache } from '../lib/content/parse-cache.ts';
 import { contentDir, mediaDir } from '../lib/content/paths.ts';
 import { checkMediaFolder } from '../lib/media.ts';
 import { validateContent } from '../lib/content/validate.ts';
@@ -13,11 +16,13 @@ export function contentCheck(): AstroIntegration {
   return {
     name: 'mikronet:content-check',
     hooks: {
-      'astro:config:setup': async ({ command, logger }) => {
+      'astro:config:setup': async ({ command, logger, config }) => {
         if (command !== 'build' && command !== 'dev') return;
+        // Files parsed by an earlier build with this cache folder are not parsed again.
+        const cache = openParseCache(path.join(fileURLToPath(config.cacheDir), 'mikronet-parsed.bin'));
         // The media folder is published as it is (public/media/): a disguised file or an SVG
         // with script in it must not reach the site.
-        const issues = [...validateContent(contentDir()).issues, ...(await checkMediaFolder(mediaDir()))];
+        const issues = [...validateContent(contentDir(), { cache }).issues, ...(await checkMediaFolder(mediaDir()))];
         if (issues.length === 0) return;
         // While editing, problems are shown but do not stop the dev server, unless a file is
         // unsafe to give to Astro's loader (a link out of the folder, a huge or non-YAML file).

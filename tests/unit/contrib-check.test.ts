@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { normaliseWebsite, similarNames } from '../../src/lib/content/contrib.ts';
-import { similarPairs } from '../../src/lib/content/duplicates.ts';
+import { similarPairs, type NamedEntry } from '../../src/lib/content/duplicates.ts';
 import { bodyFindings } from '../../src/lib/content/body-check.ts';
 import { githubAnnotation } from '../../src/lib/content/issues.ts';
 import { git as gitIn } from '../helpers/git.ts';
@@ -317,7 +317,7 @@ describe('contributor rules as functions', () => {
   });
 
   it('pairs similar names among thousands without comparing every pair, keeping keys apart', () => {
-    const names = Array.from({ length: 5000 }, (_, i) => ({ name: `Medlem ${i} Hansen` }));
+    const names: NamedEntry[] = Array.from({ length: 5000 }, (_, i) => ({ name: `Medlem ${i} Hansen` }));
     names.push({ name: 'Søren Ærø Ågaard' }, { name: 'SOEREN AEROE AAGAARD' }, { name: 'Søren Ærø Ågård' });
     names.push({ name: 'Julefrokost', key: '2025-12-05' }, { name: 'Julefrokost', key: '2026-12-04' });
     const started = performance.now();

@@ -6,6 +6,7 @@ import { collectionDir, displayPath, missingFolderIssues } from './paths.ts';
 import type { ContentIssue } from './issues.ts';
 import { entryProblem, MAX_DATA_FILE_BYTES, MAX_ENTRY_BYTES, readContentText } from './files.ts';
 import { frontMatterFence, parseYamlData, YamlDataError } from './front-matter.ts';
+import type { ParseCache } from './parse-cache.ts';
 import { foreignFrontMatter, missingFile, notAFolder, notMarkdown, symlink, unreadable } from './messages.ts';
 
 export interface RawEntry {
@@ -89,8 +90,11 @@ const isLink = (abs: string) => {
   }
 };
 
-/** Reads every content file under `dir` without judging it; unreadable files become issues. */
-export function loadRawContent(dir: string): RawContent {
+/**
+ * Reads every content file under `dir` without judging it; unreadable files become issues. With a
+ * parse cache (the build's), a file whose text was parsed before is not parsed again.
+ */
+export function loadRawContent(dir: string, cache?: ParseCache): RawContent {
   const result: RawContent = { dir, entries: [], files: {}, issues: missingFolderIssues(dir) };
   for (const [name, def] of Object.entries(fileCollections)) {
     const abs = path.join(dir, def.info.path);
@@ -141,16 +145,22 @@ export function loadRawContent(dir: string): RawContent {
       try {
         // An options object also turns off gray-matter's cache, whose hits lack the front matter
         // text (and which would hold every file of a large site in memory).
-        const parsed = matter(source, MATTER_OPTIONS);
-        const data = parsed.data && typeof parsed.data === 'object' && !Array.isArray(parsed.data) ? (parsed.data as Record<string, unknown>) : {};
+        let parsed = cache?.get(source);
+        if (!parsed) {
+          const read = matter(source, MATTER_OPTIONS);
+          const data = read.data && typeof read.data === 'object' && !Array.isArray(read.data) ? (read.data as Record<string, unknown>) : {};
+          parsed = { data, body: read.content, frontMatter: read.matter };
+          cache?.set(source, parsed);
+        }
         // gray-matter's content is what follows the closing fence, so it ends the source.
-        const bodyLine = source.slice(0, source.length - parsed.content.length).split('\n').length;
-        result.entries.push({ collection, slug, path: abs, file, data, body: parsed.content, frontMatter: parsed.matter, bodyLine });
+        const bodyLine = source.slice(0, source.length - parsed.body.length).split('\n').length;
+        result.entries.push({ collection, slug, path: abs, file, ...parsed, bodyLine });
       } catch (err) {
         result.issues.push(yamlIssue(file, err));
       }
     }
   }
+  cache?.save();
   return result;
 }
 

@@ -8,6 +8,7 @@ import { RESERVED_SLUGS } from '../../site/routes.ts';
 import { closest } from '../suggest.ts';
 import { MAX_SLUG_LENGTH, slugify } from '../slug.ts';
 import { lineOfField, loadRawContent, type RawContent, type RawEntry } from './load.ts';
+import type { ParseCache } from './parse-cache.ts';
 import { badFileName, describeIssue, duplicateId, missingReference, notAList, reservedSlug, sameLanguageTranslation, unknownField, unlistedReference } from './messages.ts';
 import { sortIssues, type ContentIssue } from './issues.ts';
 import { collectionDir, displayPath } from './paths.ts';
@@ -174,8 +175,8 @@ function checkSlug(e: RawEntry): ContentIssue[] {
 }
 
 /** Validates all content under `dir`: schemas, file names, taxonomies and references, reporting every problem. */
-export function validateContent(dir: string): ValidationResult {
-  const raw = loadRawContent(dir);
+export function validateContent(dir: string, options: { cache?: ParseCache } = {}): ValidationResult {
+  const raw = loadRawContent(dir, options.cache);
   const contentLabel = displayPath(dir) || path.basename(dir);
   const issues = [...raw.issues];
   const tax = checkTaxonomies(raw, contentLabel);
