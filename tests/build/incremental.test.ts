@@ -88,10 +88,21 @@ describe('an incremental build', () => {
   });
 
   it('gives byte for byte the site a build from scratch gives: pages, feeds, headers, search index', () => {
-    const a = siteFiles(incremental.OUT_DIR);
-    const b = siteFiles(path.join(work, 'scratch'));
-    expect([...a.keys()].sort()).toEqual([...b.keys()].sort());
-    const differ = [...a].filter(([rel, bytes]) => !bytes.equals(b.get(rel)!)).map(([rel]) => rel);
-    expect(differ).toEqual([]);
+    expectSameSite(incremental.OUT_DIR, path.join(work, 'scratch'));
   });
+
+  it('restores the same site from its cache folder when the output folder is gone (a host that keeps only the cache)', async () => {
+    fs.rmSync(incremental.OUT_DIR, { recursive: true, force: true });
+    const log = await build(incremental);
+    expect(log.match(/\(restored\)/g)?.length ?? 0).toBeGreaterThan(100);
+    expectSameSite(incremental.OUT_DIR, path.join(work, 'scratch'));
+  }, 120_000);
 });
+
+function expectSameSite(dir: string, reference: string) {
+  const a = siteFiles(dir);
+  const b = siteFiles(reference);
+  expect([...a.keys()].sort()).toEqual([...b.keys()].sort());
+  const differ = [...a].filter(([rel, bytes]) => !bytes.equals(b.get(rel)!)).map(([rel]) => rel);
+  expect(differ).toEqual([]);
+}
