@@ -14,7 +14,7 @@ import type {
   CmsPublishMode,
 } from './decap.ts';
 import { decapFields, type ExternalChoices, type FieldContext } from './fields.ts';
-import { FRONTMATTER_FORMAT, SLUG_FIELD, YAML_FORMAT, LIST_KEY } from './format.ts';
+import { FRONTMATTER_FORMAT, SLUG_FIELD, SORT_FIELD, YAML_FORMAT, LIST_KEY } from './format.ts';
 
 export { DATE_FORMAT, DATETIME_FORMAT } from './fields.ts';
 
@@ -58,7 +58,8 @@ const summaryFieldOf = (collection: RefTarget): string => {
 /**
  * How each collection's list reads in the CMS: the summary line (Decap's template, with its
  * `date`, `upper` and `ternary` filters) and the fields it can be sorted by, the first one by
- * default. Decap sorts by code point: Æ, Ø and Å come after Z, as in Danish (Å before Æ, though).
+ * default. Decap sorts by code point (Å before Æ, "Aage" first): sorting by the name or title
+ * sorts by its Danish sort key instead (SORT_FIELD, see sortableFields).
  */
 interface ListView {
   summary: (lang: Lang) => string;
@@ -86,6 +87,22 @@ const LIST_VIEWS: Record<FolderCollection, ListView> = {
   },
   pages: { summary: () => '{{title}} · {{lang | upper}}', sort: [{ field: 'title' }] },
 };
+
+/**
+ * Decap's `sortable_fields` for a collection: its name or title sorts by the hidden SORT_FIELD
+ * (the format fills it when it reads a file), under the name's label; the first is the default.
+ */
+function sortableFields(name: FolderCollection, summary: string, fields: CmsField[]) {
+  return LIST_VIEWS[name].sort.map((s, i) => ({
+    ...(s.field === summary
+      ? { field: SORT_FIELD, label: fields.find((f) => f.name === summary)?.label ?? summary }
+      : { field: s.field }),
+    ...(i === 0 ? { default_sort: s.desc ? ('desc' as const) : ('asc' as const) } : {}),
+  }));
+}
+
+/** The field Decap sorts by instead of the name or title: not shown, never written (see format.ts). */
+const sortField = (label: string): CmsField => ({ name: SORT_FIELD, label, widget: 'hidden', required: false });
 
 /** The label of a collection's Markdown body, in the editor and in the save check's messages. */
 export const bodyLabel = (info: CollectionInfo, lang: Lang): string => (info.bodyLabel ?? bi('Tekst', 'Text'))[lang];
@@ -164,13 +181,15 @@ export function cmsCollections(
       slug: `{{fields.${SLUG_FIELD}}}`,
       identifier_field: summary,
       summary: LIST_VIEWS[name as FolderCollection].summary(lang),
-      sortable_fields: LIST_VIEWS[name as FolderCollection].sort.map((s, i) =>
-        i === 0 ? { field: s.field, default_sort: s.desc ? 'desc' : 'asc' } : { field: s.field },
-      ),
+      sortable_fields: sortableFields(name as FolderCollection, summary, fields),
       // Each collection's pictures in their own folder (public/media/members/…); "/" = from the repository root.
       media_folder: `/${media.folder}/${info.path}`,
       public_folder: `${media.public}/${info.path}`,
-      fields: [...fields, ...(info.hasBody ? [bodyField(info, lang)] : [])],
+      fields: [
+        ...fields,
+        sortField(fields.find((f) => f.name === summary)?.label ?? summary),
+        ...(info.hasBody ? [bodyField(info, lang)] : []),
+      ],
     };
   });
 

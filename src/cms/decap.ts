@@ -29,6 +29,7 @@ export type CmsField = Decap.CmsFieldBase &
   (
     | Decap.CmsFieldBoolean
     | Decap.CmsFieldDateTime
+    | Decap.CmsFieldHidden
     | (Omit<Decap.CmsFieldFileOrImage, 'media_library'> & { media_library?: FieldMediaLibrary })
     | (Omit<Decap.CmsFieldList, 'field' | 'fields'> & { field?: CmsField; fields?: CmsField[] })
     | (Decap.CmsFieldMarkdown & { sanitize_preview?: boolean })

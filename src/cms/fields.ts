@@ -55,6 +55,15 @@ const FORMAT_PATTERNS: Record<string, { pattern: string; message: Bilingual }> =
 
 const WRONG_FORMAT = bi('Forkert format', 'Wrong format');
 
+/**
+ * Lists of plain values typed in one text field, separated by commas (one click, "a, b, c"),
+ * instead of "Tilføj" and a click into a new input per value: a post's tags, which cannot hold a
+ * comma and come several at a time. Not a member's services (free text, which may hold commas)
+ * nor languages (its hint, shared with CONTRIBUTING.md, asks for one code per line).
+ */
+const COMMA_LISTS = new Set(['tags']);
+const COMMA_HINT = bi('Adskil flere med komma.', 'Separate several with commas.');
+
 /** Decap's `pattern: [regex, message]`, from the schema's regex or string format. */
 function patternOf(js: JsonSchema, meta: FieldMeta | undefined, lang: Lang): [string, string] | undefined {
   if (js.format && FORMAT_PATTERNS[js.format]) {
@@ -227,8 +236,16 @@ export function decapField(name: string, schema: z.ZodType, ctx: FieldContext, p
             summary: first ? `{{fields.${first.name}}}` : undefined,
           };
         }
-        // A list of plain values: one input per value, so a comma inside a value is safe.
         const itemJs = js.items ?? {};
+        if (COMMA_LISTS.has(name))
+          // Decap's list without `field`: one text input, the values separated by commas.
+          return {
+            ...head(widget),
+            hint: [meta.hint?.[lang], COMMA_HINT[lang]].filter(Boolean).join(' '),
+            default: fallback,
+            ...items,
+          };
+        // A list of plain values: one input per value, so a comma inside a value is safe.
         return {
           ...head(widget),
           default: fallback,

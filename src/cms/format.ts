@@ -1,6 +1,7 @@
 import type { Formatter as DecapFormatter } from 'decap-cms-core';
 import { parseYamlData } from '../lib/content/front-matter.ts';
 import { deepEqual, isPlainObject, splitFrontMatter, updateYaml, type FieldTree } from '../lib/yaml-edit.ts';
+import { danishSortKey } from './sort-key.ts';
 
 /**
  * Decap CMS formats for our content: Markdown with YAML front matter, and plain YAML files.
@@ -21,6 +22,13 @@ export const YAML_FORMAT = 'mikronet-yaml';
 export const ORIGINAL_FIELD = '__mikronet_original';
 /** Set before saving a new entry: its file name by our transliteration. Never written. */
 export const SLUG_FIELD = '__mikronet_slug';
+/**
+ * Set when an entry is read: the Danish sort key of its name or title (`danishSortKey`), which the
+ * collection lists sort by, as Decap sorts by plain code points. Never written.
+ */
+export const SORT_FIELD = '__mikronet_sort';
+/** The fields a sort key is made from, the first one an entry has (every collection has one of them). */
+export const SORT_SOURCES = ['name', 'title'] as const;
 /** A YAML file whose top level is a list (the taxonomies) is edited as one list field of this name. */
 export const LIST_KEY = 'items';
 
@@ -76,8 +84,15 @@ export function parseFrontMatter(raw: string): Data {
   return body.trim() ? { ...meta, body } : meta;
 }
 
+/** An entry's data as Decap gets it: the front matter and body, with its sort key. */
+export function readEntry(raw: string): Data {
+  const data = parseFrontMatter(raw);
+  const source = SORT_SOURCES.map((f) => data[f]).find((v) => typeof v === 'string');
+  return typeof source === 'string' ? { ...data, [SORT_FIELD]: danishSortKey(source) } : data;
+}
+
 function splitSaveData(data: Data) {
-  const { [ORIGINAL_FIELD]: original, [SLUG_FIELD]: _slug, ...rest } = data;
+  const { [ORIGINAL_FIELD]: original, [SLUG_FIELD]: _slug, [SORT_FIELD]: _sort, ...rest } = data;
   return { original: typeof original === 'string' && original ? original : undefined, rest };
 }
 
@@ -139,7 +154,7 @@ export function createFormats(
     ) ?? sortedKeys?.map((name) => ({ name }));
   return {
     [FRONTMATTER_FORMAT]: {
-      fromFile: parseFrontMatter,
+      fromFile: readEntry,
       toFile: (data, sortedKeys) => stringifyFrontMatter(data as Data, treeFor(sortedKeys)),
     },
     [YAML_FORMAT]: {

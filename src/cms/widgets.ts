@@ -29,6 +29,7 @@ import { withUploads } from './uploads.ts';
  * - A required multiple select no longer writes an empty list when the form opens, which made an
  *   untouched new member form say "Ugemte ændringer" (its value stays empty until a pick; Decap's
  *   required check reads both as missing).
+ * - A list typed in one text field keeps ", " as typed (see extendList).
  */
 
 export const SELECT_TEXTS = {
@@ -136,6 +137,43 @@ function extendRelation(Base: ControlClass, lang: Lang): ControlClass {
 }
 
 /**
+ * The values of a list typed in one text field: split at the commas, trimmed, empty ones dropped
+ * ("kunder, hverdag, " is two tags).
+ */
+export const commaValues = (text: string): string[] =>
+  text
+    .split(',')
+    .map((v) => v.trim())
+    .filter(Boolean);
+
+interface ImmutableList {
+  clear(): { push(...values: string[]): unknown };
+}
+interface ListControl extends DecapControl {
+  handleChange: (event: { target: { value: string } }) => void;
+  setState(state: { value: string }): void;
+  props: ControlProps & { onChange(value: unknown): void };
+}
+
+/**
+ * Decap's list without `field` (a post's tags: one text input, values separated by commas) drops a
+ * comma when a space follows it (it takes ", " for a comma being deleted), so "kunder, priser" typed
+ * key by key became "kunderpriser". This one keeps the text as typed and hands Decap the values.
+ */
+function extendList(Base: ControlClass): ControlClass {
+  return class CommaList extends (Base as new (props: ControlProps) => ListControl) {
+    handleChange = (event: { target: { value: string } }) => {
+      const text = event.target.value;
+      this.setState({ value: text });
+      const values = commaValues(text);
+      const list = this.props.value as ImmutableList | undefined;
+      // Decap keeps a list as an immutable List (the control's default value is an empty one).
+      this.props.onChange(typeof list?.clear === 'function' ? list.clear().push(...values) : values);
+    };
+  } as unknown as ControlClass;
+}
+
+/**
  * The image control with a getAsset that finds this page's uploads. A function component: React 19
  * passes the `ref` Decap gives the control (for its checks) on to Decap's class with the props.
  */
@@ -144,7 +182,7 @@ function extendImage(Base: ControlClass): (props: ControlProps & { getAsset: Get
 }
 
 /**
- * Decap's select, relation and image widgets get the extended controls. The registry's entry is changed
+ * Decap's select, relation, image and list widgets get the extended controls. The registry's entry is changed
  * in place (getWidget returns it), so its preview, config schema and options stay as Decap
  * registered them; registerWidget would drop the schema, which its declaration cannot pass.
  */
@@ -153,6 +191,7 @@ export function registerSelectWidgets(cms: WidgetRegistry, lang: Lang): void {
     ['select', extendSelect],
     ['relation', extendRelation],
     ['image', extendImage],
+    ['list', extendList],
   ] as const) {
     const widget = cms.getWidget(name);
     if (!widget) throw new Error(`Decap has no ${name} widget to extend`);

@@ -159,6 +159,59 @@ describe('the admin page', () => {
   });
 });
 
+describe('the collection lists', () => {
+  /** The slugs of a collection's entries in the order the list shows them. */
+  async function listed(page: Page, collection: string): Promise<string[]> {
+    await page.goto(`${site.url}/admin/#/collections/${collection}`);
+    const links = page.locator(`a[href*="/collections/${collection}/entries/"]`);
+    await links.first().waitFor();
+    // Decap shows the entries once it has sorted all of them.
+    let slugs: string[] = [];
+    await expect
+      .poll(
+        async () => {
+          slugs = (await links.evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''))).map(
+            (h) => h.split('/entries/')[1],
+          );
+          return slugs.length;
+        },
+        { timeout: 15_000 },
+      )
+      .toBe(fs.readdirSync(path.join(repo, 'content', collection)).filter((f) => f.endsWith('.md')).length);
+    return slugs;
+  }
+
+  it('shows members in Danish order: Z, Æ, Ø, then "Aage" and "Åse" with Å, as a Danish reader expects', async () => {
+    const dir = path.join(repo, 'content/members');
+    const member = (name: string) =>
+      `---\nname: ${name}\ntrades: [it-data]\nmunicipality: lolland\nlanguages: [da]\nlang: da\njoined: 2024-05-01\nlisted: true\n---\nTil sorteringstesten.\n`;
+    const added = {
+      'zenia-holm': 'Zenia Holm',
+      'oejvind-lund': 'Øjvind Lund',
+      'aage-nielsen': 'Aage Nielsen',
+      'aebeloe-andersen': 'Æbelø Andersen',
+    };
+    for (const [slug, name] of Object.entries(added)) fs.writeFileSync(path.join(dir, `${slug}.md`), member(name));
+    expect(newIssues()).toEqual([]);
+
+    const page = await openAdmin();
+    const order = await listed(page, 'members');
+    // The sample's "Yasmin Haddad" and "Åse Thomsen" with the four added.
+    const at = (slug: string) => order.indexOf(slug);
+    const reading = ['yasmin-haddad', 'zenia-holm', 'aebeloe-andersen', 'oejvind-lund', 'aage-nielsen', 'aase-thomsen'];
+    expect(reading.map(at).every((i) => i >= 0)).toBe(true);
+    expect([...reading].sort((a, b) => at(a) - at(b))).toEqual(reading);
+    // And every member where the Danish collator puts the name (Decap by itself put "Aage" first and "Åse" before "Æbelø").
+    const nameOf = (slug: string) => String(matter(fs.readFileSync(path.join(dir, `${slug}.md`), 'utf8')).data.name);
+    const collator = new Intl.Collator('da');
+    expect(order).toEqual([...order].sort((a, b) => collator.compare(nameOf(a), nameOf(b))));
+    // The list can still be sorted by the name, under its label, or by date.
+    await page.getByRole('button', { name: /Sorter efter/i }).click();
+    await expect.poll(() => page.getByRole('menuitem').allTextContents()).toEqual(['Navn', 'Medlem siden']);
+    await page.close();
+  });
+});
+
 describe('editing through the CMS', () => {
   it('creates a member named with æøå as soeren-aeroe-aagaard.md, valid for the site', async () => {
     const file = path.join(repo, 'content/members/soeren-aeroe-aagaard.md');
@@ -386,6 +439,30 @@ describe('editing through the CMS', () => {
       await page.keyboard.press('Enter');
       await expect.poll(() => chips.allTextContents(), { timeout: 10_000 }).toEqual(wanted.slice(0, i + 1));
     }
+    await page.close();
+  });
+
+  it('takes a post’s tags in one text field, "a, b, c", and saves them in the file’s own list style', async () => {
+    const slug = 'at-sige-nej';
+    const file = path.join(repo, `content/blog/${slug}.md`);
+    const before = fs.readFileSync(file, 'utf8');
+    const oldLine = before.split('\n').find((l) => l.startsWith('tags:'))!;
+    expect(oldLine).toBe('tags: [kunder, hverdag]');
+    const page = await openAdmin();
+    await openEntry(page, `/collections/blog/entries/${slug}`);
+    const tags = page.locator('input[id^="tags-field"]');
+    expect(await tags.count()).toBe(1);
+    expect(await tags.inputValue()).toBe('kunder, hverdag');
+    // One click into the field, then the new tags typed in one go.
+    await tags.click();
+    await page.keyboard.press('End');
+    await page.keyboard.type(', priser, nej-tak');
+    await publish(page);
+    const after = await savedText(file, before);
+    const changed = (a: string, b: string) => a.split('\n').filter((line, i) => line !== b.split('\n')[i]);
+    expect(changed(before, after)).toEqual([oldLine]);
+    expect(changed(after, before)).toEqual(['tags: [kunder, hverdag, priser, nej-tak]']);
+    expect(newIssues()).toEqual([]);
     await page.close();
   });
 

@@ -10,7 +10,15 @@ import { slugify } from '../../src/lib/slug.ts';
 import { cmsConfig, DATE_FORMAT, DATETIME_FORMAT } from '../../src/cms/config.ts';
 import { MAX_IMAGE_BYTES } from '../../src/schemas/common.ts';
 import type { CmsConfig, CmsField, CmsFileCollection, CmsFolderCollection } from '../../src/cms/decap.ts';
-import { createFormats, FRONTMATTER_FORMAT, LIST_KEY, SLUG_FIELD, YAML_FORMAT } from '../../src/cms/format.ts';
+import {
+  createFormats,
+  FRONTMATTER_FORMAT,
+  LIST_KEY,
+  SLUG_FIELD,
+  SORT_FIELD,
+  SORT_SOURCES,
+  YAML_FORMAT,
+} from '../../src/cms/format.ts';
 import { adminSetup } from '../../src/cms/setup.ts';
 import { productionBackend } from '../../src/lib/cms-env.ts';
 import { cmsLayout } from '../../src/cms/layout.ts';
@@ -38,12 +46,12 @@ const decapWidget = (w: string) => (w === 'date' || w === 'datetime' ? 'datetime
 /**
  * Walks a schema and its generated fields side by side: same names in the same order, the
  * widget the metadata asks for, and required exactly when the schema (and every enclosing
- * object) requires it.
+ * object) requires it. The body and the hidden sort key are the CMS's own, not the schema's.
  */
 function expectAgreement(schema: z.ZodType, fields: DecapField[], where: string, parentRequired = true) {
   const shape = shapeOf(schema)!;
   expect(
-    fields.map((f) => f.name).filter((n) => n !== 'body'),
+    fields.map((f) => f.name).filter((n) => n !== 'body' && n !== SORT_FIELD),
     where,
   ).toEqual(Object.keys(shape));
   for (const [name, fieldSchema] of Object.entries(shape)) {
@@ -68,7 +76,9 @@ function expectAgreement(schema: z.ZodType, fields: DecapField[], where: string,
     if (widget === 'list') {
       const element = elementOf(fieldSchema)!;
       if (shapeOf(element)) expectAgreement(element, f.fields as DecapField[], `${at}[]`);
-      else expect(f.field, at).toMatchObject({ widget: 'string', required: true });
+      else if (f.field) expect(f.field, at).toMatchObject({ widget: 'string', required: true });
+      // Without `field`, Decap's list is one text input of comma-separated values.
+      else expect(f.fields, at).toBeUndefined();
     }
   }
 }
@@ -118,6 +128,20 @@ describe('the CMS configuration is derived from the schemas', () => {
     expect(trades.options).toContainEqual({ value: tax.trades[0].id, label: tax.trades[0].da });
     const municipality = fields.find((f) => f.name === 'municipality')!;
     expect(municipality.options).toContainEqual({ value: 'guldborgsund', label: 'Guldborgsund' });
+  });
+
+  it('takes a post’s tags in one text field, comma-separated; services and languages one per input', () => {
+    const tags = folder(config(), 'blog').fields.find((f) => f.name === 'tags')!;
+    expect(tags).toMatchObject({ widget: 'list', required: false });
+    expect(tags.field).toBeUndefined();
+    expect(tags.fields).toBeUndefined();
+    expect(tags.hint).toMatch(/^Små bogstaver.* Adskil flere med komma\.$/);
+    expect(folder(config('en'), 'blog').fields.find((f) => f.name === 'tags')!.hint).toMatch(
+      /Separate several with commas\.$/,
+    );
+    const members = folder(config(), 'members').fields;
+    for (const name of ['services', 'languages'])
+      expect(members.find((f) => f.name === name)!.field, name).toMatchObject({ widget: 'string' });
   });
 
   it('lets relation fields pick members only among listed members', () => {
@@ -293,6 +317,9 @@ function sampleEntry(fields: DecapField[], clock = { hours: 0 }): Record<string,
       }
       case 'markdown':
         return 'Et afsnit med **fed** tekst.\n';
+      case 'hidden':
+        // The sort key, as the format read it with the file: the check and the file ignore it.
+        return '\u0001sortering';
       case 'number':
         return typeof f.min === 'number' ? f.min : 1;
       case 'boolean':
@@ -309,7 +336,10 @@ function sampleEntry(fields: DecapField[], clock = { hours: 0 }): Record<string,
       case 'object':
         return sampleEntry(f.fields as DecapField[], clock);
       case 'list':
-        return f.fields ? [sampleEntry(f.fields as DecapField[], clock)] : [value(f.field as DecapField)];
+        if (f.fields) return [sampleEntry(f.fields as DecapField[], clock)];
+        // One text field, "eksempel, andet-eksempel": Decap splits it at the commas.
+        if (!f.field) return ['eksempel', 'andet-eksempel'];
+        return [value(f.field as DecapField)];
       default:
         throw new Error(`no sample for widget ${f.widget}`);
     }
@@ -328,7 +358,10 @@ describe('an entry saved by the CMS passes the schema', () => {
         fields.map((f) => f.name),
       );
       const parsed = matter(text);
-      expect(Object.keys(parsed.data)).toEqual(fields.map((f) => f.name).filter((n) => n !== 'body'));
+      // Every field but the body and the sort key, which is never written.
+      expect(Object.keys(parsed.data)).toEqual(
+        fields.map((f) => f.name).filter((n) => n !== 'body' && n !== SORT_FIELD),
+      );
       const result = def.schema(tax).safeParse(parsed.data);
       expect(result.error?.issues ?? []).toEqual([]);
       expect(checkEntry({ collection: name, data: entry }, tax, 'da')).toEqual([]);
@@ -446,6 +479,8 @@ describe('new entries are named by the content model’s transliteration', () =>
       c.fields.map((f) => f.name),
     );
     expect(text).not.toContain(SLUG_FIELD);
+    expect(text).not.toContain(SORT_FIELD);
+    expect(text).not.toContain('sortering');
   });
 
   it('refuses a new entry that repeats an existing one, naming it: same file name, or nearly the same name', () => {
@@ -521,17 +556,45 @@ describe('what the form starts with, and where pictures go', () => {
     }
   });
 
-  it('lists entries with a summary and sorted by name or date', () => {
+  it('lists entries with a summary and sorted by name or date, the name by its Danish sort key', () => {
     expect(folder(config(), 'members')).toMatchObject({
       summary: '{{name}} · {{municipality}} · {{trades}}',
-      sortable_fields: [{ field: 'name', default_sort: 'asc' }, { field: 'joined' }],
+      sortable_fields: [{ field: SORT_FIELD, label: 'Navn', default_sort: 'asc' }, { field: 'joined' }],
     });
     expect(folder(config(), 'blog').summary).toContain("ternary(' · oversat', '')");
     expect(folder(config('en'), 'blog').summary).toContain("ternary(' · translated', '')");
     expect(folder(config(), 'events').sortable_fields).toEqual([
       { field: 'start', default_sort: 'desc' },
-      { field: 'title' },
+      { field: SORT_FIELD, label: 'Titel' },
     ]);
+    expect(folder(config('en'), 'events').sortable_fields).toContainEqual({ field: SORT_FIELD, label: 'Title' });
+  });
+
+  it('sorts every collection by a hidden key of the field that names its entries, which the format fills', () => {
+    for (const [name, def] of Object.entries(folderCollections)) {
+      const c = folder(config(), name);
+      const summary = def.info.summaryField ?? 'title';
+      // The format takes the first of SORT_SOURCES an entry has: it must be the collection's own.
+      const shape = Object.keys(shapeOf(def.schema(tax))!);
+      expect(
+        SORT_SOURCES.find((f) => shape.includes(f)),
+        name,
+      ).toBe(summary);
+      expect(
+        c.fields.find((f) => f.name === SORT_FIELD),
+        name,
+      ).toEqual({
+        name: SORT_FIELD,
+        label: c.fields.find((f) => f.name === summary)!.label,
+        widget: 'hidden',
+        required: false,
+      });
+      expect(
+        c.sortable_fields?.some((s) => typeof s === 'object' && s.field === SORT_FIELD),
+        name,
+      ).toBe(true);
+      expect(c.sortable_fields?.some((s) => typeof s === 'object' && s.field === summary)).toBe(false);
+    }
   });
 
   it('starts a new entry with today’s date where the date means today, and the editor’s language', () => {

@@ -8,8 +8,10 @@ import {
   ORIGINAL_FIELD,
   parseFrontMatter,
   pruneEmpty,
+  SORT_FIELD,
   YAML_FORMAT,
 } from '../../src/cms/format.ts';
+import { danishSortKey } from '../../src/cms/sort-key.ts';
 import { splitFrontMatter } from '../../src/lib/yaml-edit.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -100,13 +102,30 @@ describe('saving a change touches only what changed', () => {
       const lines = changedLines(raw, out);
       expect(lines, file).toHaveLength(2);
       expect(lines[1], file).toMatch(new RegExp(`^\\+${key}: .*\\(ny\\)`));
-      expect({ ...md.fromFile(out), [key]: data[key] }, file).toEqual(data);
+      const reread = md.fromFile(out);
+      expect({ ...reread, [key]: data[key], [SORT_FIELD]: data[SORT_FIELD] }, file).toEqual(data);
+      expect(reread[SORT_FIELD], file).toBe(danishSortKey(`${data[key]} (ny)`));
     }
   });
 
   it('rewrites one line when one field changes, keeping quotes, comments and the body', () => {
     const out = save(EVENT, (d) => (d.title = 'Nytårskur på Falster'));
     expect(changedLines(EVENT, out)).toEqual(['-title: Nytårskur på Lolland', '+title: Nytårskur på Falster']);
+  });
+
+  it('keeps a list’s style when tags typed as "a, b, c" change it: inline stays inline, one per line stays so', () => {
+    const keys = ['title', 'tags', 'body'];
+    const inline = '---\ntitle: Moms\ntags: [moms, hverdag]\n---\nTekst.\n';
+    const block = '---\ntitle: Moms\ntags:\n  - moms\n  - hverdag\n---\nTekst.\n';
+    // Decap's comma-separated input gives the values split at the commas ("moms, hverdag, priser"),
+    // and an empty one while a trailing comma is typed.
+    const typed = (raw: string, tags: string[]) =>
+      md.toFile({ ...md.fromFile(raw), tags, [ORIGINAL_FIELD]: raw }, keys);
+    expect(typed(inline, ['moms', 'hverdag', 'priser'])).toBe(inline.replace('hverdag]', 'hverdag, priser]'));
+    expect(typed(block, ['moms', 'hverdag', 'priser'])).toBe(block.replace('hverdag\n', 'hverdag\n  - priser\n'));
+    expect(typed(inline, ['moms', ''])).toBe(inline.replace('[moms, hverdag]', '[moms]'));
+    expect(typed(inline, ['moms', 'hverdag'])).toBe(inline);
+    expect(typed(block, ['moms', 'hverdag'])).toBe(block);
   });
 
   it('keeps the quoting style of a changed value', () => {
@@ -187,6 +206,31 @@ describe('reading', () => {
   it('reads dates and times as the strings the datetime widget writes', () => {
     expect(parseFrontMatter(EVENT).start).toBe('2027-01-08T16:00');
     expect(parseFrontMatter('---\njoined: 2024-03-01\n---\n').joined).toBe('2024-03-01');
+  });
+
+  it('gives every entry the Danish sort key of its name or title, which is never written back', () => {
+    const member = '---\nname: Åse Thomsen\nlisted: true\n---\nHej.\n';
+    const data = md.fromFile(member);
+    expect(data[SORT_FIELD]).toBe(danishSortKey('Åse Thomsen'));
+    expect(md.fromFile(EVENT)[SORT_FIELD]).toBe(danishSortKey('Nytårskur på Lolland'));
+    expect(md.fromFile('---\nlisted: true\n---\n')).not.toHaveProperty(SORT_FIELD);
+    // Saved unchanged, changed, or as a new file: the key stays out of the file.
+    expect(md.toFile({ ...data, [ORIGINAL_FIELD]: member }, ['name', 'listed', SORT_FIELD, 'body'])).toBe(member);
+    const renamed = md.toFile({ ...data, name: 'Aage Thomsen', [ORIGINAL_FIELD]: member }, [
+      'name',
+      'listed',
+      SORT_FIELD,
+      'body',
+    ]);
+    expect(renamed).toBe('---\nname: Aage Thomsen\nlisted: true\n---\nHej.\n');
+    const created = md.toFile(data, ['name', 'listed', SORT_FIELD, 'body']);
+    expect(created).toBe(member);
+    for (const file of contentFiles(path.join(ROOT, 'content')).filter((f) => f.endsWith('.md'))) {
+      const raw = fs.readFileSync(file, 'utf8');
+      const { [ORIGINAL_FIELD]: _, ...fresh } = { ...md.fromFile(raw), [ORIGINAL_FIELD]: raw };
+      expect(md.toFile(fresh, Object.keys(fresh)), file).not.toContain(SORT_FIELD);
+      expect(md.toFile({ ...fresh, [ORIGINAL_FIELD]: raw }, Object.keys(fresh)), file).not.toContain(SORT_FIELD);
+    }
   });
 
   it('drops only empty values that were not in the file', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { selectProps } from '../../src/cms/widgets.ts';
+import { commaValues, selectProps } from '../../src/cms/widgets.ts';
 import { assetPath, rememberUpload, withUploads } from '../../src/cms/uploads.ts';
 
 describe("what the CMS's select and relation controls add to react-select", () => {
@@ -18,6 +18,17 @@ describe("what the CMS's select and relation controls add to react-select", () =
     expect(selectProps('da', true).closeMenuOnSelect).toBe(false);
     expect(selectProps('da', true, 2).closeMenuOnSelect).toBe(false);
     expect(selectProps('da', true, 1).closeMenuOnSelect).toBe(true);
+  });
+});
+
+describe('a list typed in one text field', () => {
+  it('gives the values between the commas, trimmed, without the empty one a trailing comma leaves', () => {
+    expect(commaValues('kunder, hverdag, priser')).toEqual(['kunder', 'hverdag', 'priser']);
+    expect(commaValues('kunder,hverdag')).toEqual(['kunder', 'hverdag']);
+    // Typed key by key: the comma and the space after it stay (Decap's own input dropped the comma here).
+    expect(commaValues('kunder, ')).toEqual(['kunder']);
+    expect(commaValues(' , ')).toEqual([]);
+    expect(commaValues('')).toEqual([]);
   });
 });
 
