@@ -12,9 +12,12 @@
  * No Node imports: the directory's page (build) and the indexer (after the build) both use it.
  */
 
+// The size trades a rebuild's index time against a search's work: at 10,000 members, 2,000 a bundle
+// (5 bundles) re-indexed 3,800 pages in 4.5 s after one edit; 1,000 (10 bundles) takes 2.2–2.7 s,
+// and a search through 10 bundles still answers in 37–89 ms (docs/PERFORMANCE.md).
 // SEARCH_SHARD_SIZE lowers it for tests, so the sample content can be split too.
 const fromEnv = typeof process === 'undefined' ? NaN : Number(process.env.SEARCH_SHARD_SIZE);
-export const MEMBERS_PER_SHARD = Number.isInteger(fromEnv) && fromEnv > 0 ? fromEnv : 2000;
+export const MEMBERS_PER_SHARD = Number.isInteger(fromEnv) && fromEnv > 0 ? fromEnv : 1000;
 export const MAX_SHARDS = 16;
 
 /** 0 when the site is small enough for one bundle. */
