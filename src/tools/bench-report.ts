@@ -2,6 +2,8 @@
  * The pure parts of `npm run bench`: reading the index line of a build's log, medians over
  * rounds, and the side-by-side table. No I/O here, so each can be tested on its own.
  */
+// Only the type: bench-search.ts drives a browser, which this module never loads.
+import type { SearchBench } from './bench-search.ts';
 
 /** What `Pagefind indexed <n> pages in da, en (<x.y> s)` says. */
 export interface IndexLine {
@@ -92,14 +94,7 @@ export function summarize(rounds: readonly Round[]): Summary {
 }
 
 /** What the reader's browser sees on the directory (src/tools/bench-search.ts measures it). */
-export interface SearchFigures {
-  firstLoadGzipBytes: number;
-  requests: number;
-  firstResultsMs: number;
-  typingMs: number;
-  submitMs: number;
-  facetMs: number;
-}
+export type SearchFigures = SearchBench;
 
 export const sec = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 export const mib = (bytes: number) => `${Math.round(bytes / 1024 / 1024).toLocaleString('en')} MiB`;

@@ -16,6 +16,20 @@ function start(env: Record<string, string>, ...args: string[]) {
   });
 }
 
+/** npm start left running, its output gathered; `exited` resolves with its exit code. */
+function running(args: string[], env: Record<string, string>) {
+  const child = spawn(process.execPath, [START, ...args], {
+    cwd: ROOT,
+    env: { ...process.env, CONTENT_DIR: '', MODE: '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  child.stdout.on('data', (d) => (out += d));
+  child.stderr.on('data', (d) => (out += d));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { child, output: () => out, exited };
+}
+
 describe('npm start', () => {
   it('refuses a CMS backend address off this machine or not of the form the admin page uses (exit 2)', () => {
     for (const url of [
@@ -39,17 +53,9 @@ describe('npm start', () => {
   it('with --cms-only, runs the confined backend for the admin page on 127.0.0.1:4321, and stops with exit 0', async () => {
     const port = await freePort();
     const url = `http://127.0.0.1:${port}/api/v1`;
-    const child = spawn(process.execPath, [START, '--cms-only'], {
-      cwd: ROOT,
-      env: { ...process.env, CONTENT_DIR: '', MODE: '', CMS_PROXY_URL: url },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    child.stdout.on('data', (d) => (out += d));
-    child.stderr.on('data', (d) => (out += d));
-    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    const { child, output, exited } = running(['--cms-only'], { CMS_PROXY_URL: url });
     try {
-      await expect.poll(() => out, { timeout: 20_000 }).toContain('[start] CMS backend');
+      await expect.poll(output, { timeout: 20_000 }).toContain('[start] CMS backend');
       const post = (origin: string) =>
         fetch(url, {
           method: 'POST',
@@ -62,7 +68,7 @@ describe('npm start', () => {
       child.kill('SIGTERM');
     }
     expect(await exited).toBe(0);
-    expect(out).toContain('[cms] refused POST /api/v1 from http://127.0.0.1:4322');
+    expect(output()).toContain('[cms] refused POST /api/v1 from http://127.0.0.1:4322');
   });
 
   it('refuses a port that is not a whole number from 1 to 65535, or the same port twice (exit 2)', () => {
@@ -104,18 +110,14 @@ describe('npm start', () => {
 
   it('with --port, lets only the admin page on that port call the backend on --cms-port', async () => {
     const [sitePort, cmsPort] = [await freePort(), await freePort()];
-    const child = spawn(process.execPath, [START, '--cms-only', '--cms-port', String(cmsPort)], {
-      cwd: ROOT,
-      env: { ...process.env, CONTENT_DIR: '', MODE: '', CMS_PROXY_URL: '', CMS_PORT: '', PORT: String(sitePort) },
-      stdio: ['ignore', 'pipe', 'pipe'],
+    const { child, output, exited } = running(['--cms-only', '--cms-port', String(cmsPort)], {
+      CMS_PROXY_URL: '',
+      CMS_PORT: '',
+      PORT: String(sitePort),
     });
-    let out = '';
-    child.stdout.on('data', (d) => (out += d));
-    child.stderr.on('data', (d) => (out += d));
-    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
     try {
-      await expect.poll(() => out, { timeout: 20_000 }).toContain('[start] CMS backend');
-      expect(out).toContain(`http://127.0.0.1:${cmsPort}/api/v1 for http://127.0.0.1:${sitePort}/admin/`);
+      await expect.poll(output, { timeout: 20_000 }).toContain('[start] CMS backend');
+      expect(output()).toContain(`http://127.0.0.1:${cmsPort}/api/v1 for http://127.0.0.1:${sitePort}/admin/`);
       const post = (origin: string) =>
         fetch(`http://127.0.0.1:${cmsPort}/api/v1`, {
           method: 'POST',
