@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { pageCode, sitePolicy, withMetaPolicy, type InlineCode } from '../lib/csp.ts';
+import { pageFile } from './incremental-output.ts';
 
 /**
  * The inline code of every page, gathered while Astro renders it (src/middleware.ts) rather than
@@ -56,11 +57,13 @@ interface Stored {
 
 /**
  * The inline code of every page of this build: rendered now, else as recorded by an earlier build
- * (an incremental build copies those pages unchanged). `pages` is Astro's list of this build's pages.
+ * (an incremental build copies those pages unchanged), else read from the page's file in the
+ * output (a record lost with its file). `pages` is Astro's list of this build's pages.
  */
 export function collectInlineCode(
   cacheDir: string,
   pages: string[],
+  outDir: string,
 ): { site: InlineCode[]; admin: InlineCode[]; missing: string[] } {
   const file = path.join(cacheDir, 'mikronet-inline-code.json');
   const earlier = readStored(file);
@@ -71,7 +74,7 @@ export function collectInlineCode(
   const kept = new Map<string, InlineCode>();
   for (const page of pages) {
     const key = pageKey(page);
-    const code = now.get(key) ?? earlier.get(key);
+    const code = now.get(key) ?? earlier.get(key) ?? fromFile(outDir, page);
     if (!code) {
       missing.push(key);
       continue;
@@ -82,6 +85,13 @@ export function collectInlineCode(
   writeStored(file, kept);
   now.clear();
   return { site, admin, missing };
+}
+
+function fromFile(outDir: string, page: string): InlineCode | undefined {
+  const file = path.join(outDir, pageFile(page));
+  if (!file.startsWith(path.resolve(outDir) + path.sep) || !fs.existsSync(file)) return undefined;
+  const { scripts, styles, styleAttributes } = pageCode(fs.readFileSync(file, 'utf8'));
+  return { scripts, styles, styleAttributes };
 }
 
 function readStored(file: string): Map<string, InlineCode> {

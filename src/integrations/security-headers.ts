@@ -39,9 +39,9 @@ export async function writeSecurityHeaders(
     );
   }
   const cacheDir = dirs.cacheDir;
-  const { site, admin, missing } = collectInlineCode(cacheDir, pages);
+  const { site, admin, missing } = collectInlineCode(cacheDir, pages, path.resolve(dist));
   if (missing.length) {
-    // A page whose code is unknown would get a policy that blocks its scripts: build again from scratch.
+    // A page Astro says it built but whose file is not there: its policy cannot be known.
     throw new Error(
       `The inline code of ${missing.length} page(s) is unknown (${missing.slice(0, 3).join(', ')}): delete the Astro cache folder (${cacheDir}) and build again — ` +
         `${missing.length} side(r)s inline-kode kendes ikke: slet Astros cache-mappe og byg igen`,
