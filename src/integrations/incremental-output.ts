@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { filesUnder } from '../lib/files-under.ts';
 
 /**
  * Keeps the output folder in step with an incremental build. Astro's incremental build
@@ -23,19 +24,14 @@ interface Manifest {
   public: string[];
 }
 
-/** Astro's page name (`medlemmer/x/`, ``, `404.html`, `rss.xml`) → the file it writes. */
+/** A page's name as Astro gives it (`medlemmer/x/`, ``, `404`, `rss.xml`) or its path (`/404/`) → the file it writes. */
 export function pageFile(pathname: string): string {
   const p = pathname.replace(/^\/+/, '');
+  // Astro writes its error pages as 404.html and 500.html whatever the build format.
+  const error = /^(404|500)\/?$/.exec(p);
+  if (error) return `${error[1]}.html`;
   if (p === '' || p.endsWith('/')) return `${p}index.html`;
   return /\.[a-z0-9]+$/i.test(p) ? p : `${p}/index.html`;
-}
-
-function listFiles(root: string): string[] {
-  if (!fs.existsSync(root)) return [];
-  return fs
-    .readdirSync(root, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile())
-    .map((e) => path.relative(root, path.join(e.parentPath, e.name)).split(path.sep).join('/'));
 }
 
 /** Removes a file and then each folder above it that became empty, up to (not including) `root`. */
@@ -91,12 +87,12 @@ export function incrementalOutput(): AstroIntegration {
         } catch {
           // First build with this cache folder.
         }
-        const now = { pages: pages.map((p) => pageFile(p.pathname)), public: listFiles(dirs.public) };
+        const now = { pages: pages.map((p) => pageFile(p.pathname)), public: filesUnder(dirs.public) };
         let removed = 0;
         for (const rel of staleFiles(before, now)) if (removeWithEmptyParents(dist, rel)) removed++;
         // Vite wrote every current asset during this build; older ones belong to earlier builds.
         const assets = path.join(dist, '_astro');
-        for (const rel of listFiles(assets)) {
+        for (const rel of filesUnder(assets)) {
           if (
             fs.statSync(path.join(assets, rel)).mtimeMs < started - 1000 &&
             removeWithEmptyParents(dist, `_astro/${rel}`)

@@ -25,15 +25,8 @@ export function startCollecting(): void {
 }
 export const collecting = (): boolean => (globalThis as { [BUILDING]?: boolean })[BUILDING] === true;
 
-/** `/medlemmer/x/`, `medlemmer/x`, `/404`, `404.html` → one form: `medlemmer/x`, `404` (the home page: ``). */
-export function pageKey(pathname: string): string {
-  return pathname
-    .replace(/(?:^|\/)index\.html$/, '')
-    .replace(/\.html$/, '')
-    .replace(/^\/+|\/+$/g, '');
-}
-
-const isAdmin = (key: string) => key === 'admin' || key.startsWith('admin/');
+// Pages are known by the file they are written to (pageFile), however Astro or a request names them.
+const isAdmin = (file: string) => file.startsWith('admin/');
 
 /**
  * What the middleware does with a rendered HTML page: records its inline code and, for site
@@ -42,14 +35,14 @@ const isAdmin = (key: string) => key === 'admin' || key.startsWith('admin/');
  */
 export function withPagePolicy(pathname: string, html: string): string {
   const code = pageCode(html);
-  const key = pageKey(pathname);
+  const key = pageFile(pathname);
   registry().set(key, { scripts: code.scripts, styles: code.styles, styleAttributes: code.styleAttributes });
   if (isAdmin(key) || code.metaOffset === undefined) return html;
   return withMetaPolicy(html, code.metaOffset, sitePolicy(code));
 }
 
 interface Stored {
-  version: 1;
+  version: 2;
   texts: string[];
   /** page → [scripts, styles, styleAttributes] as indexes into `texts` */
   pages: Record<string, [number[], number[], number[]]>;
@@ -73,8 +66,8 @@ export function collectInlineCode(
   const missing: string[] = [];
   const kept = new Map<string, InlineCode>();
   for (const page of pages) {
-    const key = pageKey(page);
-    const code = now.get(key) ?? earlier.get(key) ?? fromFile(outDir, page);
+    const key = pageFile(page);
+    const code = now.get(key) ?? earlier.get(key) ?? fromFile(outDir, key);
     if (!code) {
       missing.push(key);
       continue;
@@ -87,8 +80,8 @@ export function collectInlineCode(
   return { site, admin, missing };
 }
 
-function fromFile(outDir: string, page: string): InlineCode | undefined {
-  const file = path.join(outDir, pageFile(page));
+function fromFile(outDir: string, rel: string): InlineCode | undefined {
+  const file = path.join(outDir, rel);
   if (!file.startsWith(path.resolve(outDir) + path.sep) || !fs.existsSync(file)) return undefined;
   const { scripts, styles, styleAttributes } = pageCode(fs.readFileSync(file, 'utf8'));
   return { scripts, styles, styleAttributes };
@@ -102,7 +95,7 @@ function readStored(file: string): Map<string, InlineCode> {
   } catch {
     return out;
   }
-  if (stored.version !== 1) return out;
+  if (stored.version !== 2) return out;
   const text = (i: number) => stored.texts[i] ?? '';
   for (const [page, [s, st, a]] of Object.entries(stored.pages)) {
     out.set(page, { scripts: s.map(text), styles: st.map(text), styleAttributes: a.map(text) });
@@ -122,7 +115,7 @@ function writeStored(file: string, pages: Map<string, InlineCode>): void {
       }
       return i;
     });
-  const stored: Stored = { version: 1, texts, pages: {} };
+  const stored: Stored = { version: 2, texts, pages: {} };
   for (const [page, code] of pages)
     stored.pages[page] = [ids(code.scripts), ids(code.styles), ids(code.styleAttributes)];
   fs.mkdirSync(path.dirname(file), { recursive: true });

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
 import { LANGS } from '../i18n/locale.ts';
+import { filesUnder } from '../lib/files-under.ts';
 import { routePath } from './routes.ts';
 import { bundleFolder, memberShards, shardOf } from './search-shards.ts';
 
@@ -24,15 +25,12 @@ interface SiteFile {
 
 /** Every HTML file of the site but the index's own folder, with what tells a changed file. */
 function htmlFiles(siteDir: string): SiteFile[] {
-  const out: SiteFile[] = [];
-  for (const e of fs.readdirSync(siteDir, { recursive: true, withFileTypes: true })) {
-    if (!e.isFile() || !e.name.endsWith('.html')) continue;
-    const rel = path.relative(siteDir, path.join(e.parentPath, e.name)).split(path.sep).join('/');
-    if (rel.startsWith('pagefind/')) continue;
-    const st = fs.statSync(path.join(siteDir, rel));
-    out.push({ rel, size: st.size, mtimeMs: st.mtimeMs });
-  }
-  return out.sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
+  return filesUnder(siteDir)
+    .filter((rel) => rel.endsWith('.html') && !rel.startsWith('pagefind/'))
+    .map((rel) => {
+      const st = fs.statSync(path.join(siteDir, rel));
+      return { rel, size: st.size, mtimeMs: st.mtimeMs };
+    });
 }
 
 // A member page's file in each language: medlemmer/<slug>/index.html, en/members/<slug>/index.html.

@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { filesUnder } from '../lib/files-under.ts';
 
 /**
  * The CMS admin script (Decap, about 5.5 MB), built once by Vite and kept in a cache folder until
@@ -349,11 +350,7 @@ export async function buildAdminBundle(options: AdminBundleOptions): Promise<Adm
     const outputs = Array.isArray(result) ? result.flatMap((r) => r.output) : 'output' in result ? result.output : [];
     const main = outputs.find((o) => o.type === 'chunk' && o.isEntry);
     if (!main) throw new Error(`Vite emitted no entry chunk for ${entry}`);
-    const files = fs
-      .readdirSync(tmp, { recursive: true, withFileTypes: true })
-      .filter((e) => e.isFile())
-      .map((e) => toPosix(path.relative(tmp, path.join(e.parentPath, e.name))))
-      .sort();
+    const files = filesUnder(tmp);
     const record: BundleRecord = {
       format: FORMAT,
       inputs,
