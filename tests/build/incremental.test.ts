@@ -81,7 +81,9 @@ afterAll(() => {
 describe('an incremental build', () => {
   it('renders only some pages again and keeps the rest (so the comparison below means something)', () => {
     const kept = rebuildLog.match(/\(cached\)|\(restored\)/g)?.length ?? 0;
-    const rendered = rebuildLog.split('\n').filter((l) => /\/index\.html \(\+\d/.test(l)).length;
+    // A rendered page's log ends with its time, "(+12ms)"; with several pages in flight it need
+    // not follow its own path, so the times are counted, not the lines.
+    const rendered = rebuildLog.match(/\(\+\d[\d.]*m?s\)/g)?.length ?? 0;
     expect(kept).toBeGreaterThan(100);
     expect(rendered).toBeGreaterThan(5);
     expect(rendered).toBeLessThan(kept);
