@@ -12,8 +12,9 @@ import { siteData } from './site/site-data.ts';
  * (src/integrations/inline-code.ts); the dev server's pages carry Vite's scripts and get none.
  */
 export const onRequest = defineMiddleware(async (context, next) => {
-  const head = (context.props as Partial<RouteProps> | undefined)?.head;
-  Object.assign(context.locals, pageContext(context.url.pathname, await siteData(), head));
+  const { head, route, props } = (context.props ?? {}) as Partial<RouteProps>;
+  const page = route && props ? { route, props } : undefined;
+  Object.assign(context.locals, pageContext(context.url.pathname, await siteData(), head, page));
   const response = await next();
   if (!collecting() || !(response.headers.get('content-type') ?? '').startsWith('text/html')) return response;
   const html = withPagePolicy(context.url.pathname, await response.text());

@@ -1,6 +1,6 @@
 import { DEFAULT_LANG, LANGS, type Lang } from '../i18n/locale.ts';
 import { useTranslations, type Translate } from '../i18n/ui.ts';
-import type { PageHead } from './routes.ts';
+import type { PageHead, RouteId } from './routes.ts';
 import type { SiteData } from './site-data.ts';
 
 /**
@@ -14,6 +14,8 @@ export interface PageContext {
   data: SiteData;
   /** From the route table: title, description, the page in the other language; none outside it (404, feeds, /admin/). */
   head: PageHead | undefined;
+  /** Which row of the route table the page is, and its view's props (for what the head says of it); none outside it. */
+  page: { route: RouteId; props: Record<string, unknown> } | undefined;
   /**
    * The `lang` attribute for an element whose text is in `content`: none when that is the page's
    * language, so only text in the other language is marked (for screen readers and hyphenation).
@@ -33,7 +35,12 @@ export const langAttrFor =
   (content: Lang): Lang | undefined =>
     content === page ? undefined : content;
 
-export function pageContext(pathname: string, data: SiteData, head?: PageHead): PageContext {
+export function pageContext(
+  pathname: string,
+  data: SiteData,
+  head?: PageHead,
+  page?: PageContext['page'],
+): PageContext {
   const lang = langOfPath(pathname);
-  return { lang, t: useTranslations(lang), data, head, langAttr: langAttrFor(lang) };
+  return { lang, t: useTranslations(lang), data, head, page, langAttr: langAttrFor(lang) };
 }
