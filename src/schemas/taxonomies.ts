@@ -40,6 +40,20 @@ export const tradeSchema = z.object({
 export const municipalitySchema = z.object({
   id: id(),
   name: f.text({ label: bi('Navn', 'Name') }),
+  code: field(
+    z
+      .string()
+      .regex(/^\d{3}$/)
+      .optional(),
+    {
+      label: bi('Kommunekode', 'Municipality code'),
+      hint: bi(
+        'Den officielle kode med tre cifre, fx 376 for Guldborgsund; kortet finder kommunens grænse ud fra den.',
+        'The official three-digit code, e.g. 376 for Guldborgsund; the map finds the boundary by it.',
+      ),
+      widget: 'string',
+    },
+  ),
   region: f.choice(REGIONS, regionLabels, { label: bi('Region', 'Region') }),
   lat: field(z.number().min(54.5).max(57.8), { label: bi('Breddegrad', 'Latitude'), widget: 'number' }),
   lon: field(z.number().min(8).max(15.3), { label: bi('Længdegrad', 'Longitude'), widget: 'number' }),

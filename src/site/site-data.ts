@@ -8,6 +8,7 @@ import {
   upcomingEvents,
 } from './queries.ts';
 import type { Lang } from '../i18n/locale.ts';
+import { municipalityNeighbours } from './geo.ts';
 
 export type Member = CollectionEntry<'members'>;
 export type Post = CollectionEntry<'blog'>;
@@ -34,6 +35,8 @@ export interface SiteData {
   membersBySlug: Map<string, Member>;
   trades: Map<string, Trade>;
   municipalities: Map<string, Municipality>;
+  /** Municipality id → the municipalities it shares a border with (src/site/geo.ts); [] for islands and unknown codes. */
+  neighbours: Map<string, string[]>;
   posts: Post[];
   postsBySlug: Map<string, Post>;
   postsByLang: Record<Lang, Post[]>;
@@ -83,13 +86,15 @@ async function load(): Promise<SiteData> {
   const bySlug = <T extends { id: string }>(list: T[]) => new Map(list.map((e) => [e.id, e]));
   const networksSorted = networks.sort((a, b) => a.data.name.localeCompare(b.data.name, 'da'));
   const activeMarket = activeMarketEntries(market, now);
+  const municipalityMap = new Map(municipalities.map((m) => [m.data.id, m.data]));
   return {
     now,
     settings: settings[0].data,
     members,
     membersBySlug: bySlug(members),
     trades: new Map(trades.map((t) => [t.data.id, t.data])),
-    municipalities: new Map(municipalities.map((m) => [m.data.id, m.data])),
+    municipalities: municipalityMap,
+    neighbours: municipalityNeighbours(municipalityMap),
     posts,
     postsBySlug: bySlug(posts),
     postsByLang: { da: posts.filter((p) => p.data.lang === 'da'), en: posts.filter((p) => p.data.lang === 'en') },
