@@ -167,6 +167,18 @@ const da = {
   'live.failed': 'Siden kunne ikke opdateres, så sitet viser stadig den forrige udgave. Ret dette, og gem igen:',
   'live.lost': 'CMS-serveren svarer ikke: kører npm start stadig?',
   'live.close': 'Luk',
+  // Page descriptions for search engines and link previews (src/site/routes.ts, src/site/descriptions.ts).
+  'seo.members': 'Medlem {from}–{to} af {n}.',
+  'seo.memberPlace': '{trades} i {place}.',
+  'seo.posts': 'Indlæg {from}–{to} af {n}.',
+  'seo.tag': 'Blogindlæg om {tag}: {n}.',
+  'seo.author': 'Blogindlæg af {name}: {n}.',
+  'seo.latest': 'Senest: »{title}«.',
+  'seo.networks': 'Netværk i wikien: {n}.',
+  'seo.nextEvent': 'Næste: {title}, {date}.',
+  'seo.pastEvents': 'Tidligere arrangementer: {n}. Senest: {title}, {date}.',
+  'seo.groups': 'Grupperne: {names}.',
+  'seo.market': 'Aktuelle opslag: {n}.',
 } as const;
 
 export type UIKey = keyof typeof da;
@@ -340,6 +352,17 @@ const en: Record<UIKey, string> = {
     'The page could not be updated, so the site still shows the previous version. Fix this and save again:',
   'live.lost': 'The CMS server does not answer: is npm start still running?',
   'live.close': 'Close',
+  'seo.members': 'Members {from}–{to} of {n}.',
+  'seo.memberPlace': '{trades} in {place}.',
+  'seo.posts': 'Posts {from}–{to} of {n}.',
+  'seo.tag': 'Blog posts on {tag}: {n}.',
+  'seo.author': 'Blog posts by {name}: {n}.',
+  'seo.latest': 'Latest: “{title}”.',
+  'seo.networks': 'Networks in the wiki: {n}.',
+  'seo.nextEvent': 'Next: {title}, {date}.',
+  'seo.pastEvents': 'Past events: {n}. Most recent: {title}, {date}.',
+  'seo.groups': 'The groups: {names}.',
+  'seo.market': 'Current listings: {n}.',
 };
 
 export const ui: Record<Lang, Record<UIKey, string>> = { da, en };
