@@ -327,8 +327,8 @@ export const NAV: { id: RouteId; label: UIKey }[] = ROUTE_IDS.flatMap((id) => {
   return label ? [{ id, label }] : [];
 });
 
-/** Root names that are not rows: the CMS, pictures, the search index, the error page and feeds. */
-const OUTSIDE_TABLE = ['admin', 'media', 'pagefind', '404', 'rss', 'feed'];
+/** Root names that are not rows: the CMS, pictures, the search index, the error page, feeds and calendars. */
+const OUTSIDE_TABLE = ['admin', 'media', 'pagefind', '404', 'rss', 'feed', 'kalender', 'calendar'];
 
 /** Names a free page (a file in content/pages/) may not take: every name the table uses, in either language. */
 export const RESERVED_SLUGS = new Set<string>([
