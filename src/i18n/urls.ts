@@ -12,8 +12,34 @@ export function sectionPath(lang: Lang, section: RouteId, ...rest: (string | num
   return `${routePath(section, lang)}${rest.map((s) => `${s}/`).join('')}`;
 }
 
-/** The blog's RSS feed in one language (src/pages/rss.xml.ts, src/pages/en/rss.xml.ts). */
+/** The blog's RSS feed in one language (src/pages/rss.xml.ts, src/pages/en/rss.xml.ts): its address since the start. */
 export const feedPath = (lang: Lang) => `${homePath(lang)}rss.xml`;
+
+/** Every feed comes as RSS 2.0, Atom 1.0 and JSON Feed, each a file of its own in the feed's folder. */
+export const FEED_FORMATS = ['rss', 'atom', 'json'] as const;
+export type FeedFormat = (typeof FEED_FORMATS)[number];
+export const FEED_FILES: Record<FeedFormat, string> = { rss: 'rss.xml', atom: 'atom.xml', json: 'feed.json' };
+
+/**
+ * A page's feed sits under /feed/ (en: /en/feed/) at the page's own path:
+ * /blog/emne/moms/ → /feed/blog/emne/moms/atom.xml (src/pages/feed/[...path].ts, src/pages/en/feed/[...path].ts).
+ */
+export function pageFeedPath(lang: Lang, pagePath: string, format: FeedFormat): string {
+  const home = homePath(lang);
+  return `${home}feed/${pagePath.slice(home.length)}${FEED_FILES[format]}`;
+}
+/** The language's blog: RSS at /rss.xml as ever, Atom and JSON Feed under /feed/blog/. */
+export const blogFeedPath = (lang: Lang, format: FeedFormat) =>
+  format === 'rss' ? feedPath(lang) : pageFeedPath(lang, blogIndexPath(lang), format);
+export const tagFeedPath = (lang: Lang, tag: string, format: FeedFormat) =>
+  pageFeedPath(lang, tagPath(lang, tag), format);
+export const authorFeedPath = (lang: Lang, slug: string, format: FeedFormat) =>
+  pageFeedPath(lang, authorPath(lang, slug), format);
+/** Upcoming events, beside the events list. */
+export const eventsFeedPath = (lang: Lang, format: FeedFormat) => pageFeedPath(lang, routePath('events', lang), format);
+/** New members (listed only), beside the directory. */
+export const newMembersFeedPath = (lang: Lang, format: FeedFormat) =>
+  pageFeedPath(lang, routePath('members', lang), format);
 
 /** A blog post lives only in its own language. */
 export const postPath = (post: { id: string; data: { lang: Lang } }) =>
