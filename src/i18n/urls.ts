@@ -55,3 +55,17 @@ export const eventPath = (lang: Lang, slug: string) => routePath('event', lang, 
 export const pastEventsPath = (lang: Lang) => routePath('pastEvents', lang);
 export const freePagePath = (page: { id: string; data: { lang: Lang } }) =>
   routePath('page', page.data.lang, { slug: page.id });
+
+/** Calendars (src/site/calendar.ts): one file per event and one per list, under a root of their own. */
+export type CalendarKind = 'all' | 'event' | 'network' | 'municipality';
+export const CALENDAR_ROOT: Record<Lang, string> = { da: 'kalender', en: 'calendar' };
+const CALENDAR_FOLDER: Record<Exclude<CalendarKind, 'all'>, Record<Lang, string>> = {
+  event: { da: 'arrangementer', en: 'events' },
+  network: { da: 'netvaerk', en: 'networks' },
+  municipality: { da: 'kommuner', en: 'municipalities' },
+};
+/** calendarPath('da', 'network', 'mikronet') → /kalender/netvaerk/mikronet.ics; calendarPath('en', 'all') → /en/calendar/events.ics */
+export function calendarPath(lang: Lang, kind: CalendarKind, slug?: string): string {
+  const file = kind === 'all' ? `${CALENDAR_FOLDER.event[lang]}.ics` : `${CALENDAR_FOLDER[kind][lang]}/${slug}.ics`;
+  return `${homePath(lang)}${CALENDAR_ROOT[lang]}/${file}`;
+}
