@@ -2,6 +2,9 @@ import { DEFAULT_LANG, LANGS, otherLang, type Lang } from '../i18n/locale.ts';
 import { useTranslations, type Translate, type UIKey } from '../i18n/ui.ts';
 import { slugify } from '../lib/slug.ts';
 import { groupByMany, paginate } from './queries.ts';
+import { clip, firstDescription, firstParagraph, firstSentence, itemRange, sentences } from './descriptions.ts';
+import { municipalityName, tradeLabel } from './taxonomy.ts';
+import { formatDate } from '../lib/dates.ts';
 import type { Member, Network, Page, Post, SiteData, SiteEvent } from './site-data.ts';
 
 /**
@@ -129,6 +132,10 @@ export const ROUTES = {
     nav: 'nav.members',
     pages: ({ data }) => paged(data.members, DIRECTORY_PAGE_SIZE, {}, {}),
     title: (_, { t }) => t('members.title'),
+    description: ({ pager }, { t, data }) =>
+      clip(
+        `${t('seo.members', itemRange(pager?.page ?? 1, DIRECTORY_PAGE_SIZE, data.members.length))} ${t('members.intro')}`,
+      ),
     // Every page says how many members there are; the first has the search with every member's facets.
     inputs: ({ pager }, { data }) => (pager?.page === 1 ? data.members : data.members.length),
   }),
@@ -139,7 +146,14 @@ export const ROUTES = {
     pages: ({ data }) => perEntry('member', data.members),
     title: ({ props: { member } }) =>
       member.data.business ? `${member.data.name} – ${member.data.business}` : member.data.name,
-    description: ({ props: { member } }) => (member.data.services ?? []).join(', ') || undefined,
+    // What they sell; else the opening of their presentation; else their trades and place.
+    description: ({ props: { member } }, { lang, t, data }) =>
+      firstDescription((member.data.services ?? []).join(', ')) ??
+      firstDescription(firstSentence(firstParagraph(member.body))) ??
+      t('seo.memberPlace', {
+        trades: member.data.trades.map((id) => tradeLabel(data, id, lang)).join(', '),
+        place: municipalityName(data, member.data.municipality),
+      }),
     inputs: ({ props: { member } }, { data }) => [
       data.postsByAuthor.get(member.id),
       data.marketByMember.get(member.id),
@@ -152,6 +166,10 @@ export const ROUTES = {
     nav: 'nav.blog',
     pages: ({ lang, t, data }) =>
       paged(data.postsByLang[lang], BLOG_PAGE_SIZE, {}, { heading: t('blog.title'), intro: t('blog.intro') }),
+    description: ({ pager }, { lang, t, data }) =>
+      clip(
+        `${t('seo.posts', itemRange(pager?.page ?? 1, BLOG_PAGE_SIZE, data.postsByLang[lang].length))} ${t('blog.intro')}`,
+      ),
     // Page n of one language's blog lists other posts than page n of the other's.
     alternate: ({ pager }, { lang }): string | undefined =>
       pager?.page === 1 ? routePath('blog', otherLang(lang)) : undefined,
@@ -168,6 +186,13 @@ export const ROUTES = {
         if (!names.has(slugify(tag))) names.set(slugify(tag), tag);
       return [...groupByMany(posts, (p) => [...new Set((p.data.tags ?? []).map(slugify))])].flatMap(([tag, list]) =>
         paged(list, BLOG_PAGE_SIZE, { tag }, { heading: t('blog.tag', { tag: names.get(tag)! }) }),
+      );
+    },
+    description: ({ params }, { lang, t, data }) => {
+      const posts = data.postsByLang[lang].filter((p) => (p.data.tags ?? []).some((x) => slugify(x) === params?.tag));
+      const tag = posts[0]?.data.tags?.find((x) => slugify(x) === params?.tag) ?? params?.tag;
+      return clip(
+        `${t('seo.tag', { tag: tag ?? '', n: posts.length })} ${t('seo.latest', { title: posts[0]?.data.title ?? '' })}`,
       );
     },
     // Tags are words of one language.
@@ -189,6 +214,13 @@ export const ROUTES = {
             { heading: t('blog.author', { name: data.membersBySlug.get(slug)!.data.name }) },
           ),
         ),
+    description: ({ params }, { t, data }) => {
+      const posts = data.postsByAuthor.get(params?.slug ?? '') ?? [];
+      const name = data.membersBySlug.get(params?.slug ?? '')?.data.name ?? '';
+      return clip(
+        `${t('seo.author', { name, n: posts.length })} ${t('seo.latest', { title: posts[0]?.data.title ?? '' })}`,
+      );
+    },
   }),
   post: route<{ post: Post }>({
     view: 'PostView',
@@ -197,7 +229,7 @@ export const ROUTES = {
     // A post lives only in its own language.
     pages: ({ lang, data }) => perEntry('post', data.postsByLang[lang]),
     title: ({ props: { post } }) => post.data.title,
-    description: ({ props: { post } }) => post.data.description,
+    description: ({ props: { post } }) => firstDescription(post.data.description),
     alternate: ({ props: { post } }, { data }): string | undefined => {
       const translation = data.translations.get(post.id);
       return translation && routePath('post', translation.data.lang, { slug: translation.id });
@@ -210,6 +242,7 @@ export const ROUTES = {
     path: { da: 'netvaerk', en: 'networks' },
     nav: 'nav.wiki',
     title: (_, { t }) => t('wiki.title'),
+    description: (_, { t, data }) => clip(`${t('seo.networks', { n: data.networks.length })} ${t('wiki.intro')}`),
     inputs: (_, { data }) => data.networks,
   }),
   network: route<{ network: Network }>({
@@ -218,7 +251,9 @@ export const ROUTES = {
     path: '[slug]',
     pages: ({ data }) => perEntry('network', data.networks),
     title: ({ props: { network } }) => network.data.name,
-    description: ({ props: { network } }) => network.data.audience,
+    // Who it is for, then the opening of its description.
+    description: ({ props: { network } }) =>
+      firstDescription(sentences(network.data.audience, firstSentence(firstParagraph(network.body), 1000))),
     // Its events, split into coming and past by the clock.
     inputs: ({ props: { network } }, { data }) => [data.eventsByNetwork.get(network.id), upcomingIds(data)],
   }),
@@ -228,6 +263,13 @@ export const ROUTES = {
     nav: 'nav.events',
     pages: () => [{ props: { which: 'upcoming' } }],
     title: (_, { t }) => t('events.title'),
+    description: (_, { lang, t, data }) => {
+      const next = data.upcoming[0];
+      const lead = next
+        ? t('seo.nextEvent', { title: next.data.title, date: formatDate(next.data.start, lang) })
+        : t('events.none');
+      return clip(`${lead} ${t('events.intro')}`);
+    },
   }),
   pastEvents: route<{ which: 'past' }>({
     view: 'EventsListView',
@@ -235,6 +277,18 @@ export const ROUTES = {
     path: { da: 'tidligere', en: 'past' },
     pages: () => [{ props: { which: 'past' } }],
     title: (_, { t }) => t('events.past'),
+    description: (_, { lang, t, data }) => {
+      const last = data.past[0];
+      return last
+        ? clip(
+            t('seo.pastEvents', {
+              n: data.past.length,
+              title: last.data.title,
+              date: formatDate(last.data.start, lang),
+            }),
+          )
+        : t('events.intro');
+    },
   }),
   event: route<{ event: SiteEvent }>({
     view: 'EventView',
@@ -242,7 +296,7 @@ export const ROUTES = {
     path: '[slug]',
     pages: ({ data }) => perEntry('event', data.events),
     title: ({ props: { event } }) => event.data.title,
-    description: ({ props: { event } }) => event.data.description,
+    description: ({ props: { event } }) => firstDescription(event.data.description),
     inputs: ({ props: { event } }, { data }) => [
       event.data.network && data.networksBySlug.get(event.data.network),
       (event.data.organizers ?? []).map((m) => data.membersBySlug.get(m)),
@@ -254,23 +308,28 @@ export const ROUTES = {
     path: { da: 'grupper', en: 'groups' },
     nav: 'nav.groups',
     title: (_, { t }) => t('groups.title'),
+    description: (_, { t, data }) =>
+      clip(`${t('groups.intro')} ${t('seo.groups', { names: data.groups.map((g) => g.data.name).join(', ') })}`),
   }),
   market: route<object>({
     view: 'MarketView',
     path: { da: 'marked', en: 'market' },
     nav: 'nav.market',
     title: (_, { t }) => t('market.title'),
+    description: (_, { t, data }) => clip(`${t('seo.market', { n: data.market.length })} ${t('market.intro')}`),
   }),
   search: route<object>({
     view: 'SearchView',
     path: { da: 'soeg', en: 'search' },
     nav: 'nav.search',
     title: (_, { t }) => t('search.title'),
+    description: (_, { t }) => t('search.intro'),
   }),
   contact: route<object>({
     view: 'ContactView',
     path: { da: 'kontakt', en: 'contact' },
     title: (_, { t }) => t('contact.title'),
+    description: (_, { t, data }) => t('contact.intro', { name: data.settings.name }),
     inputs: () => [],
   }),
   // Free pages last: every name above is reserved, so none can shadow a section.
@@ -283,7 +342,7 @@ export const ROUTES = {
         data.pages.filter((p) => p.data.lang === lang),
       ),
     title: ({ props: { page } }) => page.data.title,
-    description: ({ props: { page } }) => page.data.description,
+    description: ({ props: { page } }) => firstDescription(page.data.description),
     inputs: (_, { data }) => data.pages,
     alternate: ({ props: { page } }, { data }): string | undefined => {
       const translation = page.data.translation_of

@@ -57,6 +57,10 @@ function site(extra: { eventSlug?: string } = {}): SiteData {
     ]),
     networks,
     events,
+    upcoming: [],
+    past: [],
+    groups: [],
+    market: [],
     pages,
     pagesBySlug: new Map(pages.map((p) => [p.id, p])),
   } as unknown as SiteData;
