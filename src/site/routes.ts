@@ -387,7 +387,7 @@ export const NAV: { id: RouteId; label: UIKey }[] = ROUTE_IDS.flatMap((id) => {
 });
 
 /** Root names that are not rows: the CMS, pictures, the search index, the error page, feeds and calendars. */
-const OUTSIDE_TABLE = ['admin', 'media', 'pagefind', '404', 'rss', 'feed', 'kalender', 'calendar'];
+const OUTSIDE_TABLE = ['admin', 'media', 'pagefind', '404', 'rss', 'feed', 'kalender', 'calendar', 'social'];
 
 /** Names a free page (a file in content/pages/) may not take: every name the table uses, in either language. */
 export const RESERVED_SLUGS = new Set<string>([
