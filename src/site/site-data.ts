@@ -8,6 +8,8 @@ import {
   upcomingEvents,
 } from './queries.ts';
 import type { Lang } from '../i18n/locale.ts';
+import { barometerFigures } from './barometer-data.ts';
+import type { Barometer } from './barometer.ts';
 import { municipalityNeighbours } from './geo.ts';
 
 export type Member = CollectionEntry<'members'>;
@@ -56,6 +58,8 @@ export interface SiteData {
   marketByMember: Map<string, MarketEntry[]>;
   pages: Page[];
   pagesBySlug: Map<string, Page>;
+  /** The barometer's figures: counts only (unlisted members are counted in barometer-data.ts, never passed on). */
+  barometer: Barometer;
 }
 
 let cached: Promise<SiteData> | undefined;
@@ -115,6 +119,7 @@ async function load(): Promise<SiteData> {
     marketByMember: groupByMany(activeMarket, (e) => [e.data.member]),
     pages,
     pagesBySlug: bySlug(pages),
+    barometer: await barometerFigures(now),
   };
 }
 
