@@ -7,6 +7,7 @@ import { contentCheck } from './src/integrations/content-check.ts';
 import { incrementalOutput } from './src/integrations/incremental-output.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
 import { securityHeaders } from './src/integrations/security-headers.ts';
+import { socialImages } from './src/integrations/social-images.ts';
 import { rehypeCleanBody } from './src/lib/sanitize.ts';
 
 export default defineConfig({
@@ -29,7 +30,15 @@ export default defineConfig({
   // The CMS script is built apart from the content and cached (adminBundle): first, so a build of
   // it is over before the content is read, and its files are in place before the search index and
   // the security headers read the output.
-  integrations: [adminBundle(), contentCheck(), mdx(), incrementalOutput(), searchIndex(), securityHeaders()],
+  integrations: [
+    adminBundle(),
+    contentCheck(),
+    mdx(),
+    incrementalOutput(),
+    searchIndex(),
+    socialImages(),
+    securityHeaders(),
+  ],
   // A build renders only the pages whose inputs changed since the last build with the same cache
   // folder (cache keys: src/site/page-keys.ts); the rest stay in the output folder, which is
   // therefore not emptied first (src/integrations/incremental-output.ts removes what is stale).
