@@ -179,6 +179,63 @@ const da = {
   'seo.pastEvents': 'Tidligere arrangementer: {n}. Senest: {title}, {date}.',
   'seo.groups': 'Grupperne: {names}.',
   'seo.market': 'Aktuelle opslag: {n}.',
+  'barometer.title': 'Barometer',
+  'barometer.intro':
+    'Tal for netværket år for år: medlemmer pr. branche, kommune og region, netværk i wikien, arrangementer og blogindlæg. Tabellerne kan hentes som CSV.',
+  'barometer.footer': 'Barometer: tal for netværket',
+  'barometer.overview': 'År for år',
+  'barometer.yearTitle': 'Barometer {year}',
+  'barometer.yearSoFar': '{year} (hidtil i år)',
+  'barometer.partial': 'Tallene for {year} gælder hidtil i år, til og med {date}.',
+  'barometer.years': 'Tal for hvert år',
+  'barometer.year': 'År',
+  'barometer.joined': 'Nye medlemmer',
+  'barometer.members': 'Medlemmer ved årets udgang',
+  'barometer.listed': 'Synlige på siden',
+  'barometer.networks': 'Netværk i wikien',
+  'barometer.verified': 'Tjekket i året',
+  'barometer.events': 'Arrangementer holdt',
+  'barometer.posts': 'Blogindlæg skrevet',
+  'barometer.trade': 'Branche',
+  'barometer.municipality': 'Kommune',
+  'barometer.region': 'Region',
+  'barometer.nationwide': 'Landsdækkende',
+  'barometer.total': 'Hele netværket',
+  'barometer.byTrade': 'Medlemmer pr. branche, {year}',
+  'barometer.byMunicipality': 'Medlemmer pr. kommune, {year}',
+  'barometer.byRegion': 'Medlemmer pr. region, {year}',
+  'barometer.networksByRegion': 'Netværk pr. region og type, {year}',
+  'barometer.chartNote': 'Søjlediagram; de samme tal står i tabellen herunder.',
+  'barometer.csv': 'Hent tabellen som CSV',
+  'barometer.csvOverview': 'Hent år for år som CSV',
+  'barometer.press': 'Skabelon til pressemeddelelse for {year}',
+  'barometer.pressIntro':
+    'En tekst med årets tal, som netværkets pressefrivillige kan rette til: overskrift, indledning, et citat og en omtale af netværket.',
+  'barometer.definitions':
+    'Nye medlemmer: medlemmer, hvis indmeldelsesdato ligger i året. Medlemmer ved årets udgang: alle, der var meldt ind inden årets udgang og stadig er medlemmer, også dem, der ikke vises på siden. Synlige på siden: medlemmer, der i dag har sagt ja til at blive vist, og som stod på siden ved årets udgang.',
+  'barometer.overlap':
+    'Et medlem kan have op til tre brancher, og et netværk kan være aktivt i flere regioner, så rækkerne kan tilsammen give mere end totalen.',
+  'barometer.suppressed': 'skjult',
+  'barometer.suppressedNote':
+    '– betyder skjult: tal, der tæller 1 eller 2 medlemmer, som ikke vises på siden, skjules, så ingen kan genkendes. Hvor et skjult tal ellers kunne regnes ud fra en total eller et andet år, skjules et tal mere.',
+  'barometer.historyGit': 'Hvornår et medlem eller netværk kom på siden, er læst i indholdets git-historik.',
+  'barometer.historyMixed':
+    'Hvornår et medlem eller netværk kom på siden, er læst i indholdets git-historik; for {n} uden historik bruges indmeldelsesdatoen eller netværkets egne datoer.',
+  'barometer.historyNone':
+    'Indholdet har ingen git-historik her, så tallene bygger på indmeldelsesdatoer og netværkenes egne datoer (stiftet, senest tjekket).',
+  'barometer.pressHeadline': '{name}: {members} medlemmer ved udgangen af {year}',
+  'barometer.pressHeadlineSoFar': '{name}: {members} medlemmer indtil videre i {year}',
+  'barometer.pressLead':
+    '{name} havde {members} medlemmer ved udgangen af {year} ({membersChange} fra året før). {joined} nye medlemmer kom til i løbet af året ({joinedChange}). Wikien beskriver {networks} netværk for selvstændige, og {events} arrangementer blev holdt.',
+  'barometer.pressLeadSoFar':
+    '{name} har {members} medlemmer hidtil i {year} ({membersChange} fra sidste år). {joined} nye medlemmer er kommet til i år ({joinedChange}). Wikien beskriver {networks} netværk for selvstændige, og {events} arrangementer er holdt.',
+  'barometer.pressFigures': 'Tallene',
+  'barometer.pressQuote': '[Citat fra netværkets talsperson: hvad tallene betyder for mikrovirksomhederne i området.]',
+  'barometer.pressAbout': 'Om {name}',
+  'barometer.pressSource': 'Kilde og alle tabeller: {url}',
+  'barometer.pressEdit': 'Skabelon: ret teksten til, før den sendes.',
+  'barometer.noChange': 'uændret',
+  'barometer.unknownChange': 'ændring ikke oplyst',
 } as const;
 
 export type UIKey = keyof typeof da;
@@ -363,6 +420,63 @@ const en: Record<UIKey, string> = {
   'seo.pastEvents': 'Past events: {n}. Most recent: {title}, {date}.',
   'seo.groups': 'The groups: {names}.',
   'seo.market': 'Current listings: {n}.',
+  'barometer.title': 'Barometer',
+  'barometer.intro':
+    "The network's figures year by year: members per trade, municipality and region, networks in the wiki, events and blog posts. Every table can be downloaded as CSV.",
+  'barometer.footer': "Barometer: the network's figures",
+  'barometer.overview': 'Year by year',
+  'barometer.yearTitle': 'Barometer {year}',
+  'barometer.yearSoFar': '{year} (so far this year)',
+  'barometer.partial': 'The figures for {year} are so far this year, up to {date}.',
+  'barometer.years': 'Figures for each year',
+  'barometer.year': 'Year',
+  'barometer.joined': 'New members',
+  'barometer.members': 'Members at year end',
+  'barometer.listed': 'Listed on the site',
+  'barometer.networks': 'Networks in the wiki',
+  'barometer.verified': 'Checked that year',
+  'barometer.events': 'Events held',
+  'barometer.posts': 'Blog posts written',
+  'barometer.trade': 'Trade',
+  'barometer.municipality': 'Municipality',
+  'barometer.region': 'Region',
+  'barometer.nationwide': 'Nationwide',
+  'barometer.total': 'The whole network',
+  'barometer.byTrade': 'Members per trade, {year}',
+  'barometer.byMunicipality': 'Members per municipality, {year}',
+  'barometer.byRegion': 'Members per region, {year}',
+  'barometer.networksByRegion': 'Networks per region and kind, {year}',
+  'barometer.chartNote': 'Bar chart; the same figures are in the table below.',
+  'barometer.csv': 'Download the table as CSV',
+  'barometer.csvOverview': 'Download year by year as CSV',
+  'barometer.press': 'Press release template for {year}',
+  'barometer.pressIntro':
+    "A text with the year's figures for the network's press volunteer to edit: headline, lead, a quote and a note about the network.",
+  'barometer.definitions':
+    'New members: members whose joining date is in the year. Members at year end: everyone who had joined by the end of the year and is still a member, including those not shown on the site. Listed on the site: members who today agree to be shown, and who were on the site at the end of the year.',
+  'barometer.overlap':
+    'A member can have up to three trades and a network can be active in several regions, so the rows may add up to more than the total.',
+  'barometer.suppressed': 'hidden',
+  'barometer.suppressedNote':
+    '– means hidden: figures that count 1 or 2 members who are not shown on the site are hidden, so that nobody can be recognised. Where a hidden figure could otherwise be worked out from a total or another year, one more figure is hidden.',
+  'barometer.historyGit': "When a member or network came onto the site is read from the content's git history.",
+  'barometer.historyMixed':
+    "When a member or network came onto the site is read from the content's git history; for {n} without history the joining date or the network's own dates are used.",
+  'barometer.historyNone':
+    "The content has no git history here, so the figures rest on joining dates and the networks' own dates (founded, last checked).",
+  'barometer.pressHeadline': '{name}: {members} members at the end of {year}',
+  'barometer.pressHeadlineSoFar': '{name}: {members} members so far in {year}',
+  'barometer.pressLead':
+    '{name} had {members} members at the end of {year} ({membersChange} on the year before). {joined} new members joined during the year ({joinedChange}). The wiki describes {networks} networks for the self-employed, and {events} events were held.',
+  'barometer.pressLeadSoFar':
+    '{name} has {members} members so far in {year} ({membersChange} on last year). {joined} new members have joined this year ({joinedChange}). The wiki describes {networks} networks for the self-employed, and {events} events have been held.',
+  'barometer.pressFigures': 'The figures',
+  'barometer.pressQuote': "[Quote from the network's spokesperson: what the figures mean for the area's micro-businesses.]",
+  'barometer.pressAbout': 'About {name}',
+  'barometer.pressSource': 'Source and every table: {url}',
+  'barometer.pressEdit': 'Template: edit the text before sending it.',
+  'barometer.noChange': 'unchanged',
+  'barometer.unknownChange': 'change not given',
 };
 
 export const ui: Record<Lang, Record<UIKey, string>> = { da, en };
