@@ -236,6 +236,19 @@ const da = {
   'barometer.pressEdit': 'Skabelon: ret teksten til, før den sendes.',
   'barometer.noChange': 'uændret',
   'barometer.unknownChange': 'ændring ikke oplyst',
+  // The matchmaker on member pages (src/components/Suggestions.astro, src/site/matchmaker.ts).
+  'match.title': 'Hvem bør du kende?',
+  'match.intro': 'Forslag til {name} ud fra brancher, ydelser, sted, grupper og hvad I er åbne for.',
+  'match.complement': 'din {mine} passer til {whose} {theirs}',
+  'match.subcontractorThem': 'du søger underleverandører, og {name} tager gerne underleverancer',
+  'match.subcontractorYou': '{name} søger underleverandører, og du tager gerne underleverancer',
+  'match.mentorYou': '{name} er ny i netværket, og du er mentor',
+  'match.mentorThem': '{name} er mentor for nye medlemmer',
+  'match.municipality': 'også i {place}',
+  'match.neighbour': 'nabo i {place}',
+  'match.services': 'I tilbyder begge {words}',
+  'match.group': 'begge i {group}',
+  'match.collaboration': 'I er begge åbne for samarbejde',
 } as const;
 
 export type UIKey = keyof typeof da;
@@ -477,6 +490,18 @@ const en: Record<UIKey, string> = {
   'barometer.pressEdit': 'Template: edit the text before sending it.',
   'barometer.noChange': 'unchanged',
   'barometer.unknownChange': 'change not given',
+  'match.title': 'Who should you know?',
+  'match.intro': 'Suggestions for {name} from trades, services, place, groups and what you are open to.',
+  'match.complement': 'your {mine} fits {whose} {theirs}',
+  'match.subcontractorThem': 'you seek subcontractors, and {name} takes on subcontracting',
+  'match.subcontractorYou': '{name} seeks subcontractors, and you take on subcontracting',
+  'match.mentorYou': '{name} is new to the network, and you are a mentor',
+  'match.mentorThem': '{name} mentors new members',
+  'match.municipality': 'also in {place}',
+  'match.neighbour': 'next door in {place}',
+  'match.services': 'you both offer {words}',
+  'match.group': 'both in {group}',
+  'match.collaboration': 'you are both open to collaboration',
 };
 
 export const ui: Record<Lang, Record<UIKey, string>> = { da, en };
