@@ -484,7 +484,8 @@ const en: Record<UIKey, string> = {
   'barometer.pressLeadSoFar':
     '{name} has {members} members so far in {year} ({membersChange} on last year). {joined} new members have joined this year ({joinedChange}). The wiki describes {networks} networks for the self-employed, and {events} events have been held.',
   'barometer.pressFigures': 'The figures',
-  'barometer.pressQuote': "[Quote from the network's spokesperson: what the figures mean for the area's micro-businesses.]",
+  'barometer.pressQuote':
+    "[Quote from the network's spokesperson: what the figures mean for the area's micro-businesses.]",
   'barometer.pressAbout': 'About {name}',
   'barometer.pressSource': 'Source and every table: {url}',
   'barometer.pressEdit': 'Template: edit the text before sending it.',
