@@ -258,6 +258,50 @@ const da = {
   'match.services': 'I tilbyder begge {words}',
   'match.group': 'begge i {group}',
   'match.collaboration': 'I er begge åbne for samarbejde',
+  'kommune.indexTitle': 'Kommuner',
+  'kommune.indexIntro':
+    'Freelancere, mikrovirksomheder og netværk kommune for kommune – med en velkomstpakke til nye virksomheder i hver.',
+  'kommune.indexOthers':
+    'Står din kommune ikke her? Så er ingen medlemmer eller netværk registreret der endnu – bliv den første.',
+  'kommune.municipality': 'Kommune',
+  'kommune.colMembers': 'Medlemmer',
+  'kommune.colNetworks': 'Netværk',
+  'kommune.colEvents': 'Kommende arrangementer',
+  'kommune.title': '{name}: freelancere, netværk og arrangementer',
+  'kommune.description':
+    'Velkomstpakke til nye virksomheder i {name}: medlemmer af {site}, netværk, arrangementer og grupper i nærheden.',
+  'kommune.lead':
+    'Ny virksomhed i {name}? Her er freelancerne og mikrovirksomhederne i {site}, netværkene, du kan møde, og de næste arrangementer i nærheden.',
+  'kommune.members': 'Medlemmer i {name}',
+  'kommune.membersNone': 'Ingen medlemmer af {site} i {name} endnu.',
+  'kommune.join': 'Sådan bliver du medlem',
+  'kommune.networksLocal': 'Netværk i {name}',
+  'kommune.networksCovering': 'Landsdækkende og online netværk',
+  'kommune.events': 'Kommende arrangementer i nærheden',
+  'kommune.eventsNone': 'Ingen kommende arrangementer i nærheden lige nu.',
+  'kommune.online': 'online',
+  'kommune.groups': 'Grupper med medlemmer her',
+  'kommune.market': 'Tilbud og efterlysninger fra medlemmer her',
+  'kommune.neighbours': 'Nabokommuner',
+  'kommune.qr': 'QR-kode til {url}',
+  'kommune.printHint': 'Siden kan udskrives som velkomstpakke på A4.',
+  'kommune.letterTitle': 'Tekst til kommunens velkomstbrev',
+  'kommune.letterHint': 'Kopiér teksten ind i brevet til nye virksomheder.',
+  'kommune.letter':
+    'Er du ny virksomhed i {name}? I {site} møder du andre freelancere, selvstændige og mikrovirksomheder – {members} af dem har base i {name}. På {url} finder du dem, netværkene i nærheden og de næste arrangementer. Det er gratis at være med.',
+  'kommune.letterNoMembers':
+    'Er du ny virksomhed i {name}? I {site} møder du andre freelancere, selvstændige og mikrovirksomheder. På {url} finder du netværkene i nærheden og de næste arrangementer. Det er gratis at være med.',
+  'kommune.copy': 'Kopiér',
+  'kommune.copied': 'Kopieret',
+  'kommune.embedTitle': 'På jeres egen hjemmeside',
+  'kommune.embedScript':
+    'En liste, der altid er opdateret: indsæt disse to linjer, hvor listen skal stå (jeres side skal tillade scripts fra {origin}).',
+  'kommune.embedStatic': 'Eller en fast liste uden script (den opdaterer ikke sig selv):',
+  'kommune.openData': 'Åbne data for {name}: {json} og {geojson}, hele netværket: {all}. Licens: CC BY 4.0.',
+  'kommune.networkPlaces': 'Netværket i kommunerne:',
+  'kommune.more': 'Mere fra {name}: medlemmer, netværk og arrangementer',
+  'kommune.seeMore': 'Se mere på {site}',
+  'kommune.from': '{site} i {name}',
 } as const;
 
 export type UIKey = keyof typeof da;
@@ -521,6 +565,50 @@ const en: Record<UIKey, string> = {
   'match.services': 'you both offer {words}',
   'match.group': 'both in {group}',
   'match.collaboration': 'you are both open to collaboration',
+  'kommune.indexTitle': 'Municipalities',
+  'kommune.indexIntro':
+    'Freelancers, micro-businesses and networks municipality by municipality – with a welcome pack for new businesses in each.',
+  'kommune.indexOthers':
+    'Your municipality is not listed? Then no members or networks are registered there yet – be the first.',
+  'kommune.municipality': 'Municipality',
+  'kommune.colMembers': 'Members',
+  'kommune.colNetworks': 'Networks',
+  'kommune.colEvents': 'Upcoming events',
+  'kommune.title': '{name}: freelancers, networks and events',
+  'kommune.description':
+    'Welcome pack for new businesses in {name}: members of {site}, networks, events and groups nearby.',
+  'kommune.lead':
+    'New business in {name}? Here are the freelancers and micro-businesses of {site}, the networks you can meet and the next events nearby.',
+  'kommune.members': 'Members in {name}',
+  'kommune.membersNone': 'No members of {site} in {name} yet.',
+  'kommune.join': 'How to join',
+  'kommune.networksLocal': 'Networks in {name}',
+  'kommune.networksCovering': 'Nationwide and online networks',
+  'kommune.events': 'Upcoming events nearby',
+  'kommune.eventsNone': 'No upcoming events nearby right now.',
+  'kommune.online': 'online',
+  'kommune.groups': 'Groups with members here',
+  'kommune.market': 'Offers and requests from members here',
+  'kommune.neighbours': 'Neighbouring municipalities',
+  'kommune.qr': 'QR code for {url}',
+  'kommune.printHint': 'This page prints as a welcome pack on A4.',
+  'kommune.letterTitle': "Text for the municipality's welcome letter",
+  'kommune.letterHint': 'Copy the text into the letter to new businesses.',
+  'kommune.letter':
+    'New business in {name}? In {site} you meet other freelancers, self-employed people and micro-businesses – {members} of them are based in {name}. At {url} you find them, the networks nearby and the next events. Joining is free.',
+  'kommune.letterNoMembers':
+    'New business in {name}? In {site} you meet other freelancers, self-employed people and micro-businesses. At {url} you find the networks nearby and the next events. Joining is free.',
+  'kommune.copy': 'Copy',
+  'kommune.copied': 'Copied',
+  'kommune.embedTitle': 'On your own website',
+  'kommune.embedScript':
+    'A list that is always current: paste these two lines where the list should be (your site must allow scripts from {origin}).',
+  'kommune.embedStatic': 'Or a fixed list without a script (it does not update itself):',
+  'kommune.openData': 'Open data for {name}: {json} and {geojson}, the whole network: {all}. Licence: CC BY 4.0.',
+  'kommune.networkPlaces': "The network's municipalities:",
+  'kommune.more': 'More from {name}: members, networks and events',
+  'kommune.seeMore': 'See more at {site}',
+  'kommune.from': '{site} in {name}',
 };
 
 export const ui: Record<Lang, Record<UIKey, string>> = { da, en };
