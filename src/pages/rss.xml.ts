@@ -1,5 +1,8 @@
 import type { APIRoute } from 'astro';
-import { blogFeed } from '../site/blog-feed.ts';
+import { feedSpec } from '../site/feeds.ts';
+import { feedResponse } from '../site/feed.ts';
+import { siteData } from '../site/site-data.ts';
 
-// Outside the route table: a feed is XML, not a page with a view.
-export const GET: APIRoute = ({ site }) => blogFeed('da', site!);
+// The blog's RSS at the address people subscribed to; its Atom and JSON Feed are under /feed/blog/.
+export const GET: APIRoute = async ({ site }) =>
+  feedResponse(feedSpec('da', { kind: 'blog' }, await siteData(), site!), 'rss');

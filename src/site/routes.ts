@@ -6,6 +6,7 @@ import { clip, firstDescription, firstParagraph, firstSentence, itemRange, sente
 import { municipalityName, tradeLabel } from './taxonomy.ts';
 import { formatDate } from '../lib/dates.ts';
 import type { Member, Network, Page, Post, SiteData, SiteEvent } from './site-data.ts';
+import type { YearFigures } from './barometer.ts';
 
 /**
  * The route table: every page of the site, once for both languages. `src/pages/[...path].astro`
@@ -331,6 +332,26 @@ export const ROUTES = {
     title: (_, { t }) => t('contact.title'),
     description: (_, { t, data }) => t('contact.intro', { name: data.settings.name }),
     inputs: () => [],
+  }),
+  barometer: route<object>({
+    view: 'BarometerView',
+    path: 'barometer',
+    title: (_, { t }) => t('barometer.title'),
+    description: (_, { t }) => t('barometer.intro'),
+    // The figures are counts made at build time (git history included), not entries: they are the input.
+    inputs: (_, { data }) => data.barometer,
+  }),
+  barometerYear: route<{ year: YearFigures }>({
+    view: 'BarometerYearView',
+    parent: 'barometer',
+    path: '[year]',
+    pages: ({ data }) => data.barometer.years.map((year) => ({ params: { year: String(year.year) }, props: { year } })),
+    title: ({ props: { year } }, { t }) => t('barometer.yearTitle', { year: year.year }),
+    // The year before, for the changes; where the dates came from, for the note.
+    inputs: ({ props: { year } }, { data }) => [
+      data.barometer.years.find((y) => y.year === year.year - 1),
+      data.barometer.history,
+    ],
   }),
   // Free pages last: every name above is reserved, so none can shadow a section.
   page: route<{ page: Page }>({
