@@ -69,3 +69,8 @@ export function calendarPath(lang: Lang, kind: CalendarKind, slug?: string): str
   const file = kind === 'all' ? `${CALENDAR_FOLDER.event[lang]}.ics` : `${CALENDAR_FOLDER[kind][lang]}/${slug}.ics`;
   return `${homePath(lang)}${CALENDAR_ROOT[lang]}/${file}`;
 }
+/** The barometer, and one year's page: /barometer/2026/ */
+export const barometerPath = (lang: Lang, year?: number) =>
+  year === undefined ? routePath('barometer', lang) : routePath('barometerYear', lang, { year: String(year) });
+/** A download of the barometer (src/site/barometer-files.ts): /barometer/2026/medlemmer-pr-branche.csv */
+export const barometerFilePath = (lang: Lang, file: string) => `${routePath('barometer', lang)}${file}`;
