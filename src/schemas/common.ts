@@ -13,7 +13,7 @@ export const MAX_IMAGE_BYTES = 2_000_000;
 const DATETIME_PATTERN = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?$/;
 
 export interface Taxonomies {
-  trades: { id: string; da: string; en: string }[];
+  trades: { id: string; da: string; en: string; complements?: string[] }[];
   municipalities: { id: string; name: string; region: string; lat: number; lon: number }[];
 }
 

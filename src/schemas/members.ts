@@ -3,14 +3,19 @@ import { bi, field, type Bilingual, type CollectionInfo } from './meta.ts';
 import * as f from './common.ts';
 import type { Taxonomies } from './common.ts';
 
-/** What a member is open to, and how each is shown to readers and editors. */
-export const OPEN_TO = ['samarbejde', 'opgaver', 'underleverance', 'mentor'] as const;
+/**
+ * What a member is open to, and how each is shown to readers and editors. `underleverance` is
+ * offering to work as a subcontractor, `soeger_underleverandoer` looking for one; the matchmaker
+ * pairs the two.
+ */
+export const OPEN_TO = ['samarbejde', 'opgaver', 'underleverance', 'soeger_underleverandoer', 'mentor'] as const;
 export type OpenTo = (typeof OPEN_TO)[number];
 
 export const openToLabels = {
   samarbejde: bi('Samarbejde', 'Collaboration'),
   opgaver: bi('Opgaver', 'Assignments'),
   underleverance: bi('Underleverance', 'Subcontracting'),
+  soeger_underleverandoer: bi('Søger underleverandører', 'Seeks subcontractors'),
   mentor: bi('Mentor', 'Mentoring'),
 } satisfies Record<OpenTo, Bilingual>;
 

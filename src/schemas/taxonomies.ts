@@ -31,11 +31,26 @@ const id = () =>
     widget: 'string',
   });
 
+const complementsMeta = {
+  label: bi('Passer godt sammen med', 'Complements'),
+  hint: bi(
+    'Brancher, hvis medlemmer har gavn af at kende denne branches (markedsføring og IT, bogføring og rådgivning). Det gælder begge veje, så skriv det kun ét sted. Bruges af "Hvem bør du kende?".',
+    'Trades whose members benefit from knowing this trade\'s (marketing and IT, bookkeeping and consulting). It works both ways, so list it in one place only. Used by "Who should you know?".',
+  ),
+  widget: 'select',
+  taxonomy: 'trades',
+} as const;
+
 export const tradeSchema = z.object({
   id: id(),
   da: f.text({ label: bi('Dansk navn', 'Danish name') }),
   en: f.text({ label: bi('Engelsk navn', 'English name') }),
+  complements: field(z.array(z.string().regex(f.SLUG_PATTERN)), complementsMeta).optional(),
 });
+
+/** A trade's complements must be trades of the list; known only once the whole list is read (the validator's second pass). */
+export const tradeComplementsSchema = (tax: f.Taxonomies) =>
+  z.object({ complements: field(z.array(f.taxonomyId('trades', tax)), complementsMeta).optional() });
 
 export const municipalitySchema = z.object({
   id: id(),

@@ -5,6 +5,7 @@ import { groupByMany, paginate } from './queries.ts';
 import { clip, firstDescription, firstParagraph, firstSentence, itemRange, sentences } from './descriptions.ts';
 import { municipalityName, tradeLabel } from './taxonomy.ts';
 import { formatDate } from '../lib/dates.ts';
+import { suggestionInputs } from './matchmaker.ts';
 import type { Member, Network, Page, Post, SiteData, SiteEvent } from './site-data.ts';
 import type { YearFigures } from './barometer.ts';
 
@@ -159,6 +160,8 @@ export const ROUTES = {
       data.postsByAuthor.get(member.id),
       data.marketByMember.get(member.id),
       (member.data.groups ?? []).map((g) => data.groupsBySlug.get(g)),
+      // The matchmaker's cards: who, what they show of them, and why.
+      suggestionInputs(data, member.id),
     ],
   }),
   blog: route<BlogList>({

@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { z } from 'zod';
 import { fileCollections, folderCollections, type FolderCollection, type Taxonomies } from '../../schemas/index.ts';
 import { SLUG_PATTERN } from '../../schemas/common.ts';
+import { tradeComplementsSchema } from '../../schemas/taxonomies.ts';
 import { describeField, metaAt, shapeOf } from '../../schemas/introspect.ts';
 import type { FieldMeta } from '../../schemas/meta.ts';
 import { RESERVED_SLUGS } from '../../site/routes.ts';
@@ -102,6 +103,7 @@ function unknownFields(t: ParseTarget, _ctx: unknown): ContentIssue[] {
 function checkTaxonomies(raw: RawContent, contentLabel: string): { taxonomies: Taxonomies; issues: ContentIssue[] } {
   const taxonomies: Taxonomies = { trades: [], municipalities: [] };
   const issues: ContentIssue[] = [];
+  const tradeRows: number[] = [];
   for (const name of ['trades', 'municipalities'] as const) {
     const f = raw.files[name];
     if (!f) continue;
@@ -121,8 +123,16 @@ function checkTaxonomies(raw: RawContent, contentLabel: string): { taxonomies: T
       }
       seen.add(id);
       (taxonomies[name] as unknown[]).push(r.data);
+      if (name === 'trades') tradeRows.push(i);
     });
   }
+  // A trade's complements name trades of the same list, so they are checked once it is read.
+  const complements = tradeComplementsSchema(taxonomies);
+  const tradeIds = { trades: taxonomies.trades.map((t) => t.id) };
+  taxonomies.trades.forEach((t, n) => {
+    const data = { complements: t.complements };
+    issues.push(...checkAgainstSchema({ file: raw.files.trades!.file, schema: complements, data, prefix: [tradeRows[n]] }, { taxonomyIds: tradeIds, contentLabel }).issues);
+  });
   return { taxonomies, issues };
 }
 
