@@ -73,15 +73,32 @@ export function renderFeed(spec: FeedSpec, format: FeedFormat): string {
       ...(item.html && { content: item.html }),
       date: item.updated,
       published: item.published,
-      author: item.authors.map(person),
-      category: item.categories.map((c) => ({ name: c, term: c })),
+      // feed's JSON Feed reads the first author without looking: no list rather than an empty one.
+      ...(item.authors.length && { author: item.authors.map(person) }),
+      ...(item.categories.length && { category: item.categories.map((c) => ({ name: c, term: c })) }),
       ...(item.image && { image: item.image }),
     });
   }
   if (format === 'rss') return feed.rss2();
-  if (format === 'atom') return feed.atom1();
+  if (format === 'atom') return atomEnclosureTypes(feed.atom1(), spec);
   return jsonFeed11(feed.json1(), spec);
 }
+
+/**
+ * `feed` gives an Atom enclosure the type "image/" + the file's extension whatever the item says
+ * (image/jpg, image/svg); the item's own type is put back.
+ */
+function atomEnclosureTypes(xml: string, spec: FeedSpec): string {
+  let out = xml;
+  for (const { image } of spec.items) {
+    if (!image?.type) continue;
+    const href = `href="${escapeAttr(image.url)}" type="`;
+    out = out.replace(new RegExp(`${escapeRegExp(href)}image/[^"]*"`, 'g'), `${href}${image.type}"`);
+  }
+  return out;
+}
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 const person = (p: FeedPerson): Author => ({ name: p.name, ...(p.link && { link: p.link }) });
 

@@ -28,7 +28,7 @@ const spec: FeedSpec = {
       updated: new Date('2026-01-03T00:00:00Z'),
       authors: [{ name: 'Ida Kjær', link: 'https://x.dk/medlemmer/ida-kjaer/' }, { name: 'Gæst' }],
       categories: ['moms', 'hverdag'],
-      image: { url: 'https://x.dk/media/blog/a.png', type: 'image/png', length: 1234 },
+      image: { url: 'https://x.dk/media/blog/a.jpg', type: 'image/jpeg', length: 1234 },
     },
   ],
 };
@@ -46,7 +46,11 @@ describe('a feed in three formats', () => {
     expect(item!.content).toContain('<a href="https://x.dk/om/">teksten</a>');
     expect(item!.authors.map((a) => a.name)).toEqual(['Ida Kjær', 'Gæst']);
     expect(item!.categories.map((c) => c.label)).toEqual(['moms', 'hverdag']);
-    expect(item!.media[0]).toMatchObject({ url: 'https://x.dk/media/blog/a.png', mimeType: 'image/png', length: 1234 });
+    expect(item!.media[0]).toMatchObject({
+      url: 'https://x.dk/media/blog/a.jpg',
+      mimeType: 'image/jpeg',
+      length: 1234,
+    });
     expect(renderFeed(spec, 'rss')).toContain('<atom:link href="https://x.dk/rss.xml" rel="self"');
   });
 
@@ -58,6 +62,12 @@ describe('a feed in three formats', () => {
     expect(item!.authors[0]).toMatchObject({ name: 'Ida Kjær', url: 'https://x.dk/medlemmer/ida-kjaer/' });
     expect(item!.content).toContain('Hele');
     expect(item!.categories.map((c) => c.term)).toEqual(['moms', 'hverdag']);
+    // The picture's own type, not one made from its extension (image/jpg).
+    expect(item!.media[0]).toMatchObject({
+      url: 'https://x.dk/media/blog/a.jpg',
+      mimeType: 'image/jpeg',
+      length: 1234,
+    });
   });
 
   it('writes JSON Feed 1.1 with every author and the language', () => {
