@@ -5,7 +5,8 @@ import type { Digest, DigestItem } from './digest.ts';
 /**
  * The letter twice from one digest: HTML that survives mail clients (tables for layout, styles
  * inlined by juice from the one style sheet below, no script, no outside CSS, absolute links, a
- * width of at most 600 px, colours set on every block so a client's dark mode inverts them
+ * width of at most 600 px (Outlook on Windows ignores max-width, so it gets a 600 px table of
+ * its own in a conditional comment), colours set on every block so a client's dark mode inverts them
  * together), and plain text written for reading, not converted from the HTML.
  */
 
@@ -105,7 +106,8 @@ ${s.more ? `<p class="more"><a href="${esc(s.more.url)}">${esc(s.more.text)}</a>
 </head>
 <body>
 <table role="presentation" class="outer" width="100%" cellpadding="0" cellspacing="0" border="0" bgcolor="#eef1f4"><tr><td class="outer-cell" align="center">
-<table role="presentation" class="letter" width="600" cellpadding="0" cellspacing="0" border="0" bgcolor="#ffffff">
+<!--[if mso]><table role="presentation" width="600" cellpadding="0" cellspacing="0" border="0"><tr><td><![endif]-->
+<table role="presentation" class="letter" width="100%" cellpadding="0" cellspacing="0" border="0" bgcolor="#ffffff">
 <tr><td class="masthead" bgcolor="#17324d"><a href="${esc(d.site)}">${esc(t('newsletter.title', { name: d.name }))}</a>
 <p>${esc(d.tagline)}</p>
 <p>${esc(dates.today)}</p></td></tr>
@@ -118,11 +120,12 @@ ${body}
 ${footer}
 </td></tr>
 </table>
+<!--[if mso]></td></tr></table><![endif]-->
 </td></tr></table>
 </body>
 </html>
 `;
-  return juice(page, { removeStyleTags: true, preserveMediaQueries: false, applyWidthAttributes: true });
+  return juice(page, { removeStyleTags: true, preserveMediaQueries: false, applyWidthAttributes: false });
 }
 
 /** Words wrapped at `width` characters, each line after the first indented by `indent`. */
