@@ -74,3 +74,14 @@ export const barometerPath = (lang: Lang, year?: number) =>
   year === undefined ? routePath('barometer', lang) : routePath('barometerYear', lang, { year: String(year) });
 /** A download of the barometer (src/site/barometer-files.ts): /barometer/2026/medlemmer-pr-branche.csv */
 export const barometerFilePath = (lang: Lang, file: string) => `${routePath('barometer', lang)}${file}`;
+export const municipalitiesPath = (lang: Lang) => routePath('municipalities', lang);
+/** A municipality's page (the welcome pack); only municipalities with content have one (src/site/municipality.ts). */
+export const municipalityPath = (lang: Lang, id: string) => routePath('municipality', lang, { slug: id });
+/** Open data for partners (src/site/open-data.ts): one root for both languages, outside the route table. */
+export const OPEN_DATA_ROOT = '/data/';
+export const openDataPath = (format: 'json' | 'geojson', municipality?: string) =>
+  municipality === undefined
+    ? `${OPEN_DATA_ROOT}network.${format}`
+    : `${OPEN_DATA_ROOT}municipalities/${municipality}.${format}`;
+/** The script a municipality's site includes to list its members, networks and events (public/data/embed.js). */
+export const embedScriptPath = `${OPEN_DATA_ROOT}embed.js`;

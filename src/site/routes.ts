@@ -7,6 +7,8 @@ import { municipalityName, tradeLabel } from './taxonomy.ts';
 import { formatDate } from '../lib/dates.ts';
 import { suggestionInputs } from './matchmaker.ts';
 import type { Member, Network, Page, Post, SiteData, SiteEvent } from './site-data.ts';
+import { municipalitiesByRegion, municipalitiesWithContent, municipalityInputs } from './municipality.ts';
+import { REGIONS } from '../schemas/settings.ts';
 import type { YearFigures } from './barometer.ts';
 
 /**
@@ -356,6 +358,24 @@ export const ROUTES = {
       data.barometer.history,
     ],
   }),
+  municipalities: route<object>({
+    view: 'MunicipalityIndexView',
+    path: { da: 'kommuner', en: 'municipalities' },
+    title: (_, { t }) => t('kommune.indexTitle'),
+    description: (_, { t }) => t('kommune.indexIntro'),
+    inputs: (_, { data }) => municipalitiesByRegion(data, REGIONS),
+  }),
+  // The welcome pack: one page per municipality with content (src/site/municipality.ts says which).
+  municipality: route<{ id: string }>({
+    view: 'MunicipalityView',
+    parent: 'municipalities',
+    path: '[slug]',
+    pages: ({ data }) => municipalitiesWithContent(data).map((id) => ({ params: { slug: id }, props: { id } })),
+    title: ({ props: { id } }, { t, data }) => t('kommune.title', { name: data.municipalities.get(id)?.name ?? id }),
+    description: ({ props: { id } }, { t, data }) =>
+      t('kommune.description', { name: data.municipalities.get(id)?.name ?? id, site: data.settings.name }),
+    inputs: ({ props: { id } }, { data }) => municipalityInputs(data, id),
+  }),
   // Free pages last: every name above is reserved, so none can shadow a section.
   page: route<{ page: Page }>({
     view: 'FreePageView',
@@ -411,7 +431,7 @@ export const NAV: { id: RouteId; label: UIKey }[] = ROUTE_IDS.flatMap((id) => {
 });
 
 /** Root names that are not rows: the CMS, pictures, the search index, the error page, feeds and calendars. */
-const OUTSIDE_TABLE = ['admin', 'media', 'pagefind', '404', 'rss', 'feed', 'kalender', 'calendar', 'social'];
+const OUTSIDE_TABLE = ['admin', 'media', 'pagefind', '404', 'rss', 'feed', 'kalender', 'calendar', 'social', 'data'];
 
 /** Names a free page (a file in content/pages/) may not take: every name the table uses, in either language. */
 export const RESERVED_SLUGS = new Set<string>([
