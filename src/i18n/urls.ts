@@ -83,5 +83,5 @@ export const openDataPath = (format: 'json' | 'geojson', municipality?: string) 
   municipality === undefined
     ? `${OPEN_DATA_ROOT}network.${format}`
     : `${OPEN_DATA_ROOT}municipalities/${municipality}.${format}`;
-/** The script a municipality's site includes to list its members, networks and events (public/data/embed.js). */
+/** The script a municipality's site includes to list its members, networks and events (src/pages/data/embed.js.ts, src/site/embed.ts). */
 export const embedScriptPath = `${OPEN_DATA_ROOT}embed.js`;
