@@ -52,13 +52,15 @@ export async function writeSecurityHeaders(
   const entries = fs
     .readdirSync(dist, { withFileTypes: true })
     .map((e) => ({ name: e.name, directory: e.isDirectory() }));
-  const rules = await withoutOverlaps(
-    headerRules(entries, {
+  const rules = await withoutOverlaps([
+    ...headerRules(entries, {
       site: policy,
       admin: adminPolicy(env, mergeCode(admin)),
       adminPopups: productionUsesPopups(env),
     }),
-  );
+    // Open data (src/site/open-data.ts) is for other sites' pages to fetch.
+    { for: '/data/*', values: { 'Access-Control-Allow-Origin': '*' } },
+  ]);
   fs.writeFileSync(target, formatHeadersFile(rules));
   return {
     sitePages: site.length,
