@@ -7,6 +7,7 @@ import { contentCheck } from './src/integrations/content-check.ts';
 import { incrementalOutput } from './src/integrations/incremental-output.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
 import { securityHeaders } from './src/integrations/security-headers.ts';
+import { siteMap } from './src/integrations/sitemap.ts';
 import { socialImages } from './src/integrations/social-images.ts';
 import { rehypeCleanBody } from './src/lib/sanitize.ts';
 
@@ -35,6 +36,8 @@ export default defineConfig({
     contentCheck(),
     mdx(),
     incrementalOutput(),
+    // Before the headers, which give each top-level file its rules: the sitemap's files are among them.
+    siteMap(),
     searchIndex(),
     socialImages(),
     securityHeaders(),
