@@ -112,14 +112,14 @@ const input = (route: string, props: Record<string, unknown>, url: string, title
   image: { path: '/social/x.png', ...SOCIAL_IMAGE_SIZE, alt: 'x' },
 });
 type Node = Record<string, any>;
-const nodes = (i: StructuredDataInput): Node[] => structuredData(i)['@graph'] as Node[];
+const nodes = (i: StructuredDataInput): Node[] => structuredData(i)['@graph'] as unknown as Node[];
 const ofType = (i: StructuredDataInput, type: string) => nodes(i).filter((n) => n['@type'] === type);
 
 describe('structured data', () => {
   it('names the network on every page: name, address, logo and its social profiles', () => {
     const graph = structuredData(input('home', {}, 'https://mikronet.dk/'));
     expect(graph['@context']).toBe('https://schema.org');
-    const [org] = (graph['@graph'] as Node[]).filter((n) => n['@type'] === 'Organization');
+    const [org] = (graph['@graph'] as unknown as Node[]).filter((n) => n['@type'] === 'Organization');
     expect(org).toMatchObject({
       name: 'Mikronet',
       url: 'https://mikronet.dk/',
