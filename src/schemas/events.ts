@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { bi, field, type Bilingual, type CollectionInfo } from './meta.ts';
 import * as f from './common.ts';
 import type { Taxonomies } from './common.ts';
+import { isoDay } from '../lib/dates.ts';
 
 /** Whether an event takes place as planned, and how each is shown to readers and editors. */
 export const EVENT_STATUS = ['planned', 'cancelled', 'full'] as const;
@@ -12,6 +13,19 @@ export const eventStatusLabels = {
   cancelled: bi('Aflyst', 'Cancelled'),
   full: bi('Fuldt booket', 'Fully booked'),
 } satisfies Record<EventStatus, Bilingual>;
+
+/** How often a recurring event repeats (RRULE FREQ); the interval counts these. */
+export const RECURRENCE_FREQS = ['weekly', 'monthly'] as const;
+export type RecurrenceFreq = (typeof RECURRENCE_FREQS)[number];
+
+export const recurrenceFreqLabels = {
+  weekly: bi('Uger', 'Weeks'),
+  monthly: bi('Måneder', 'Months'),
+} satisfies Record<RecurrenceFreq, Bilingual>;
+
+/** Bounds that keep a series finite enough to expand at build time and plausible as a meeting. */
+export const MAX_RECURRENCE_INTERVAL = 52;
+export const MAX_RECURRENCE_COUNT = 500;
 
 export const eventsInfo: CollectionInfo = {
   name: 'events',
@@ -59,6 +73,59 @@ export function eventSchema(tax: Taxonomies) {
           hint: bi('Netværket fra netværkswikien.', 'The network from the network wiki.'),
         })
         .optional(),
+      recurrence: field(
+        z
+          .object({
+            freq: f.choice(RECURRENCE_FREQS, recurrenceFreqLabels, {
+              label: bi('Gentages med nogle', 'Repeats every few'),
+            }),
+            interval: field(z.number().int().min(1).max(MAX_RECURRENCE_INTERVAL), {
+              label: bi('Hvor mange', 'How many'),
+              hint: bi('Fx 6 og "Uger" for hver sjette uge.', 'E.g. 6 and "Weeks" for every sixth week.'),
+              widget: 'number',
+            }),
+            until: f
+              .date({
+                label: bi('Sidste gang (dato)', 'Last time (date)'),
+                hint: bi(
+                  'Tom: fortsætter. Brug enten denne eller antal gange.',
+                  'Empty: goes on. Use this or the number of times.',
+                ),
+              })
+              .optional(),
+            count: field(z.number().int().min(1).max(MAX_RECURRENCE_COUNT), {
+              label: bi('Antal gange i alt', 'Number of times in all'),
+              hint: bi(
+                'Tom: fortsætter. Brug enten dette eller sidste gang.',
+                'Empty: goes on. Use this or the last time.',
+              ),
+              widget: 'number',
+            }).optional(),
+          })
+          // RFC 5545 forbids UNTIL and COUNT in one rule: which of the two would end the series is unclear.
+          .refine((r) => r.until === undefined || r.count === undefined, {
+            path: ['count'],
+            params: { code: 'until_and_count' },
+            when: () => true,
+          }),
+        {
+          label: bi('Gentagelse', 'Repeats'),
+          hint: bi(
+            'Kun for faste møder, fx hver sjette uge. Start og slut er første gang; samme klokkeslæt hver gang.',
+            'Only for regular meetings, e.g. every sixth week. Start and end are the first time; the same time of day each time.',
+          ),
+          widget: 'object',
+        },
+      ).optional(),
+      updated: f
+        .dateTime({
+          label: bi('Sidst ændret', 'Last changed'),
+          hint: bi(
+            'Sæt tidspunktet, når du ændrer tid, sted eller status, så kalenderne hos dem, der abonnerer, opdateres.',
+            "Set the time when you change the time, place or status, so subscribers' calendars update.",
+          ),
+        })
+        .optional(),
       status: f.choice(EVENT_STATUS, eventStatusLabels, { label: bi('Status', 'Status') }).default('planned'),
       cover: f.image({ label: bi('Billede', 'Cover image'), alt: 'cover_alt' }).optional(),
       cover_alt: f.text({ label: bi('Billedtekst', 'Cover alt text') }).optional(),
@@ -69,7 +136,13 @@ export function eventSchema(tax: Taxonomies) {
       path: ['end'],
       params: { code: 'end_before_start' },
       when: () => true,
-    });
+    })
+    .refine(
+      (d) =>
+        !(d.recurrence?.until instanceof Date && d.start instanceof Date) ||
+        d.recurrence.until.toISOString().slice(0, 10) >= isoDay(d.start),
+      { path: ['recurrence', 'until'], params: { code: 'until_before_start' }, when: () => true },
+    );
 }
 
 export type Event = z.infer<ReturnType<typeof eventSchema>>;

@@ -1,13 +1,7 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
-import {
-  activeMarketEntries,
-  groupByMany,
-  listedMembers,
-  pastEvents,
-  publishedPosts,
-  upcomingEvents,
-} from './queries.ts';
+import { activeMarketEntries, groupByMany, listedMembers, publishedPosts } from './queries.ts';
 import type { Lang } from '../i18n/locale.ts';
+import { eventLists, type EventSeries } from './recurrence.ts';
 import { barometerFigures } from './barometer-data.ts';
 import type { Barometer } from './barometer.ts';
 import { municipalityNeighbours } from './geo.ts';
@@ -51,6 +45,8 @@ export interface SiteData {
   upcoming: SiteEvent[];
   past: SiteEvent[];
   eventsByNetwork: Map<string, SiteEvent[]>;
+  /** Recurring events as written (their first date; for calendars) with their coming dates; `events` has them at their next. */
+  series: Map<string, EventSeries<SiteEvent>>;
   groups: Group[];
   groupsBySlug: Map<string, Group>;
   membersByGroup: Map<string, Member[]>;
@@ -106,10 +102,7 @@ async function load(): Promise<SiteData> {
     translations: translationPairs(posts),
     networks: networksSorted,
     networksBySlug: bySlug(networksSorted),
-    events,
-    upcoming: upcomingEvents(events, now),
-    past: pastEvents(events, now),
-    eventsByNetwork: groupByMany(events, (e) => (e.data.network ? [e.data.network] : [])),
+    ...eventLists(events, now),
     groups: groups.sort((a, b) =>
       a.data.kind === 'main' ? -1 : b.data.kind === 'main' ? 1 : a.data.name.localeCompare(b.data.name, 'da'),
     ),

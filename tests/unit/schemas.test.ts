@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import { fileCollections, folderCollections } from '../../src/schemas/index.ts';
 import { describeField, elementOf, shapeOf } from '../../src/schemas/introspect.ts';
 import { OPEN_TO, openToLabels } from '../../src/schemas/members.ts';
-import { EVENT_STATUS, eventStatusLabels } from '../../src/schemas/events.ts';
+import { EVENT_STATUS, RECURRENCE_FREQS, eventStatusLabels, recurrenceFreqLabels } from '../../src/schemas/events.ts';
 import { MARKET_KINDS, marketKindLabels } from '../../src/schemas/market.ts';
 import { GROUP_KINDS, groupKindLabels } from '../../src/schemas/groups.ts';
 import { NETWORK_KINDS, networkKindLabels } from '../../src/schemas/wiki.ts';
@@ -277,6 +277,7 @@ describe('enum labels', () => {
   const enums = [
     [OPEN_TO, openToLabels],
     [EVENT_STATUS, eventStatusLabels],
+    [RECURRENCE_FREQS, recurrenceFreqLabels],
     [MARKET_KINDS, marketKindLabels],
     [GROUP_KINDS, groupKindLabels],
     [NETWORK_KINDS, networkKindLabels],

@@ -265,6 +265,22 @@ function describeCustom(params: Record<string, unknown>, ctx: MessageContext, v:
           `${v} is not after ${named('start').en}; an event ends after it starts`,
         ),
       };
+    case 'until_and_count':
+      return {
+        code: 'conflict',
+        message: bi(
+          `kan ikke stå sammen med sidste gang (until); slet et af dem`,
+          `cannot be set together with the last time (until); remove one of them`,
+        ),
+      };
+    case 'until_before_start':
+      return {
+        code: 'order',
+        message: bi(
+          `${v} ligger før ${named('start').da}; den sidste gang kan ikke være før den første`,
+          `${v} is before ${named('start').en}; the last time cannot be before the first`,
+        ),
+      };
     case 'expires_before_date':
       return {
         code: 'order',
