@@ -60,6 +60,8 @@ export async function writeSecurityHeaders(
     }),
     // Open data (src/site/open-data.ts) is for other sites' pages to fetch.
     { for: '/data/*', values: { 'Access-Control-Allow-Origin': '*' } },
+    // Calendar files (src/site/calendar.ts) are UTF-8; a host's type for .ics names no charset.
+    { for: '/*.ics', values: { 'Content-Type': 'text/calendar; charset=utf-8' } },
   ]);
   fs.writeFileSync(target, formatHeadersFile(rules));
   return {
