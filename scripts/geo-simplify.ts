@@ -6,7 +6,7 @@ import { readTaxonomies } from '../src/lib/content/taxonomies.ts';
 import { neighbourCodes, simplifyMunicipalities } from '../src/tools/geo-simplify.ts';
 import { bi, enDa } from '../src/schemas/meta.ts';
 
-const HELP = `Usage: npm run geo:simplify -- BOUNDARIES.geojson [--content DIR] [--out FILE] [--keep 0.08]
+const HELP = `Usage: npm run geo:simplify -- BOUNDARIES.geojson [--content DIR] [--out FILE] [--keep 0.05]
 
 Makes the map's boundaries (src/site/geo/municipalities.topo.json) from a GeoJSON file of
 municipality boundaries with their official codes in the property "lau_1" (Denmark: DAGI,
@@ -26,7 +26,7 @@ function main(argv: string[]): number {
     {
       content: { type: 'string' },
       out: { type: 'string', default: 'src/site/geo/municipalities.topo.json' },
-      keep: { type: 'string', default: '0.08' },
+      keep: { type: 'string', default: '0.05' },
     },
     { positionals: true },
   );

@@ -320,6 +320,20 @@ const da = {
   'kommune.more': 'Mere fra {name}: medlemmer, netværk og arrangementer',
   'kommune.seeMore': 'Se mere på {site}',
   'kommune.from': '{site} i {name}',
+  'map.heading': 'Netværket på kortet',
+  'map.areaMembers': '{n} listede medlemmer',
+  'map.areaNetworks': '{n} netværk',
+  'map.caption':
+    'Kort over netværket: {members} listede medlemmer i {municipalities} kommuner og {networks} lokale netværk. Jo mørkere en kommune er, jo flere medlemmer har den.',
+  'map.highlighted': '{name} er fremhævet.',
+  'map.legend': 'Signaturforklaring',
+  'map.legendMembers': '{range} medlemmer',
+  'map.legendNetwork': 'Et netværk (klik for at se det)',
+  'map.credit': 'Kommunegrænser: Geodatastyrelsen & Danske Kommuner (DAGI).',
+  'map.table': 'Se tallene som tabel',
+  'map.tableCaption': 'Listede medlemmer og netværk pr. kommune (kommuner uden nogen er udeladt)',
+  'map.colMembers': 'Medlemmer',
+  'map.colNetworks': 'Netværk',
 } as const;
 
 export type UIKey = keyof typeof da;
@@ -645,6 +659,20 @@ const en: Record<UIKey, string> = {
   'kommune.more': 'More from {name}: members, networks and events',
   'kommune.seeMore': 'See more at {site}',
   'kommune.from': '{site} in {name}',
+  'map.heading': 'The network on the map',
+  'map.areaMembers': '{n} listed members',
+  'map.areaNetworks': '{n} networks',
+  'map.caption':
+    'Map of the network: {members} listed members in {municipalities} municipalities and {networks} local networks. The darker a municipality, the more members it has.',
+  'map.highlighted': '{name} is highlighted.',
+  'map.legend': 'Legend',
+  'map.legendMembers': '{range} members',
+  'map.legendNetwork': 'A network (click to see it)',
+  'map.credit': 'Municipality boundaries: Geodatastyrelsen & Danske Kommuner (DAGI).',
+  'map.table': 'See the figures as a table',
+  'map.tableCaption': 'Listed members and networks per municipality (municipalities with none are left out)',
+  'map.colMembers': 'Members',
+  'map.colNetworks': 'Networks',
 };
 
 export const ui: Record<Lang, Record<UIKey, string>> = { da, en };

@@ -16,7 +16,7 @@ export interface SimplifyOptions {
   codeProperty: string;
   /** Keep only these codes (the taxonomy's); others (Christiansø, not a municipality) are dropped. */
   codes: Set<string>;
-  /** The share of points kept (0–1): 0.08 keeps the detail a page-sized map needs. */
+  /** The share of points kept (0–1): 0.05 keeps the detail a page-sized map needs. */
   keep: number;
   /** Islands smaller than this, in square degrees, are dropped (1e-4 is about 0.7 km² here). */
   minArea: number;
