@@ -140,8 +140,9 @@ export const ROUTES = {
       clip(
         `${t('seo.members', itemRange(pager?.page ?? 1, DIRECTORY_PAGE_SIZE, data.members.length))} ${t('members.intro')}`,
       ),
-    // Every page says how many members there are; the first has the search with every member's facets.
-    inputs: ({ pager }, { data }) => (pager?.page === 1 ? data.members : data.members.length),
+    // Every page says how many members there are; the first has the search with every member's
+    // facets and the map (members per municipality, the networks as points).
+    inputs: ({ pager }, { data }) => (pager?.page === 1 ? [data.members, data.networks] : data.members.length),
   }),
   member: route<{ member: Member }>({
     view: 'MemberView',
@@ -249,7 +250,8 @@ export const ROUTES = {
     nav: 'nav.wiki',
     title: (_, { t }) => t('wiki.title'),
     description: (_, { t, data }) => clip(`${t('seo.networks', { n: data.networks.length })} ${t('wiki.intro')}`),
-    inputs: (_, { data }) => data.networks,
+    // The map counts members per municipality.
+    inputs: (_, { data }) => [data.networks, data.members.map((m) => m.data.municipality)],
   }),
   network: route<{ network: Network }>({
     view: 'NetworkView',
