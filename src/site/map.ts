@@ -1,6 +1,7 @@
 import { geoPath, geoTransverseMercator, type GeoProjection } from 'd3-geo';
 import type { FeatureCollection } from 'geojson';
 import { municipalityShapes, type Shape } from './geo.ts';
+import { municipalitiesWithContent } from './municipality.ts';
 import type { SiteData } from './site-data.ts';
 
 /**
@@ -39,6 +40,8 @@ export interface MapArea {
   members: number;
   networks: number;
   shade: number;
+  /** Whether the municipality has a page of its own (src/site/municipality.ts says which do). */
+  hasPage: boolean;
   /** SVG path data, in the map's own coordinates. */
   d: string;
 }
@@ -181,6 +184,7 @@ export function buildMapModel(data: SiteData): MapModel {
   for (const n of data.networks)
     for (const id of new Set(n.data.municipalities)) networks.set(id, (networks.get(id) ?? 0) + 1);
 
+  const withPage = new Set(municipalitiesWithContent(data));
   const areas: MapArea[] = [];
   for (const [id, shape] of shapes) {
     const m = data.municipalities.get(id)!;
@@ -194,6 +198,7 @@ export function buildMapModel(data: SiteData): MapModel {
       members: count,
       networks: networks.get(id) ?? 0,
       shade: shadeOf(count),
+      hasPage: withPage.has(id),
       d,
     });
   }

@@ -6,6 +6,7 @@ import { clip, firstDescription, firstParagraph, firstSentence, itemRange, sente
 import { municipalityName, tradeLabel } from './taxonomy.ts';
 import { formatDate } from '../lib/dates.ts';
 import { suggestionInputs } from './matchmaker.ts';
+import { mapInputs } from './map-inputs.ts';
 import type { Member, Network, Page, Post, SiteData, SiteEvent } from './site-data.ts';
 import { municipalitiesByRegion, municipalitiesWithContent, municipalityInputs } from './municipality.ts';
 import { REGIONS } from '../schemas/settings.ts';
@@ -142,7 +143,7 @@ export const ROUTES = {
       ),
     // Every page says how many members there are; the first has the search with every member's
     // facets and the map (members per municipality, the networks as points).
-    inputs: ({ pager }, { data }) => (pager?.page === 1 ? [data.members, data.networks] : data.members.length),
+    inputs: ({ pager }, { data }) => (pager?.page === 1 ? [data.members, mapInputs(data)] : data.members.length),
   }),
   member: route<{ member: Member }>({
     view: 'MemberView',
@@ -250,8 +251,7 @@ export const ROUTES = {
     nav: 'nav.wiki',
     title: (_, { t }) => t('wiki.title'),
     description: (_, { t, data }) => clip(`${t('seo.networks', { n: data.networks.length })} ${t('wiki.intro')}`),
-    // The map counts members per municipality.
-    inputs: (_, { data }) => [data.networks, data.members.map((m) => m.data.municipality)],
+    inputs: (_, { data }) => [data.networks, mapInputs(data)],
   }),
   network: route<{ network: Network }>({
     view: 'NetworkView',
@@ -376,7 +376,7 @@ export const ROUTES = {
     title: ({ props: { id } }, { t, data }) => t('kommune.title', { name: data.municipalities.get(id)?.name ?? id }),
     description: ({ props: { id } }, { t, data }) =>
       t('kommune.description', { name: data.municipalities.get(id)?.name ?? id, site: data.settings.name }),
-    inputs: ({ props: { id } }, { data }) => municipalityInputs(data, id),
+    inputs: ({ props: { id } }, { data }) => [municipalityInputs(data, id), mapInputs(data)],
   }),
   // Free pages last: every name above is reserved, so none can shadow a section.
   page: route<{ page: Page }>({
