@@ -85,7 +85,7 @@ function embedStrings(siteName: string): Record<Lang, Record<string, string>> {
         },
       ];
     }),
-  ) as Record<Lang, Record<string, string>>;
+  ) as unknown as Record<Lang, Record<string, string>>;
 }
 
 /**

@@ -103,11 +103,11 @@ export function municipalityPage<
   const covering = src.networks.filter((n) => coversEverywhere(n) && !n.data.municipalities.includes(id));
   const neighbours = [...(src.neighbours.get(id) ?? [])];
   const near = new Set(neighbours);
-  const events = src.upcoming.flatMap((event) => {
+  const events = src.upcoming.flatMap((event): { event: E; where: 'here' | 'near' | 'online' }[] => {
     const place = event.data.venue?.municipality;
-    if (place === id) return [{ event, where: 'here' as const }];
-    if (place !== undefined && near.has(place)) return [{ event, where: 'near' as const }];
-    if (place === undefined) return [{ event, where: 'online' as const }];
+    if (place === id) return [{ event, where: 'here' }];
+    if (place !== undefined && near.has(place)) return [{ event, where: 'near' }];
+    if (place === undefined) return [{ event, where: 'online' }];
     return [];
   });
   const slugs = new Set(members.map((m) => m.id));

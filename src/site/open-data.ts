@@ -200,7 +200,7 @@ export function openGeoJson(dataset: OpenDataset, data: SiteData): GeoCollection
   for (const n of dataset.networks) {
     const place = here && n.municipalities.includes(here) ? here : n.municipalities[0];
     add(
-      n.location ? { type: 'Point', coordinates: [n.location.lon, n.location.lat] } : place && town(place),
+      n.location ? { type: 'Point', coordinates: [n.location.lon, n.location.lat] } : place ? town(place) : undefined,
       'network',
       n,
     );
