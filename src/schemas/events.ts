@@ -74,40 +74,33 @@ export function eventSchema(tax: Taxonomies) {
         })
         .optional(),
       recurrence: field(
-        z
-          .object({
-            freq: f.choice(RECURRENCE_FREQS, recurrenceFreqLabels, {
-              label: bi('Gentages med nogle', 'Repeats every few'),
-            }),
-            interval: field(z.number().int().min(1).max(MAX_RECURRENCE_INTERVAL), {
-              label: bi('Hvor mange', 'How many'),
-              hint: bi('Fx 6 og "Uger" for hver sjette uge.', 'E.g. 6 and "Weeks" for every sixth week.'),
-              widget: 'number',
-            }),
-            until: f
-              .date({
-                label: bi('Sidste gang (dato)', 'Last time (date)'),
-                hint: bi(
-                  'Tom: fortsætter. Brug enten denne eller antal gange.',
-                  'Empty: goes on. Use this or the number of times.',
-                ),
-              })
-              .optional(),
-            count: field(z.number().int().min(1).max(MAX_RECURRENCE_COUNT), {
-              label: bi('Antal gange i alt', 'Number of times in all'),
-              hint: bi(
-                'Tom: fortsætter. Brug enten dette eller sidste gang.',
-                'Empty: goes on. Use this or the last time.',
-              ),
-              widget: 'number',
-            }).optional(),
-          })
-          // RFC 5545 forbids UNTIL and COUNT in one rule: which of the two would end the series is unclear.
-          .refine((r) => r.until === undefined || r.count === undefined, {
-            path: ['count'],
-            params: { code: 'until_and_count' },
-            when: () => true,
+        z.object({
+          freq: f.choice(RECURRENCE_FREQS, recurrenceFreqLabels, {
+            label: bi('Gentages med nogle', 'Repeats every few'),
           }),
+          interval: field(z.number().int().min(1).max(MAX_RECURRENCE_INTERVAL), {
+            label: bi('Hvor mange', 'How many'),
+            hint: bi('Fx 6 og "Uger" for hver sjette uge.', 'E.g. 6 and "Weeks" for every sixth week.'),
+            widget: 'number',
+          }),
+          until: f
+            .date({
+              label: bi('Sidste gang (dato)', 'Last time (date)'),
+              hint: bi(
+                'Tom: fortsætter. Med antal gange også slutter den ved det, der kommer først.',
+                'Empty: goes on. With a number of times too, it ends at whichever comes first.',
+              ),
+            })
+            .optional(),
+          count: field(z.number().int().min(1).max(MAX_RECURRENCE_COUNT), {
+            label: bi('Antal gange i alt', 'Number of times in all'),
+            hint: bi(
+              'Tom: fortsætter. Med en sidste dato også slutter den ved det, der kommer først.',
+              'Empty: goes on. With a last date too, it ends at whichever comes first.',
+            ),
+            widget: 'number',
+          }).optional(),
+        }),
         {
           label: bi('Gentagelse', 'Repeats'),
           hint: bi(

@@ -9,7 +9,7 @@ import type { Lang } from '../i18n/locale.ts';
 import { useTranslations } from '../i18n/ui.ts';
 import { calendarPath, eventPath, networkPath, sectionPath, type CalendarKind } from '../i18n/urls.ts';
 import { municipalityName, type TaxonomyMaps } from './taxonomy.ts';
-import { wallClock, type Recurrence } from './recurrence.ts';
+import { oneEnd, wallClock, type Recurrence } from './recurrence.ts';
 import type { SiteData, SiteEvent } from './site-data.ts';
 
 const { RRule } = (rruleModule as unknown as { default?: typeof rruleModule }).default ?? rruleModule;
@@ -194,7 +194,7 @@ export function calendarItem(event: EventEntry, ctx: ItemContext): CalendarItem 
     sequence: eventSequence(e.updated),
     stamp: e.updated ?? ctx.now,
     lastModified: e.updated,
-    recurrence: e.recurrence,
+    recurrence: e.recurrence && oneEnd(e.start, e.recurrence),
   };
 }
 

@@ -94,6 +94,22 @@ export function occurrences(
   return kept;
 }
 
+/**
+ * The rule with one end: RFC 5545 allows UNTIL or COUNT in a rule, not both. With both, the series
+ * ends at whichever comes first (as rrule expands it), so that one is kept.
+ */
+export function oneEnd(first: Date, r: Recurrence): Recurrence {
+  if (r.until === undefined || r.count === undefined) return r;
+  const { until, count, ...rest } = r;
+  const all = occurrences(
+    { start: first },
+    r,
+    () => true,
+    () => false,
+  );
+  return all.length === count ? { ...rest, count } : { ...rest, until };
+}
+
 const endOf = (o: Occurrence) => o.end ?? o.start;
 
 /** The next `n` occurrences that have not ended at `now`. */

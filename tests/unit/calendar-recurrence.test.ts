@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { expandRecurring, lastPastOccurrence, nextOccurrences, type Recurrence } from '../../src/site/recurrence.ts';
+import {
+  expandRecurring,
+  lastPastOccurrence,
+  nextOccurrences,
+  oneEnd,
+  type Recurrence,
+} from '../../src/site/recurrence.ts';
 import { parseLocalDateTime } from '../../src/lib/dates.ts';
 import { eventSchema } from '../../src/schemas/events.ts';
 import { checkAgainstSchema } from '../../src/lib/content/validate.ts';
@@ -107,19 +113,33 @@ describe('the recurrence field', () => {
     expect(check({ freq: 'monthly', interval: 1, count: 10 })).toEqual([]);
   });
 
-  it('refuses an unknown frequency, an interval below 1, both until and count, and an until before the start', () => {
+  it('refuses an unknown frequency, an interval below 1 and an until before the start', () => {
     const issues = [
       ...check({ freq: 'daily', interval: 1 }),
       ...check({ freq: 'weekly', interval: 0 }),
-      ...check({ freq: 'weekly', interval: 6, until: new Date('2027-06-30T00:00:00Z'), count: 3 }),
       ...check({ freq: 'weekly', interval: 6, until: new Date('2026-09-01T00:00:00Z') }),
     ];
-    expect(issues).toHaveLength(4);
+    expect(issues).toHaveLength(3);
     expect(issues[0]).toMatch(/^recurrence\.freq: .*is not one of weekly, monthly/);
     expect(issues[1]).toMatch(/^recurrence\.interval: .*is below 1/);
-    expect(issues[2]).toMatch(
-      /^recurrence\.count: .*cannot be set together with the last time \(until\); remove one of them/,
-    );
-    expect(issues[3]).toMatch(/^recurrence\.until: .*the last time cannot be before the first/);
+    expect(issues[2]).toMatch(/^recurrence\.until: .*the last time cannot be before the first/);
+  });
+
+  it('ends a series with both until and count at whichever comes first, and keeps only that one for the calendar', () => {
+    expect(check({ freq: 'weekly', interval: 6, until: new Date('2027-06-30T00:00:00Z'), count: 3 })).toEqual([]);
+    const start = local('2026-09-17T18:00');
+    const until = new Date('2026-12-31T00:00:00Z');
+    // Every sixth week from 17 Sep: 29 Oct and 10 Dec fall before the last day, a fourth time would not.
+    expect(oneEnd(start, { freq: 'weekly', interval: 6, until, count: 3 })).toEqual({
+      freq: 'weekly',
+      interval: 6,
+      count: 3,
+    });
+    expect(oneEnd(start, { freq: 'weekly', interval: 6, until, count: 4 })).toEqual({
+      freq: 'weekly',
+      interval: 6,
+      until,
+    });
+    expect(nextOccurrences({ start }, { freq: 'weekly', interval: 6, until, count: 4 }, start, 10)).toHaveLength(3);
   });
 });

@@ -265,14 +265,6 @@ function describeCustom(params: Record<string, unknown>, ctx: MessageContext, v:
           `${v} is not after ${named('start').en}; an event ends after it starts`,
         ),
       };
-    case 'until_and_count':
-      return {
-        code: 'conflict',
-        message: bi(
-          `kan ikke stå sammen med sidste gang (until); slet et af dem`,
-          `cannot be set together with the last time (until); remove one of them`,
-        ),
-      };
     case 'until_before_start':
       return {
         code: 'order',
