@@ -63,6 +63,7 @@ function site(extra: { eventSlug?: string } = {}): SiteData {
     market: [],
     pages,
     pagesBySlug: new Map(pages.map((p) => [p.id, p])),
+    barometer: { years: [], history: { fromGit: 0, fallback: 0 } },
   } as unknown as SiteData;
 }
 
