@@ -234,7 +234,6 @@ const da = {
   'barometer.networksByRegion': 'Netværk pr. region og type, {year}',
   'barometer.chartNote': 'Søjlediagram; de samme tal står i tabellen herunder.',
   'barometer.csv': 'Hent tabellen som CSV',
-  'barometer.csvOverview': 'Hent år for år som CSV',
   'barometer.press': 'Skabelon til pressemeddelelse for {year}',
   'barometer.pressIntro':
     'En tekst med årets tal, som netværkets pressefrivillige kan rette til: overskrift, indledning, et citat og en omtale af netværket.',
@@ -573,7 +572,6 @@ const en: Record<UIKey, string> = {
   'barometer.networksByRegion': 'Networks per region and kind, {year}',
   'barometer.chartNote': 'Bar chart; the same figures are in the table below.',
   'barometer.csv': 'Download the table as CSV',
-  'barometer.csvOverview': 'Download year by year as CSV',
   'barometer.press': 'Press release template for {year}',
   'barometer.pressIntro':
     "A text with the year's figures for the network's press volunteer to edit: headline, lead, a quote and a note about the network.",
