@@ -41,7 +41,7 @@ function main(argv: string[]): number {
   const dir = contentFolder(args.values.content, 'geo:simplify');
   const codes = new Set(
     readTaxonomies(dir)
-      .municipalities.map((m: { code?: unknown }) => m.code)
+      .municipalities.map((m) => (m as { code?: unknown }).code)
       .filter((c): c is string => typeof c === 'string'),
   );
   if (codes.size === 0)

@@ -13,12 +13,14 @@ import type { Municipality } from './site-data.ts';
 
 const topology = boundaries as unknown as Topology<{ municipalities: GeometryCollection<{ code: string }> }>;
 const geometries = topology.objects.municipalities.geometries;
+/** The official code a geometry carries (every one in the file has one: src/tools/geo-simplify.ts). */
+const codeOf = (g: (typeof geometries)[number]) => (g.properties as { code: string }).code;
 
 export type Shape = Feature<Polygon | MultiPolygon, { code: string }>;
 
 /** Municipality id → its boundary, for every taxonomy entry whose code the file has. */
 export function municipalityShapes(municipalities: Map<string, Municipality>): Map<string, Shape> {
-  const byCode = new Map(geometries.map((g) => [g.properties!.code, g]));
+  const byCode = new Map(geometries.map((g) => [codeOf(g), g]));
   const out = new Map<string, Shape>();
   for (const [id, m] of municipalities) {
     const geometry = m.code ? byCode.get(m.code) : undefined;
@@ -33,11 +35,11 @@ export function municipalityNeighbours(municipalities: Map<string, Municipality>
   const lists = neighbors(geometries as Parameters<typeof neighbors>[0]);
   const out = new Map<string, string[]>([...municipalities.keys()].map((id) => [id, []]));
   geometries.forEach((g, i) => {
-    const id = idByCode.get(g.properties!.code);
+    const id = idByCode.get(codeOf(g));
     if (!id) return;
     // Two parts of one municipality that touch (Haderslev's do) make it its own neighbour.
-    const ids = lists[i]!.map((j) => idByCode.get(geometries[j]!.properties!.code)).filter(
-      (n) => n !== undefined && n !== id,
+    const ids = lists[i]!.map((j) => idByCode.get(codeOf(geometries[j]!))).filter(
+      (n): n is string => n !== undefined && n !== id,
     );
     const order = [...municipalities.keys()];
     out.set(

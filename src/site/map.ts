@@ -94,6 +94,9 @@ class CompactPath {
     this.out += 'z';
     [this.x, this.y, this.start] = [this.sx, this.sy, true];
   }
+  beginPath() {
+    // A new shape: nothing to write (moveTo starts it).
+  }
   arc() {
     // Only for point geometries, which the map does not draw as paths.
   }

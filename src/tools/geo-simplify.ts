@@ -2,7 +2,7 @@ import { neighbors, quantize } from 'topojson-client';
 import { topology } from 'topojson-server';
 import { filter, filterWeight, presimplify, quantile, simplify } from 'topojson-simplify';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
-import type { GeometryCollection, Topology } from 'topojson-specification';
+import type { GeometryCollection, Objects, Topology } from 'topojson-specification';
 
 /**
  * Turns a country's municipality boundaries (GeoJSON, one feature per polygon, each with its
@@ -46,12 +46,13 @@ export function byCode(geo: FeatureCollection, options: Pick<SimplifyOptions, 'c
 }
 
 /** The simplified topology, its one object `municipalities` holding a geometry per code. */
-export function simplifyMunicipalities(geo: FeatureCollection, options: SimplifyOptions): Topology {
+export function simplifyMunicipalities(geo: FeatureCollection, options: SimplifyOptions): Topology<Objects<{}>> {
   const merged = byCode(geo, options);
   const missing = [...options.codes].filter((c) => !merged.features.some((f) => f.id === c));
   if (missing.length > 0)
     throw new Error(`no boundary for code(s) ${missing.join(', ')} — ingen grænse for kode(r) ${missing.join(', ')}`);
-  let topo: Topology = topology({ municipalities: merged }, 1e5);
+  // topojson-server types its result with GeoJSON's nullable properties, topojson-simplify takes {}.
+  let topo = topology({ municipalities: merged }, 1e5) as unknown as Topology<Objects<{}>>;
   topo = presimplify(topo);
   // quantile(p) is the weight that p of the points reach: keep that share of them.
   topo = simplify(topo, quantile(topo, options.keep));
@@ -62,14 +63,15 @@ export function simplifyMunicipalities(geo: FeatureCollection, options: Simplify
 }
 
 /** Which codes share a border, from the topology's shared arcs. */
-export function neighbourCodes(topo: Topology): Map<string, string[]> {
+export function neighbourCodes(topo: Topology<Objects<{}>>): Map<string, string[]> {
   const geometries = (topo.objects.municipalities as GeometryCollection<{ code: string }>).geometries;
+  const codeOf = (g: (typeof geometries)[number]) => (g.properties as { code: string }).code;
   const lists = neighbors(geometries as Parameters<typeof neighbors>[0]);
   return new Map(
     geometries.map((g, i) => [
-      g.properties!.code,
-      lists[i]!.map((j) => geometries[j]!.properties!.code)
-        .filter((c) => c !== g.properties!.code)
+      codeOf(g),
+      lists[i]!.map((j) => codeOf(geometries[j]!))
+        .filter((c) => c !== codeOf(g))
         .sort((a, b) => a.localeCompare(b)),
     ]),
   );
