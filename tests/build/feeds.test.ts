@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { parseFeed, type Feed } from '@rowanmanning/feed-parser';
+import { parseFeed } from '@rowanmanning/feed-parser';
 import { parseJsonFeed } from 'feedsmith';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { TEST_DIST } from './global-setup.ts';
@@ -61,7 +61,7 @@ function items(urlPath: string): Item[] {
       categories: i.tags ?? [],
     }));
   }
-  const feed: Feed = parseFeed(text);
+  const feed = parseFeed(text);
   return feed.items.map((i) => ({
     title: i.title ?? '',
     url: i.url ?? '',
