@@ -1,3 +1,5 @@
+import { isoDay } from '../lib/dates.ts';
+
 /** Pure queries over content entries. Functions that depend on "now" take it as a parameter. */
 
 interface Entry<D> {
@@ -36,11 +38,15 @@ export function pastEvents<E extends Entry<Timed>>(events: E[], now: Date): E[] 
   return events.filter((e) => endOf(e.data) < now).sort((a, b) => b.data.start.getTime() - a.data.start.getTime());
 }
 
-/** Market entries still open on `now`'s day; expired ones are not shown. */
+/**
+ * Market entries still open on `now`'s day in Denmark; expired ones are not shown. `expires` is a
+ * day (read as midnight UTC), compared with the Danish day of `now`: the nightly build just after
+ * Danish midnight (01:30 in summer is 23:30 UTC the day before) must drop yesterday's entries.
+ */
 export function activeMarketEntries<E extends Entry<{ expires: Date; date: Date }>>(entries: E[], now: Date): E[] {
-  const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
+  const today = isoDay(now);
   return entries
-    .filter((e) => e.data.expires.getTime() >= today)
+    .filter((e) => e.data.expires.toISOString().slice(0, 10) >= today)
     .sort((a, b) => b.data.date.getTime() - a.data.date.getTime());
 }
 

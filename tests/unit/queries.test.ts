@@ -81,6 +81,13 @@ describe('market', () => {
     ];
     expect(activeMarketEntries(entries, now).map((e) => e.id)).toEqual(['open', 'today']);
   });
+
+  it('goes by the Danish day: just after Danish midnight, yesterday’s entries are gone although UTC still has it', () => {
+    const entries = [{ id: 'yesterday', data: { date: d('2026-01-01'), expires: d('2026-06-30') } }];
+    // 2026-06-30 23:30 UTC is 01:30 on 1 July in Copenhagen (summer time); 21:30 UTC is 23:30 on 30 June.
+    expect(activeMarketEntries(entries, d('2026-06-30T23:30:00Z'))).toEqual([]);
+    expect(activeMarketEntries(entries, d('2026-06-30T21:30:00Z')).map((e) => e.id)).toEqual(['yesterday']);
+  });
 });
 
 describe('wiki freshness', () => {
