@@ -57,6 +57,8 @@ export const MAX_SUGGESTIONS = 5;
 export const MIN_SCORE = 2;
 /** Members one index bucket contributes to one member's candidates. */
 export const BUCKET_CAP = 24;
+/** Candidates that get the full score, by their rough score. */
+const SHORTLIST = 12;
 const MENTEE_DAYS = 365;
 
 export const WEIGHTS = {
@@ -137,7 +139,7 @@ interface Prepared {
 export interface MatchResult {
   /** Member slug → suggestions, best first (at most MAX_SUGGESTIONS). */
   suggestions: Map<string, Suggestion[]>;
-  /** Pairs scored (each ordered pair once): the work done, against n·(n−1) for scoring all pairs. */
+  /** Candidate pairs scored (each ordered pair once): the work done, against n·(n−1) for scoring all pairs. */
   pairsScored: number;
 }
 
@@ -157,56 +159,65 @@ export function matchmake(members: readonly MatchMember[], ctx: MatchContext): M
     }));
 
   // Buckets hold members in slug order (prepared is sorted), so a window is deterministic.
-  const index = new Map<string, Prepared[]>();
-  const put = (key: string, p: Prepared) => {
+  const index = new Map<string, number[]>();
+  const put = (key: string, i: number) => {
     const list = index.get(key);
-    if (list) list.push(p);
-    else index.set(key, [p]);
+    if (list) list.push(i);
+    else index.set(key, [i]);
   };
-  for (const p of prepared) {
-    for (const t of p.trades) put(`t:${t}`, p);
-    put(`m:${p.m.municipality}`, p);
-    for (const g of p.groups) put(`g:${g}`, p);
-    for (const w of p.words.keys()) put(`w:${w}`, p);
-    if (p.openTo.has('underleverance')) put('o:underleverance', p);
-    if (p.openTo.has('soeger_underleverandoer')) put('o:soeger', p);
-    if (p.openTo.has('mentor')) put('o:mentor', p);
-    if (p.isNew) put('o:new', p);
-  }
+  prepared.forEach((p, i) => {
+    for (const t of p.trades) put(`t:${t}`, i);
+    put(`m:${p.m.municipality}`, i);
+    for (const g of p.groups) put(`g:${g}`, i);
+    for (const w of p.words.keys()) put(`w:${w}`, i);
+    if (p.openTo.has('underleverance')) put('o:underleverance', i);
+    if (p.openTo.has('soeger_underleverandoer')) put('o:soeger', i);
+    if (p.openTo.has('mentor')) put('o:mentor', i);
+    if (p.isNew) put('o:new', i);
+  });
 
+  // A candidate's rough score is the sum of the weights of the buckets it was met in; only the
+  // best SHORTLIST of them get the full score with its signals.
+  const rough = new Float64Array(prepared.length);
   const suggestions = new Map<string, Suggestion[]>();
   let pairsScored = 0;
-  for (const me of prepared) {
-    const keys: string[] = [`m:${me.m.municipality}`];
-    for (const n of ctx.neighbours.get(me.m.municipality) ?? []) keys.push(`m:${n}`);
-    for (const t of me.trades) for (const c of complements.get(t) ?? []) keys.push(`t:${c}`);
-    for (const g of me.groups) keys.push(`g:${g}`);
-    for (const w of me.words.keys()) keys.push(`w:${w}`);
-    if (me.openTo.has('soeger_underleverandoer')) keys.push('o:underleverance');
-    if (me.openTo.has('underleverance')) keys.push('o:soeger');
-    if (me.openTo.has('mentor')) keys.push('o:new');
-    if (me.isNew) keys.push('o:mentor');
+  prepared.forEach((me, self) => {
+    const keys: [string, number][] = [[`m:${me.m.municipality}`, WEIGHTS.municipality]];
+    for (const n of ctx.neighbours.get(me.m.municipality) ?? []) keys.push([`m:${n}`, WEIGHTS.neighbour]);
+    for (const t of me.trades) for (const c of complements.get(t) ?? []) keys.push([`t:${c}`, WEIGHTS.complement]);
+    for (const g of me.groups) keys.push([`g:${g}`, WEIGHTS.group]);
+    for (const w of me.words.keys()) keys.push([`w:${w}`, WEIGHTS.services]);
+    if (me.openTo.has('soeger_underleverandoer')) keys.push(['o:underleverance', WEIGHTS.subcontractor]);
+    if (me.openTo.has('underleverance')) keys.push(['o:soeger', WEIGHTS.subcontractor]);
+    if (me.openTo.has('mentor')) keys.push(['o:new', WEIGHTS.mentor]);
+    if (me.isNew) keys.push(['o:mentor', WEIGHTS.mentor]);
 
-    const seen = new Set<Prepared>([me]);
-    const scored: Suggestion[] = [];
+    const touched: number[] = [];
     const start = hash(me.m.slug);
-    for (const key of keys) {
+    for (const [key, weight] of keys) {
       const bucket = index.get(key);
       if (!bucket) continue;
       const take = Math.min(bucket.length, BUCKET_CAP);
       const from = bucket.length > BUCKET_CAP ? start % bucket.length : 0;
       for (let i = 0; i < take; i++) {
         const other = bucket[(from + i) % bucket.length];
-        if (seen.has(other)) continue;
-        seen.add(other);
-        pairsScored++;
-        const s = score(me, other, complements, ctx.neighbours);
-        if (s && s.score >= MIN_SCORE) scored.push(s);
+        if (other === self) continue;
+        if (rough[other] === 0) touched.push(other);
+        rough[other] += weight;
       }
     }
+    pairsScored += touched.length;
+    // Members are in slug order, so ties on the rough score go by slug too.
+    touched.sort((a, b) => rough[b] - rough[a] || a - b);
+    const scored: Suggestion[] = [];
+    for (const other of touched.slice(0, SHORTLIST)) {
+      const s = score(me, prepared[other], complements, ctx.neighbours);
+      if (s && s.score >= MIN_SCORE) scored.push(s);
+    }
+    for (const other of touched) rough[other] = 0;
     scored.sort((a, b) => b.score - a.score || byCodeUnit(a.slug, b.slug));
     suggestions.set(me.m.slug, scored.slice(0, MAX_SUGGESTIONS));
-  }
+  });
   return { suggestions, pairsScored };
 }
 
@@ -234,10 +245,13 @@ function score(
     signals.push({ kind: 'municipality', municipality: other.m.municipality });
   else if (neighbours.get(me.m.municipality)?.includes(other.m.municipality))
     signals.push({ kind: 'neighbour', municipality: other.m.municipality });
-  const words = [...me.words.keys()].filter((w) => other.words.has(w)).slice(0, MAX_WORDS);
-  if (words.length) signals.push({ kind: 'services', words: words.map((w) => me.words.get(w)!) });
-  const groups = [...me.groups].filter((g) => other.groups.has(g)).sort(byCodeUnit);
-  for (const group of groups.slice(0, MAX_GROUPS)) signals.push({ kind: 'group', group });
+  const words: string[] = [];
+  for (const [stem, word] of me.words) if (words.length < MAX_WORDS && other.words.has(stem)) words.push(word);
+  if (words.length) signals.push({ kind: 'services', words });
+  if (me.groups.size && other.groups.size) {
+    const groups = [...me.groups].filter((g) => other.groups.has(g)).sort(byCodeUnit);
+    for (const group of groups.slice(0, MAX_GROUPS)) signals.push({ kind: 'group', group });
+  }
   if (me.openTo.has('samarbejde') && other.openTo.has('samarbejde')) signals.push({ kind: 'collaboration' });
   if (!signals.length) return undefined;
   const weight = (s: Signal) => WEIGHTS[s.kind] * (s.kind === 'services' ? s.words.length : 1);
