@@ -224,4 +224,21 @@ describe('npm run meetings', () => {
     expect(run('plan', file, '--rounds', '0').status).toBe(2);
     expect(run('plan', path.join(tmp, 'missing.csv')).status).toBe(1);
   }, 60_000);
+
+  it('refuses a folder, an Excel workbook and a link instead of a CSV, naming what it got', () => {
+    const xlsx = path.join(tmp, 'sheet.csv');
+    fs.writeFileSync(xlsx, Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 0]));
+    const link = path.join(tmp, 'link.csv');
+    fs.symlinkSync(SAMPLE, link);
+    for (const [file, says] of [
+      [tmp, /is a folder/],
+      [xlsx, /Excel workbook/],
+      [link, /symbolic link/],
+    ] as const) {
+      const r = run('plan', file, '--dry-run');
+      expect(r.status, file).toBe(1);
+      expect(r.stderr, file).toMatch(says);
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+    }
+  }, 60_000);
 });
