@@ -5,10 +5,9 @@
  * them, unlisted members included, for counting only).
  *
  * Counts that include unlisted members are protected by cell suppression (docs/ARCHITECTURE.md,
- * "Barometer"): listed members are public (the directory counts them), so what a figure could
- * give away is its unlisted part u = all − listed.
- * - Primary: a trade or municipality cell with 0 < u < 3 is suppressed (this covers "a cell
- *   under 3 that includes unlisted members").
+ * "Barometer"); what a figure could give away is its unlisted part u = all − listed.
+ * - Primary: a trade or municipality cell under 3 that includes unlisted members (u > 0) is
+ *   suppressed; its u is then 1 or 2.
  * - Secondary: figures that add up (municipalities → region → all; last year's end + joined this
  *   year → this year's end) are checked relation by relation: every suppressed figure must keep
  *   at least two possible values given everything shown; where not, the smallest shown figure of
@@ -227,7 +226,7 @@ export function barometer(input: BarometerInput): Barometer {
   }
   for (const [k, f] of figures) {
     const dim = k.split('|')[1];
-    if ((dim === 'trade' || dim === 'municipality') && f.unlisted > 0 && f.unlisted < PRIMARY_BELOW)
+    if ((dim === 'trade' || dim === 'municipality') && f.unlisted > 0 && f.all < PRIMARY_BELOW)
       f.primary = f.suppressed = true;
   }
   const relations: Relation[] = [];

@@ -108,6 +108,13 @@ describe('barometer figures', () => {
     }
   });
 
+  it('shows a figure of three or more even with one unlisted member in it (the rule: cells under 3 that include unlisted members)', () => {
+    const b = barometer(input([...many(4, {}), member({ listed: false })]));
+    const y = b.years.at(-1)!;
+    expect(y.members.municipality[0]!.members).toEqual({ value: 5, suppressed: false });
+    expect(y.total.members).toEqual({ value: 5, suppressed: false });
+  });
+
   it('keeps figures whose unlisted part is three or more', () => {
     const b = barometer(input([...many(3, { listed: false }), ...many(2, {})]));
     const y = b.years.at(-1)!;
