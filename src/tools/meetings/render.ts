@@ -25,10 +25,7 @@ const TEXT = {
   a: bi('A', 'A'),
   b: bi('B', 'B'),
   rest: bi('Pause', 'Break'),
-  restText: bi(
-    'Pause i denne runde: hent kaffe, og tal med værterne',
-    'A break this round: get a coffee and talk to the hosts',
-  ),
+  restText: bi('hent en kop kaffe, og tal med værterne', 'get a coffee and talk to the hosts'),
   rounds: bi('runder', 'rounds'),
   participants: bi('deltagere', 'participants'),
   breaks: bi('Pauser', 'Breaks'),
