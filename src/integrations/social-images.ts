@@ -45,7 +45,7 @@ interface SocialRecord {
 
 /** What, besides the card, decides a picture's bytes: the design and the drawing libraries. */
 function salt(): string {
-  const versions = ['satori', '@resvg/resvg-js', '@fontsource/inter'].map((name) => {
+  const versions = ['satori', '@resvg/resvg-js', '@fontsource/inter', 'sharp'].map((name) => {
     try {
       return JSON.parse(fs.readFileSync(path.resolve('node_modules', name, 'package.json'), 'utf8')).version as string;
     } catch {
