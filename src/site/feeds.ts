@@ -127,8 +127,20 @@ const newest = (dates: Date[]): Date | undefined =>
 /** The public folder, where /media/ pictures are read for their size. */
 const publicDir = () => path.resolve(process.cwd(), 'public');
 
+/** Each feed is written in three formats, and a post is in several feeds: made once per build's data. */
+const made = new WeakMap<SiteData, Map<string, FeedSpec>>();
+
 /** A feed with its entries, ready for renderFeed. */
 export function feedSpec(lang: Lang, source: FeedSource, data: SiteData, site: URL): FeedSpec {
+  const specs = made.get(data) ?? new Map<string, FeedSpec>();
+  made.set(data, specs);
+  const key = `${lang} ${site.href} ${JSON.stringify(source)}`;
+  let spec = specs.get(key);
+  if (!spec) specs.set(key, (spec = makeFeedSpec(lang, source, data, site)));
+  return spec;
+}
+
+function makeFeedSpec(lang: Lang, source: FeedSource, data: SiteData, site: URL): FeedSpec {
   const t = useTranslations(lang);
   const abs = (p: string) => new URL(p, site).href;
   const name = feedName(lang, source, t, data);
@@ -190,7 +202,19 @@ function feedContent(
 const newestFirst = (members: Member[]) =>
   [...members].sort((a, b) => b.data.joined.getTime() - a.data.joined.getTime() || a.id.localeCompare(b.id));
 
+/** A post is in its blog's feed, its tags' and its authors': its entry is made once per language. */
+const postEntries = new WeakMap<Post, Map<string, FeedEntry>>();
+
 function postEntry(post: Post, lang: Lang, data: SiteData, site: URL): FeedEntry {
+  const made = postEntries.get(post) ?? new Map<string, FeedEntry>();
+  postEntries.set(post, made);
+  const key = `${lang} ${site.href}`;
+  let entry = made.get(key);
+  if (!entry) made.set(key, (entry = makePostEntry(post, lang, data, site)));
+  return entry;
+}
+
+function makePostEntry(post: Post, lang: Lang, data: SiteData, site: URL): FeedEntry {
   const p = post.data;
   const link = new URL(postPath(post), site).href;
   const members = refsOf(p.authors, data.membersBySlug).map((r) => ({
