@@ -265,7 +265,7 @@ const da = {
   // The matchmaker on member pages (src/components/Suggestions.astro, src/site/matchmaker.ts).
   'match.title': 'Hvem bør du kende?',
   'match.intro': 'Forslag til {name} ud fra brancher, ydelser, sted, grupper og hvad I er åbne for.',
-  'match.complement': 'din {mine} passer til {whose} {theirs}',
+  'match.complement': '{mine} hos dig passer til {theirs} hos {name}',
   'match.subcontractorThem': 'du søger underleverandører, og {name} tager gerne underleverancer',
   'match.subcontractorYou': '{name} søger underleverandører, og du tager gerne underleverancer',
   'match.mentorYou': '{name} er ny i netværket, og du er mentor',
