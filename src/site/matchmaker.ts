@@ -301,7 +301,7 @@ const quoteList = (words: string[], lang: Lang) =>
 
 /**
  * The one-line reason for a suggestion in the page's language: its one or two strongest signals,
- * the place first when it is one of them ("også i Guldborgsund · din markedsføring passer til Ida Kjærs IT").
+ * the place first when it is one of them ("også i Guldborgsund · markedsføring hos dig passer til IT hos Ida Kjær").
  * People are named, never "him" or "her".
  */
 export function reasonText(
@@ -318,10 +318,12 @@ export function reasonText(
   const text = (x: Signal): string => {
     switch (x.kind) {
       case 'complement':
+        // Danish says "X hos dig passer til Y hos Ida Kjær": no possessive pronoun to agree with the trade.
         return t('match.complement', {
           mine: inSentence(tradeLabel(data, x.mine, lang)),
+          theirs: inSentence(tradeLabel(data, x.theirs, lang)),
+          name,
           whose: possessive(name, lang),
-          theirs: tradeLabel(data, x.theirs, lang),
         });
       case 'subcontractor':
         return x.who === 'them' ? t('match.subcontractorThem', { name }) : t('match.subcontractorYou', { name });

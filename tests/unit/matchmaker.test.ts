@@ -190,7 +190,7 @@ describe('the reason', () => {
     } as const;
     const suggestion = { ...s, signals: [...s.signals] };
     expect(reasonText(suggestion, them, taxonomy, 'da', useTranslations('da'))).toBe(
-      'også i Guldborgsund · din reklame og markedsføring passer til Ida Kjærs IT og databehandling',
+      'også i Guldborgsund · reklame og markedsføring hos dig passer til IT og databehandling hos Ida Kjær',
     );
     expect(reasonText(suggestion, them, taxonomy, 'en', useTranslations('en'))).toBe(
       "also in Guldborgsund · your advertising and marketing fits Ida Kjær's IT and data processing",
