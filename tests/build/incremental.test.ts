@@ -80,10 +80,13 @@ afterAll(() => {
 
 describe('an incremental build', () => {
   it('renders only some pages again and keeps the rest (so the comparison below means something)', () => {
+    // Astro logs each page's file ("├─ /medlemmer/x/index.html"), then "(cached)"/"(restored)" or
+    // its render time; with several pages in flight the two need not meet on one line, so the
+    // pages are counted apart. Endpoints (feeds, calendars, data files) are rendered every build
+    // and are not pages: only .html files count.
     const kept = rebuildLog.match(/\(cached\)|\(restored\)/g)?.length ?? 0;
-    // A rendered page's log ends with its time, "(+12ms)"; with several pages in flight it need
-    // not follow its own path, so the times are counted, not the lines.
-    const rendered = rebuildLog.match(/\(\+\d[\d.]*m?s\)/g)?.length ?? 0;
+    const pages = rebuildLog.match(/├─ \S+\.html\b/g)?.length ?? 0;
+    const rendered = pages - kept;
     expect(kept).toBeGreaterThan(100);
     expect(rendered).toBeGreaterThan(5);
     expect(rendered).toBeLessThan(kept);
