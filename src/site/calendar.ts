@@ -221,22 +221,21 @@ export type CalendarFile = {
 };
 
 /**
- * Every calendar file of one language: the whole list, one per network and per municipality (every
- * one, so a subscription never breaks when a network has nothing planned) and one per event.
+ * Every calendar file of one language: the whole list, one per network and per municipality that
+ * has an event (past ones count, so a subscription lasts as long as the archive), and one per event.
  */
-export function calendarFiles(
-  lang: Lang,
-  data: Pick<SiteData, 'events' | 'networks' | 'municipalities'>,
-): CalendarFile[] {
+export function calendarFiles(lang: Lang, data: Pick<SiteData, 'events'>): CalendarFile[] {
   const file = (kind: CalendarKind, slug?: string): CalendarFile => ({
     path: calendarPath(lang, kind, slug),
     kind,
     slug,
   });
+  const sorted = (ids: (string | undefined)[]) =>
+    [...new Set(ids.filter((id): id is string => id !== undefined))].sort();
   return [
     file('all'),
-    ...data.networks.map((n) => file('network', n.id)),
-    ...[...data.municipalities.keys()].map((id) => file('municipality', id)),
+    ...sorted(data.events.map((e) => e.data.network)).map((id) => file('network', id)),
+    ...sorted(data.events.map((e) => e.data.venue?.municipality)).map((id) => file('municipality', id)),
     ...data.events.map((e) => file('event', e.id)),
   ];
 }
