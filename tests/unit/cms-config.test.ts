@@ -280,7 +280,7 @@ describe('when the network wiki lives in its own public repository', () => {
 // --- An entry as Decap would save it ---------------------------------------------------------
 
 /** Known-valid strings for the patterns the schemas use. */
-const PATTERN_SAMPLES = ['eksempel', 'da', '12345678', 'prissætning', '9788702123456'];
+const PATTERN_SAMPLES = ['eksempel', 'da', '12345678', 'prissætning', '9788702123456', '376'];
 const FIXED = new Date(Date.UTC(2027, 0, 14, 16, 30));
 
 /** Decap's datetime widget output: dayjs format tokens on a wall-clock time. */

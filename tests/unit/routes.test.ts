@@ -43,7 +43,12 @@ function site(extra: { eventSlug?: string } = {}): SiteData {
     data: { title: `P ${id}`, description: `PD ${id}`, lang, translation_of },
   });
   const pages = [page('om', 'da'), page('about', 'en', 'om'), page('velkomstpakke', 'da')];
-  const networks = [{ id: 'mikronet', data: { name: 'Mikronet', audience: 'Freelancere' } }];
+  const networks = [
+    {
+      id: 'mikronet',
+      data: { name: 'Mikronet', audience: 'Freelancere', kind: 'forening', municipalities: ['lolland'] },
+    },
+  ];
   const events = [{ id: extra.eventSlug ?? 'traef', data: { title: 'Træf', description: 'Tre dage' } }];
   return {
     settings: { name: 'Mikronet' },
@@ -56,6 +61,10 @@ function site(extra: { eventSlug?: string } = {}): SiteData {
       ['hello', da[0]],
     ]),
     networks,
+    municipalities: new Map([
+      ['lolland', { id: 'lolland', name: 'Lolland', region: 'sjaelland', lat: 54.77, lon: 11.36 }],
+    ]),
+    neighbours: new Map([['lolland', []]]),
     events,
     upcoming: [],
     past: [],
@@ -63,7 +72,7 @@ function site(extra: { eventSlug?: string } = {}): SiteData {
     market: [],
     pages,
     pagesBySlug: new Map(pages.map((p) => [p.id, p])),
-    barometer: { years: [], history: { fromGit: 0, fallback: 0 } },
+    barometer: { years: [{ year: 2026 }], history: { fromGit: 0, fallback: 0 } },
   } as unknown as SiteData;
 }
 
