@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
 import { TEST_DIST } from './global-setup.ts';
 import { ROOT } from '../helpers/build.ts';
 import { htmlFiles } from '../helpers/dist.ts';
@@ -118,6 +119,24 @@ describe('each page says what it is', () => {
       expect(one(p, 'og:image:alt'), p.file).toBeTruthy();
       expect(one(p, 'twitter:card')).toBe('summary_large_image');
       expect(one(p, 'og:locale'), p.file).toMatch(/^(da_DK|en_GB)$/);
+    }
+  });
+
+  it('describes a member’s picture with their municipality’s name, not its id', () => {
+    const byPath = new Map(pages.map((p) => [pathOf(p), p]));
+    const names = new Map(
+      (
+        parseYaml(fs.readFileSync(path.join(ROOT, 'content/taxonomies/municipalities.yml'), 'utf8')) as {
+          id: string;
+          name: string;
+        }[]
+      ).map((m) => [m.id, m.name]),
+    );
+    const members = entries.filter((e) => e.collection === 'members' && e.data.listed);
+    expect(members.length).toBeGreaterThan(5);
+    for (const m of members) {
+      const alt = one(byPath.get(`/medlemmer/${m.slug}/`)!, 'og:image:alt')!;
+      expect(alt, m.slug).toContain(names.get(String(m.data.municipality)));
     }
   });
 
