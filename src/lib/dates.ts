@@ -13,11 +13,36 @@ const partsFormatter = new Intl.DateTimeFormat('en-GB', {
   second: '2-digit',
 });
 
+/** The wall-clock time in Copenhagen at an instant, as numbers. */
+export interface WallClock {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+}
+
+export function wallClock(instant: Date): WallClock {
+  const p = Object.fromEntries(partsFormatter.formatToParts(instant).map((x) => [x.type, x.value]));
+  return { year: +p.year!, month: +p.month!, day: +p.day!, hour: +p.hour!, minute: +p.minute!, second: +p.second! };
+}
+
 /** Milliseconds Copenhagen is ahead of UTC at the given instant. */
 function zoneOffsetMs(instant: Date): number {
-  const p = Object.fromEntries(partsFormatter.formatToParts(instant).map((x) => [x.type, x.value]));
-  const asUtc = Date.UTC(+p.year, +p.month - 1, +p.day, +p.hour, +p.minute, +p.second);
+  const w = wallClock(instant);
+  const asUtc = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
   return asUtc - Math.floor(instant.getTime() / 1000) * 1000;
+}
+
+const two = (n: number) => String(n).padStart(2, '0');
+
+/** An instant as ISO 8601 in Copenhagen's wall-clock time with its offset: 2026-12-11T18:00:00+01:00. */
+export function isoLocal(instant: Date): string {
+  const w = wallClock(instant);
+  const offset = Math.round(zoneOffsetMs(instant) / 60_000);
+  const zone = `${offset < 0 ? '-' : '+'}${two(Math.floor(Math.abs(offset) / 60))}:${two(Math.abs(offset) % 60)}`;
+  return `${w.year}-${two(w.month)}-${two(w.day)}T${two(w.hour)}:${two(w.minute)}:${two(w.second)}${zone}`;
 }
 
 /**

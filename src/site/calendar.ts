@@ -4,12 +4,12 @@ import ical, {
   type ICalTemporalZonedDateTimeStub,
 } from 'ical-generator';
 import * as rruleModule from 'rrule';
-import { SITE_TIME_ZONE, parseLocalDateTime } from '../lib/dates.ts';
+import { SITE_TIME_ZONE, parseLocalDateTime, wallClock } from '../lib/dates.ts';
 import type { Lang } from '../i18n/locale.ts';
 import { useTranslations } from '../i18n/ui.ts';
 import { calendarPath, eventPath, networkPath, sectionPath, type CalendarKind } from '../i18n/urls.ts';
 import { municipalityName, type TaxonomyMaps } from './taxonomy.ts';
-import { oneEnd, wallClock, type Recurrence } from './recurrence.ts';
+import { oneEnd, type Recurrence } from './recurrence.ts';
 import type { SiteData, SiteEvent } from './site-data.ts';
 
 const { RRule } = (rruleModule as unknown as { default?: typeof rruleModule }).default ?? rruleModule;

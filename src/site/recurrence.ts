@@ -1,5 +1,5 @@
 import * as rruleModule from 'rrule';
-import { parseLocalDateTime, SITE_TIME_ZONE } from '../lib/dates.ts';
+import { parseLocalDateTime, wallClock } from '../lib/dates.ts';
 import { groupByMany, pastEvents, upcomingEvents } from './queries.ts';
 
 // rrule is CommonJS to Node (which cannot see its named exports) and ESM to bundlers (which has no default).
@@ -24,32 +24,6 @@ export interface Occurrence {
 export const NEXT_DATES = 6;
 /** A guard on the walk through a series; a weekly rule reaches it after about 190 years. */
 const MAX_STEPS = 10_000;
-
-const wallFormat = new Intl.DateTimeFormat('en-GB', {
-  timeZone: SITE_TIME_ZONE,
-  hourCycle: 'h23',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-});
-
-/** The wall-clock time in Copenhagen at an instant, as numbers. */
-export interface WallClock {
-  year: number;
-  month: number;
-  day: number;
-  hour: number;
-  minute: number;
-  second: number;
-}
-
-export function wallClock(instant: Date): WallClock {
-  const p = Object.fromEntries(wallFormat.formatToParts(instant).map((x) => [x.type, x.value]));
-  return { year: +p.year, month: +p.month, day: +p.day, hour: +p.hour, minute: +p.minute, second: +p.second };
-}
 
 /**
  * rrule counts in "floating" time: a Date whose UTC fields are the wall clock. Stepping the wall

@@ -15,7 +15,7 @@ import type {
 } from 'schema-dts';
 import { DEFAULT_LANG, LOCALE_TAG, type Lang } from '../i18n/locale.ts';
 import { useTranslations } from '../i18n/ui.ts';
-import { SITE_TIME_ZONE } from '../lib/dates.ts';
+import { isoLocal } from '../lib/dates.ts';
 import { LOGO } from './icons.ts';
 import type { PageContext } from './page-context.ts';
 import { ROUTES, routePath, type Params, type Route, type RouteId } from './routes.ts';
@@ -52,29 +52,8 @@ const abs = (path: string, site: URL) => new URL(path, site).href;
 /** The network's node id: other nodes point at it as publisher or organizer. */
 export const organizationId = (site: URL) => abs('/#organization', site);
 
-/** An instant as ISO 8601 in Copenhagen's local time with its offset: 2026-12-11T18:00:00+01:00. */
-export function isoLocal(instant: Date): string {
-  const p = Object.fromEntries(
-    new Intl.DateTimeFormat('en-GB', {
-      timeZone: SITE_TIME_ZONE,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    })
-      .formatToParts(instant)
-      .map((x) => [x.type, x.value]),
-  );
-  const wall = Date.UTC(+p.year!, +p.month! - 1, +p.day!, +p.hour!, +p.minute!, +p.second!);
-  const offset = Math.round((wall - Math.floor(instant.getTime() / 1000) * 1000) / 60_000);
-  const sign = offset < 0 ? '-' : '+';
-  const hh = String(Math.floor(Math.abs(offset) / 60)).padStart(2, '0');
-  const mm = String(Math.abs(offset) % 60).padStart(2, '0');
-  return `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}:${p.second}${sign}${hh}:${mm}`;
-}
+/** Times with Copenhagen's offset (src/lib/dates.ts), as schema.org wants them. */
+export { isoLocal };
 
 /** A calendar date from the content (YAML reads it as midnight UTC) as YYYY-MM-DD. */
 export const isoDate = (date: Date) => date.toISOString().slice(0, 10);

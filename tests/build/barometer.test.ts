@@ -194,7 +194,7 @@ describe('the barometer of a content folder in git, with an unlisted member alon
   beforeAll(async () => {
     fs.cpSync(CONTENT, content, { recursive: true });
     const trades = YAML.parse(fs.readFileSync(path.join(content, 'taxonomies/trades.yml'), 'utf8')) as { id: string }[];
-    const used = new Set(read(content, 'members').flatMap((m) => (m as { trades: string[] }).trades));
+    const used = new Set(read(content, 'members').flatMap((m) => (m as unknown as { trades: string[] }).trades));
     const lonelyTrade = trades.find((t) => !used.has(t.id))?.id ?? trades[0]!.id;
     fs.writeFileSync(
       path.join(content, 'members', 'skjult-person.md'),
@@ -216,7 +216,7 @@ describe('the barometer of a content folder in git, with an unlisted member alon
   it('builds', () => expect(built.code, built.output.slice(-3000)).toBe(0));
 
   it('counts listed members on the site from the year their files were committed', () => {
-    const listed = read(content, 'members').filter((m) => (m as { listed: boolean }).listed).length;
+    const listed = read(content, 'members').filter((m) => (m as unknown as { listed: boolean }).listed).length;
     const y2024 = tables(page(dist, 'barometer/2024')).get('Medlemmer pr. region, 2024')!;
     const y2025 = tables(page(dist, 'barometer/2025')).get('Medlemmer pr. region, 2025')!;
     expect(y2024.at(-1)![3]).toBe('0');
