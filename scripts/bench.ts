@@ -11,6 +11,7 @@ import { editServices, writeBenchContent } from '../src/tools/bench-content.ts';
 import { hugoBuildArgs, hugoRunConfig, hugoVersion } from '../src/tools/bench-hugo.ts';
 import {
   parseIndexLine,
+  parseSocialLine,
   report,
   summarize,
   type Round,
@@ -112,7 +113,19 @@ async function ourRound(work: string, contentDir: string, round: number, slug: s
   const index = indexOf(cold, 'astro build');
   const rebuild = await withEdit(contentDir, slug, `benchmark${round}a`, build, 'astro build');
   indexOf(rebuild, 'astro build');
+  const bytesUnder = (dir: string) =>
+    fs.existsSync(dir)
+      ? fs
+          .readdirSync(dir, { recursive: true, withFileTypes: true })
+          .filter((e) => e.isFile())
+          .reduce((sum, e) => sum + fs.statSync(path.join(e.parentPath, e.name)).size, 0)
+      : 0;
   return {
+    // After the rebuild, which changed one member: the same size as the cold build's output to a few bytes.
+    outputBytes: bytesUnder(outDir),
+    socialBytes: bytesUnder(path.join(outDir, 'social')),
+    social: parseSocialLine(cold.log),
+    rebuildSocial: parseSocialLine(rebuild.log),
     buildMs: cold.ms - index.ms,
     indexMs: index.ms,
     pages: countHtml(outDir),

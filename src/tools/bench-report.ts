@@ -32,6 +32,30 @@ export function parseIndexLine(log: string): IndexLine | undefined {
   };
 }
 
+/** What `Social images: <n> pictures, <d> drawn, <r> reused, <x> removed (<s> s)` says (src/integrations/social-images.ts). */
+export interface SocialLine {
+  pictures: number;
+  drawn: number;
+  reused: number;
+  ms: number;
+}
+
+/** The social pictures' line of a build's log, or undefined (turned off with SOCIAL_IMAGES=0, or Hugo's). */
+export function parseSocialLine(log: string): SocialLine | undefined {
+  const last = [
+    ...log
+      .replace(ANSI, '')
+      .matchAll(/Social images: (\d+) pictures, (\d+) drawn, (\d+) reused, \d+ removed \((\d+(?:\.\d+)?) s\)/g),
+  ].at(-1);
+  if (!last) return undefined;
+  return {
+    pictures: Number(last[1]),
+    drawn: Number(last[2]),
+    reused: Number(last[3]),
+    ms: Math.round(Number(last[4]) * 1000),
+  };
+}
+
 /** The line our build logs after indexing; the bench's own index runs (for Hugo) print it too. */
 export function indexLine(stats: IndexLine): string {
   return `Pagefind indexed ${stats.pages} pages in ${stats.languages.join(', ')} (${(stats.ms / 1000).toFixed(1)} s)`;
@@ -58,6 +82,12 @@ export interface Round {
   /** Wall time of build + index after one member file was edited. */
   rebuildMs: number;
   rebuildPeakBytes: number;
+  /** Bytes of the whole output after the cold build, and of its link-preview pictures (/social/). */
+  outputBytes?: number;
+  socialBytes?: number;
+  /** The social pictures' part of the cold build and of the rebuild, from their log line. */
+  social?: SocialLine;
+  rebuildSocial?: SocialLine;
 }
 
 export interface Summary {
@@ -72,6 +102,27 @@ export interface Summary {
   peakBytes: number;
   rebuildMs: number;
   rebuildPeakBytes: number;
+  outputBytes?: number;
+  socialBytes?: number;
+  social?: SocialLine;
+  rebuildSocial?: SocialLine;
+}
+
+/** The median of a figure the rounds may not have (undefined when none has it). */
+function medianOf<T>(rounds: readonly T[], f: (r: T) => number | undefined): number | undefined {
+  const xs = rounds.map(f).filter((x): x is number => x !== undefined);
+  return xs.length ? median(xs) : undefined;
+}
+
+function socialMedians(lines: (SocialLine | undefined)[]): SocialLine | undefined {
+  const some = lines.filter((l): l is SocialLine => l !== undefined);
+  if (!some.length) return undefined;
+  return {
+    pictures: median(some.map((l) => l.pictures)),
+    drawn: median(some.map((l) => l.drawn)),
+    reused: median(some.map((l) => l.reused)),
+    ms: median(some.map((l) => l.ms)),
+  };
 }
 
 /** Medians over the rounds of one generator. */
@@ -90,6 +141,10 @@ export function summarize(rounds: readonly Round[]): Summary {
     peakBytes: m((r) => r.peakBytes),
     rebuildMs: m((r) => r.rebuildMs),
     rebuildPeakBytes: m((r) => r.rebuildPeakBytes),
+    outputBytes: medianOf(rounds, (r) => r.outputBytes),
+    socialBytes: medianOf(rounds, (r) => r.socialBytes),
+    social: socialMedians(rounds.map((r) => r.social)),
+    rebuildSocial: socialMedians(rounds.map((r) => r.rebuildSocial)),
   };
 }
 
@@ -144,6 +199,15 @@ export function report(
     '',
     `Medians of ${ours.rounds} cold round(s)${hugo ? ', ours and Hugo interleaved' : ''}; the ratio of cold build + index is of the per-round sums.`,
   ];
+  if (ours.outputBytes !== undefined) {
+    const social = ours.social;
+    lines.push(
+      '',
+      social
+        ? `Link-preview pictures: ${social.pictures.toLocaleString('en')} drawn in ${sec(social.ms)} of the cold build, ${mib(ours.socialBytes ?? 0)} of ${mib(ours.outputBytes)} output; the rebuild drew ${ours.rebuildSocial?.drawn ?? 0} and reused ${(ours.rebuildSocial?.reused ?? 0).toLocaleString('en')} in ${sec(ours.rebuildSocial?.ms ?? 0)}.`
+        : `Link-preview pictures: off (SOCIAL_IMAGES=0); output ${mib(ours.outputBytes)}.`,
+    );
+  }
   if (search) {
     lines.push(
       '',

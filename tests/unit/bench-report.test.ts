@@ -3,6 +3,7 @@ import {
   indexLine,
   median,
   parseIndexLine,
+  parseSocialLine,
   report,
   summarize,
   table,
@@ -18,6 +19,38 @@ const round = (over: Partial<Round> = {}): Round => ({
   rebuildMs: 5_000,
   rebuildPeakBytes: 512 * 1024 ** 2,
   ...over,
+});
+
+describe('the social pictures in a build log and the report', () => {
+  const line = (drawn: number, reused: number, s: string) =>
+    `11:23:44 [mikronet:social-images] Social images: ${drawn + reused} pictures, ${drawn} drawn, ${reused} reused, 0 removed (${s} s)\n`;
+
+  it('reads the pictures, how many were drawn and reused, and their time', () => {
+    expect(parseSocialLine(`12:00 [build] ok\n${line(163, 0, '5.7')}`)).toEqual({
+      pictures: 163,
+      drawn: 163,
+      reused: 0,
+      ms: 5700,
+    });
+    expect(parseSocialLine('12:00 [build] ok\n')).toBeUndefined();
+  });
+
+  it('reports their share of the cold build and the output, and what the rebuild redrew', () => {
+    const rounds = [
+      round({
+        outputBytes: 300 * 1024 ** 2,
+        socialBytes: 60 * 1024 ** 2,
+        social: parseSocialLine(line(10_000, 0, '80.0')),
+        rebuildSocial: parseSocialLine(line(1, 9_999, '0.9')),
+      }),
+    ];
+    expect(report(10_000, summarize(rounds), undefined, undefined)).toContain(
+      'Link-preview pictures: 10,000 drawn in 80.0 s of the cold build, 60 MiB of 300 MiB output; the rebuild drew 1 and reused 9,999 in 0.9 s.',
+    );
+    expect(report(10_000, summarize([round({ outputBytes: 200 * 1024 ** 2 })]), undefined, undefined)).toContain(
+      'Link-preview pictures: off (SOCIAL_IMAGES=0); output 200 MiB.',
+    );
+  });
 });
 
 describe('the index line of a build log', () => {
