@@ -114,16 +114,14 @@ describe('the barometer of the sample content', () => {
 
   it('hides each municipality of fewer than 3 members with an unlisted one among them, and never leaves one to subtraction', () => {
     const rows = tables(html()).get(`Medlemmer pr. kommune, ${YEAR}`)!;
-    let hidden = 0;
+    // The sample may have no such municipality; the content below with a lonely unlisted member has one.
     for (const [id, m] of municipalities) {
       const there = members.filter((x) => x.municipality === id && yearOf(x.joined) <= YEAR);
       const row = rows.find((r) => decode(r[0]!) === m.name);
-      if (there.length < 3 && there.some((x) => !x.listed)) {
-        expect(row?.[MEMBERS], m.name).toBe('–');
-        hidden++;
-      }
+      if (there.length < 3 && there.some((x) => !x.listed)) expect(row?.[MEMBERS], m.name).toBe('–');
+      // Others may be hidden too, so that no hidden one can be worked out; a shown one is right.
+      else if (row && row[MEMBERS] !== '–') expect(row[MEMBERS], m.name).toBe(String(there.length));
     }
-    expect(hidden).toBeGreaterThan(0);
     expectNoSubtraction(rows);
     expectNoSubtraction(tables(html()).get(`Medlemmer pr. region, ${YEAR}`)!);
   });
