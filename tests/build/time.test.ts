@@ -100,6 +100,20 @@ describe('upcoming events', () => {
   });
 });
 
+describe('an event’s own page', () => {
+  const path = '/arrangementer/online-kaffe-nye-medlemmer/';
+  it('offers the calendar file while the event is coming, and says it has taken place once it is over', async () => {
+    const before = await openAt(path, '2026-12-03T09:59:00+01:00');
+    await expect(before.locator('.calendar-links').isVisible()).resolves.toBe(true);
+    await expect(before.getByText('Arrangementet er afholdt.').isVisible()).resolves.toBe(false);
+    const after = await openAt(path, '2026-12-03T10:01:00+01:00');
+    await expect(after.locator('.calendar-links').isVisible()).resolves.toBe(false);
+    await expect(after.getByText('Arrangementet er afholdt.').isVisible()).resolves.toBe(true);
+    const noJs = await openAt(path, '2026-12-03T10:01:00+01:00', false);
+    await expect(noJs.locator('.calendar-links').isVisible()).resolves.toBe(true);
+  });
+});
+
 describe('market entries', () => {
   const market = 'ul.grid > li.card';
   it('are shown through their expiry day and hidden from the next Danish midnight', async () => {
