@@ -86,6 +86,7 @@ export async function drawCard(card: SocialCard, fonts: Font[]): Promise<Uint8Ar
   const svg = await satori(cardTree(card) as Parameters<typeof satori>[0], { width, height, fonts });
   const png = new Resvg(svg, { fitTo: { mode: 'original' }, font: { loadSystemFonts: false } }).render().asPng();
   // A card is a few flat colours and text: as a palette PNG it is a third of resvg's full-colour
-  // one (22.6 → 6.5 KB for a member), which at 10,000 members is 150 MB less to deploy.
-  return sharp(png).png({ palette: true, quality: 90, compressionLevel: 9 }).toBuffer();
+  // one (22.6 → 6.8 KB for a member), which at 10,000 members is 150 MB less to deploy. The
+  // quantiser's least effort halves its time (56 → 28 ms a card) for 3 % more bytes.
+  return sharp(png).png({ palette: true, quality: 90, compressionLevel: 9, effort: 1 }).toBuffer();
 }

@@ -38,7 +38,7 @@ export interface SocialCard {
 }
 
 /** Bumped when the drawing changes, so every cached picture is drawn again. */
-export const SOCIAL_DESIGN_VERSION = 2;
+export const SOCIAL_DESIGN_VERSION = 3;
 
 /** Text longer than this is cut before drawing (the drawing clamps to lines too): bounds the work per card. */
 const MAX_TITLE = 140;
