@@ -15,9 +15,12 @@
  */
 
 export const TIME_ZONE = 'Europe/Copenhagen';
-const yearFormat = new Intl.DateTimeFormat('en', { timeZone: TIME_ZONE, year: 'numeric' });
-/** The calendar year of a moment in Danish time (a date-only value is UTC midnight: the same day there). */
-export const yearOf = (d: Date): number => Number(yearFormat.format(d));
+/**
+ * The calendar year of a moment in Danish time (a date-only value is UTC midnight: the same day
+ * there). New Year is always in winter time, UTC+1, so an hour on is the Danish year in UTC —
+ * no time-zone formatter, which at 10,000 members and twenty years was 0.75 s of every build.
+ */
+export const yearOf = (d: Date): number => new Date(d.getTime() + 3_600_000).getUTCFullYear();
 
 export interface MemberFacts {
   trades: readonly string[];

@@ -178,6 +178,18 @@ describe('barometer figures', () => {
 
   it('reads years in Danish time', () => {
     expect(yearOf(new Date('2025-12-31T23:30:00Z'))).toBe(2026);
+    // Against the time-zone database, around every New Year and a summer day, 2000–2040.
+    const danishYear = new Intl.DateTimeFormat('en', { timeZone: 'Europe/Copenhagen', year: 'numeric' });
+    for (let y = 2000; y <= 2040; y++)
+      for (const t of [
+        `${y}-12-31T22:59:59Z`,
+        `${y}-12-31T23:00:00Z`,
+        `${y}-12-31T23:00:01Z`,
+        `${y}-07-01T22:30:00Z`,
+      ]) {
+        const d = new Date(t);
+        expect(yearOf(d), t).toBe(Number(danishYear.format(d)));
+      }
   });
 
   it('gives no change where a figure is hidden', () => {
