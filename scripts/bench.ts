@@ -20,6 +20,7 @@ import {
 } from '../src/tools/bench-report.ts';
 import { astroBuild, countHtml, pagefindIndex, timed, type Timed } from '../src/tools/bench-run.ts';
 import { serveSite } from '../src/tools/static-server.ts';
+import { filesUnder } from '../src/lib/files-under.ts';
 
 const HELP = `Usage: npm run bench -- --members N [--runs R] [--compare hugo] [--json] [--keep]
 
@@ -113,13 +114,7 @@ async function ourRound(work: string, contentDir: string, round: number, slug: s
   const index = indexOf(cold, 'astro build');
   const rebuild = await withEdit(contentDir, slug, `benchmark${round}a`, build, 'astro build');
   indexOf(rebuild, 'astro build');
-  const bytesUnder = (dir: string) =>
-    fs.existsSync(dir)
-      ? fs
-          .readdirSync(dir, { recursive: true, withFileTypes: true })
-          .filter((e) => e.isFile())
-          .reduce((sum, e) => sum + fs.statSync(path.join(e.parentPath, e.name)).size, 0)
-      : 0;
+  const bytesUnder = (dir: string) => filesUnder(dir).reduce((sum, f) => sum + fs.statSync(path.join(dir, f)).size, 0);
   return {
     // After the rebuild, which changed one member: the same size as the cold build's output to a few bytes.
     outputBytes: bytesUnder(outDir),

@@ -34,6 +34,7 @@ export function municipalityNeighbours(municipalities: Map<string, Municipality>
   const idByCode = new Map([...municipalities].flatMap(([id, m]) => (m.code ? [[m.code, id] as const] : [])));
   const lists = neighbors(geometries as Parameters<typeof neighbors>[0]);
   const out = new Map<string, string[]>([...municipalities.keys()].map((id) => [id, []]));
+  const rank = new Map([...municipalities.keys()].map((id, i) => [id, i]));
   geometries.forEach((g, i) => {
     const id = idByCode.get(codeOf(g));
     if (!id) return;
@@ -41,10 +42,9 @@ export function municipalityNeighbours(municipalities: Map<string, Municipality>
     const ids = lists[i]!.map((j) => idByCode.get(codeOf(geometries[j]!))).filter(
       (n): n is string => n !== undefined && n !== id,
     );
-    const order = [...municipalities.keys()];
     out.set(
       id,
-      ids.sort((a, b) => order.indexOf(a) - order.indexOf(b)),
+      ids.sort((a, b) => rank.get(a)! - rank.get(b)!),
     );
   });
   return out;
