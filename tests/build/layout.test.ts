@@ -37,6 +37,21 @@ const box = (page: Page, selector: string) =>
       return { top: r.top + scrollY, bottom: r.bottom + scrollY, left: r.left, height: r.height };
     });
 
+describe('a phone', () => {
+  // Pages with wide tables (the barometer, the municipalities, the map's figures opened): a table
+  // scrolls by itself, the page never sideways.
+  const wide = ['/barometer/2025/', '/en/barometer/2025/', '/kommuner/', '/kommuner/guldborgsund/', '/medlemmer/'];
+  it(`never scrolls sideways, also with the map's table opened (${wide.join(', ')})`, async () => {
+    const page = await pageAt(PHONE);
+    for (const path of wide) {
+      await page.goto(`${server.url}${path}`);
+      for (const details of await page.locator('details.map-table').all())
+        await details.evaluate((d) => ((d as HTMLDetailsElement).open = true));
+      expect(await page.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(PHONE.width);
+    }
+  });
+});
+
 describe('the header', () => {
   for (const path of ['/', '/en/', '/medlemmer/anne-soerensen/']) {
     it(`takes at most 130 px of a phone's first screen (${path})`, async () => {
