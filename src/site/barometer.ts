@@ -154,9 +154,18 @@ export function suppress(figures: Map<string, Figure>, relations: Relation[]): v
       const shown = rel.parts
         .filter((p) => !figures.get(p)!.suppressed)
         .sort((a, b) => figures.get(a)!.all - figures.get(b)!.all || a.localeCompare(b));
-      const next = shown[0] ?? (figures.get(rel.total)!.suppressed ? undefined : rel.total);
+      const candidates = [...shown, ...(figures.get(rel.total)!.suppressed ? [] : [rel.total])];
       // Everything already hidden: nothing more can be done for this relation.
-      if (next === undefined) continue;
+      if (candidates.length === 0) continue;
+      // The smallest figure whose hiding alone mends the relation (a zero beside a hidden 1 never
+      // does: only the total can); else the smallest, and the loop comes back for more.
+      const mends = (key: string) => {
+        figures.get(key)!.suppressed = true;
+        const holds = relationHolds(rel, figures);
+        figures.get(key)!.suppressed = false;
+        return holds;
+      };
+      const next = candidates.find(mends) ?? candidates[0]!;
       figures.get(next)!.suppressed = true;
       changed = true;
     }

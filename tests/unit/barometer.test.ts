@@ -115,6 +115,19 @@ describe('barometer figures', () => {
     expect(y.total.members).toEqual({ value: 5, suppressed: false });
   });
 
+  it('hides the region beside a lone hidden municipality rather than its empty neighbours, which would not help', () => {
+    // Sjælland = Lolland (0) + Guldborgsund (1 unlisted, hidden): showing Sjælland and Lolland gives Guldborgsund away,
+    // and hiding Lolland's 0 as well would not (Guldborgsund is at least 1), so Sjælland goes.
+    const b = barometer(
+      input([...many(5, { municipality: 'koebenhavn' }), member({ municipality: 'guldborgsund', listed: false })]),
+    );
+    const y = b.years.at(-1)!;
+    const mun = (id: string) => y.members.municipality.find((r) => r.id === id)?.members;
+    expect(mun('guldborgsund')!.suppressed).toBe(true);
+    expect(mun('lolland')?.suppressed ?? false).toBe(false);
+    expect(y.members.region.find((r) => r.id === 'sjaelland')!.members.suppressed).toBe(true);
+  });
+
   it('keeps figures whose unlisted part is three or more', () => {
     const b = barometer(input([...many(3, { listed: false }), ...many(2, {})]));
     const y = b.years.at(-1)!;
