@@ -6,12 +6,9 @@ import { isoLocal, parseLocalDateTime } from '../lib/dates.ts';
  * build's (src/site/queries.ts), so a page viewed later agrees with a page built later.
  */
 
-/** An instant as Danish wall-clock time with its offset: 2026-11-24T20:00:00+01:00 (readable, and Date.parse reads it). */
-export const isoInCopenhagen = isoLocal;
-
 /** An event is over when it ends, or, without an end, when it starts (upcomingEvents' rule). */
 export function eventEnds(event: { start: Date; end?: Date }): string {
-  return isoInCopenhagen(event.end ?? event.start);
+  return isoLocal(event.end ?? event.start);
 }
 
 /** A market entry is shown through its `expires` day (a calendar day, read as UTC midnight): it ends at the next Danish midnight. */
@@ -19,5 +16,5 @@ export function marketEnds(expires: Date): string {
   const next = new Date(Date.parse(`${expires.toISOString().slice(0, 10)}T00:00:00Z`) + 86_400_000)
     .toISOString()
     .slice(0, 10);
-  return isoInCopenhagen(parseLocalDateTime(`${next}T00:00`));
+  return isoLocal(parseLocalDateTime(`${next}T00:00`));
 }

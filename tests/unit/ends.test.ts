@@ -1,14 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { eventEnds, isoInCopenhagen, marketEnds } from '../../src/site/ends.ts';
+import { eventEnds, marketEnds } from '../../src/site/ends.ts';
+import { isoLocal } from '../../src/lib/dates.ts';
 import { parseLocalDateTime } from '../../src/lib/dates.ts';
 
 describe('when a listed thing is over (data-ends)', () => {
   it('writes the instant as Danish wall-clock time with the offset of that day', () => {
-    expect(isoInCopenhagen(new Date('2026-11-24T19:00:00Z'))).toBe('2026-11-24T20:00:00+01:00');
-    expect(isoInCopenhagen(new Date('2026-06-20T18:00:00Z'))).toBe('2026-06-20T20:00:00+02:00');
+    expect(isoLocal(new Date('2026-11-24T19:00:00Z'))).toBe('2026-11-24T20:00:00+01:00');
+    expect(isoLocal(new Date('2026-06-20T18:00:00Z'))).toBe('2026-06-20T20:00:00+02:00');
     // Either side of the change to winter time (2026-10-25 03:00 summer time → 02:00).
-    expect(isoInCopenhagen(new Date('2026-10-25T00:30:00Z'))).toBe('2026-10-25T02:30:00+02:00');
-    expect(isoInCopenhagen(new Date('2026-10-25T01:30:00Z'))).toBe('2026-10-25T02:30:00+01:00');
+    expect(isoLocal(new Date('2026-10-25T00:30:00Z'))).toBe('2026-10-25T02:30:00+02:00');
+    expect(isoLocal(new Date('2026-10-25T01:30:00Z'))).toBe('2026-10-25T02:30:00+01:00');
   });
 
   it('ends an event at its end, or at its start when it has none', () => {
