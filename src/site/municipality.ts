@@ -46,9 +46,25 @@ export interface MunicipalitySource<
  * event held there (past or coming). Nationwide and online networks cover every municipality but
  * make no page on their own: 98 pages that show the same few national networks would be noise,
  * and every page that links to a municipality (a member, a network, an event) names one of these.
- * In the taxonomy's order of names (Danish).
+ * In the taxonomy's order of names (Danish). Worked out once per site data (kept while its lists
+ * are the same lists): every municipality page, its incremental-build key and the map ask for it,
+ * and each asking walked all members.
  */
-export function municipalitiesWithContent(src: MunicipalitySource): string[] {
+interface Found {
+  from: readonly unknown[];
+  ids: readonly string[];
+}
+const withContent = new WeakMap<MunicipalitySource, Found>();
+export function municipalitiesWithContent(src: MunicipalitySource): readonly string[] {
+  const from = [src.members, src.networks, src.events, src.municipalities];
+  const found = withContent.get(src);
+  if (found && found.from.every((list, i) => list === from[i])) return found.ids;
+  const ids = findMunicipalitiesWithContent(src);
+  withContent.set(src, { from, ids });
+  return ids;
+}
+
+function findMunicipalitiesWithContent(src: MunicipalitySource): string[] {
   const ids = new Set<string>();
   for (const m of src.members) ids.add(m.data.municipality);
   for (const n of src.networks) for (const id of n.data.municipalities) ids.add(id);
